@@ -138,3 +138,17 @@ class Event:
             "sources": [{"article": s.slug, "sentence": s.sentence, "start": s.start,
                          "end": s.end} for s in self.sources],
         }
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """All events of a site in date order, merged and curated.
+
+    ``events`` is sorted by :attr:`Event.sort_key`; events whose date is not
+    on the calendar never get here.
+    """
+
+    events: tuple[Event, ...] = ()
+
+    def years(self) -> list[int]:
+        return sorted({e.date.year for e in self.events})
