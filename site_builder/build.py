@@ -1,0 +1,144 @@
+"""The build: compose the stages, from ``seeds/`` to ``output/``.
+
+read → tag → extract (per article) → merge + curate → render → write.
+This module holds no stage logic of its own: it finds the inputs, runs the
+stages in order and reports what happened.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .config import Config
+from .curation import load_curation
+from .errors import InputError
+from .events import extract_events
+from .model import Article, Event, Timex
+from .output import build_lock, write_site
+from .readers import ReadOptions, read_article
+from .render import Site, render_site
+from .theme import Theme
+from .timeline import build_timeline
+from .timex import tag
+
+CURATION_FILE = "timeline.yml"
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One article after the per-article stages."""
+
+    article: Article
+    timexes: tuple[Timex, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the summary line."""
+
+    articles: int = 0
+    events: int = 0
+    files: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+def discover(seeds_dir: Path) -> list[Path]:
+    """Every article file under ``seeds_dir``, sorted; hidden files skipped.
+
+    Symbolic links are not followed: a link in ``seeds/`` could point
+    anywhere on the machine.
+    """
+    if not seeds_dir.is_dir():
+        raise InputError(str(seeds_dir), "no such folder: put your articles in it "
+                                         "(or run 'site-builder new' to start a site)")
+    found = []
+    for path in sorted(seeds_dir.rglob("*")):
+        rel = path.relative_to(seeds_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_symlink():
+            continue
+        if path.is_file():
+            found.append(path)
+    return found
+
+
+def process_article(path: Path, options: ReadOptions) -> Processed:
+    """read → tag → extract for one file.  Pure but for reading the file."""
+    article = read_article(path, options)
+    dct = article.date.value if article.date else None
+    timexes = tuple(tag(article.text, dct, article.lang, article.genre))
+    events = tuple(extract_events(article, list(timexes)))
+    return Processed(article, timexes, events)
+
+
+def process_all(paths: list[Path], options: ReadOptions, keep_going: bool,
+                warn: Callable[[str], None]) -> list[Processed]:
+    """Run the per-article stages over ``paths``; bad files fail the build
+    unless ``keep_going``, when they are skipped with a warning."""
+    done = []
+    for path in paths:
+        try:
+            done.append(process_article(path, options))
+        except InputError as exc:
+            if not keep_going:
+                raise
+            warn(f"skipped {exc}")
+    _check_unique_slugs(done)
+    return done
+
+
+def _check_unique_slugs(done: list[Processed]) -> None:
+    seen: dict[str, str] = {}
+    for p in done:
+        other = seen.get(p.article.slug.lower())
+        if other is not None:
+            raise InputError(p.article.source_path,
+                             f"slug '{p.article.slug}' is already used by {other}; "
+                             f"give one of them another 'slug'")
+        seen[p.article.slug.lower()] = p.article.source_path
+
+
+def assemble(config: Config, processed: list[Processed], warnings: list[str]) -> Site:
+    """Per-article results → the site model (merge and curate the events)."""
+    curation = load_curation(config.root / CURATION_FILE)
+    events = [e for p in processed for e in p.events]
+    timeline = build_timeline(events, curation)
+    return Site(config=config,
+                articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
+                timexes={p.article.slug: p.timexes for p in processed},
+                timeline=timeline, warnings=tuple(warnings))
+
+
+def build(config: Config, output_dir: Path | None = None,
+          warn: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the site described by ``config`` into ``output_dir``.
+
+    In: the validated config (and an output folder overriding it).  Out: a
+    summary.  The previous output stays untouched unless everything worked.
+    """
+    started = time.perf_counter()
+    result = BuildResult()
+
+    def _warn(message: str) -> None:
+        result.warnings.append(message)
+        if warn:
+            warn(message)
+
+    output_dir = Path(output_dir or config.output_path)
+    options = ReadOptions(root=config.root, default_genre=config.genre,
+                          default_lang=config.language or None)
+    with build_lock(output_dir):
+        processed = process_all(discover(config.seeds_path), options, config.keep_going, _warn)
+        site = assemble(config, processed, result.warnings)
+        files = render_site(site, Theme(config.root))
+        write_site(files, output_dir)
+    result.articles = len(site.articles)
+    result.events = len(site.timeline.events)
+    result.files = len(files)
+    result.seconds = time.perf_counter() - started
+    return result

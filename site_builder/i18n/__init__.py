@@ -1,0 +1,60 @@
+"""Interface strings and date labels in the site's language.
+
+Month and weekday names come from Babel's CLDR data; what CLDR does not
+have (season names, "about 1990", interface labels) is one data module
+per language in this package.  ``labels(lang)`` falls back to English.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from babel.dates import format_date
+
+from ..dates import PartialDate
+
+SUPPORTED = ("de", "en")
+
+
+@lru_cache(maxsize=None)
+def labels(lang: str) -> dict:
+    """The interface strings of ``lang`` (English when unknown)."""
+    code = lang if lang in SUPPORTED else "en"
+    return importlib.import_module(f"{__name__}.{code}").LABELS
+
+
+def date_label(date: PartialDate, lang: str, mod: str | None = None) -> str:
+    """A date shown at its own granularity: "Juli 2017", "2017", "um 1990"."""
+    text = _plain_label(date, lang)
+    pattern = labels(lang)["mods"].get(mod or "")
+    return pattern.format(text) if pattern else text
+
+
+def _plain_label(date: PartialDate, lang: str) -> str:
+    words = labels(lang)
+    locale = lang if lang in SUPPORTED else "en"
+    g = date.granularity
+    if g in ("day", "time"):
+        text = format_date(date.first_day, format="long", locale=locale)
+        return f"{text}, {date.time}" if g == "time" and date.time and date.time[0].isdigit() else text
+    if g == "month":
+        return format_date(date.first_day, format="LLLL y", locale=locale)
+    if g == "week":
+        return words["week"].format(week=date.first_day.isocalendar()[1], year=date.year)
+    if g in ("season", "quarter", "half"):
+        part = date.value.split("-", 1)[1]
+        return words["parts"][part].format(year=date.year)
+    if g == "decade":
+        return words["decade"].format(year=date.year)
+    if g == "century":
+        return words["century"](date.year // 100 + 1)
+    if g == "year":
+        return words["bc"].format(year=-date.year) if date.year <= 0 else str(date.year)
+    return date.value
+
+
+def month_label(year: int, month: int, lang: str) -> str:
+    """"Juli 2017" for a month heading."""
+    import datetime as _dt
+    return format_date(_dt.date(max(year, 1), month, 1), format="LLLL y",
+                       locale=lang if lang in SUPPORTED else "en")

@@ -1,0 +1,102 @@
+"""Wrap spans of an article's plain text in HTML elements, inside its HTML.
+
+The article page marks every time expression (``<time>``) and every event
+sentence (``<span id=…>``) by the offsets the tagger and extractor gave in
+``Article.text``.  ``Article.body_html``'s text nodes appear in that text in
+order, so each text node is located once with a forward search and the
+marks falling into it are inserted there.  A mark that crosses an element
+boundary (``**7. Juli** 1937``) is split into one piece per text node; only
+the first piece carries the mark's ``id``.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An element to wrap around ``text[start:end]``."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    id: str | None = None
+    depth: int = 0  # 0 = outermost (sentences), 1 = inside (time expressions)
+
+
+@dataclass
+class _State:
+    text: str
+    marks: list[Mark]
+    cursor: int = 0
+    out: list[str] = field(default_factory=list)
+    started: set = field(default_factory=set)
+
+
+def _open(mark: Mark, first: bool) -> str:
+    attrs = list(mark.attrs)
+    if first and mark.id:
+        attrs.insert(0, ("id", mark.id))
+    rendered = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs)
+    return f"<{mark.tag}{rendered}>"
+
+
+class _Marker(HTMLParser):
+    def __init__(self, state: _State) -> None:
+        super().__init__(convert_charrefs=True)
+        self.state = state
+
+    def handle_starttag(self, tag, attrs):
+        self.state.out.append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        self.state.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        self.state.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        st = self.state
+        pos = st.text.find(data, st.cursor)
+        if pos < 0:  # not part of the text the tagger saw: copy it unmarked
+            st.out.append(html.escape(data, quote=False))
+            return
+        st.cursor = pos + len(data)
+        st.out.append(_mark_node(st, data, pos))
+
+
+def _mark_node(st: _State, data: str, pos: int) -> str:
+    """One text node starting at ``pos`` in the text → escaped, marked HTML."""
+    end = pos + len(data)
+    active = [m for m in st.marks if m.start < end and pos < m.end]
+    if not active:
+        return html.escape(data, quote=False)
+    cuts = sorted({pos, end} | {max(pos, min(end, x)) for m in active for x in (m.start, m.end)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = sorted((m for m in active if m.start <= a and b <= m.end),
+                          key=lambda m: (m.depth, m.start, -m.end))
+        piece = html.escape(data[a - pos:b - pos], quote=False)
+        for m in reversed(covering):
+            first = m not in st.started
+            st.started.add(m)
+            piece = f"{_open(m, first)}{piece}</{m.tag}>"
+        out.append(piece)
+    return "".join(out)
+
+
+def mark_html(body_html: str, text: str, marks: list[Mark]) -> str:
+    """``body_html`` with each mark's span of ``text`` wrapped in its element.
+
+    In: the article's HTML, its plain text and the marks (offsets into the
+    text).  Out: HTML with the same content and the marks inserted; text is
+    escaped, markup is copied as it was.
+    """
+    state = _State(text=text, marks=sorted(marks, key=lambda m: (m.start, m.depth)))
+    parser = _Marker(state)
+    parser.feed(body_html)
+    parser.close()
+    return "".join(state.out)

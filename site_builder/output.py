@@ -1,0 +1,164 @@
+"""Write stage: ``{path: bytes}`` → ``output/``, all or nothing.
+
+The only module that writes the site.  Files go into a fresh temporary
+folder beside ``output/``; only when every file is written and flushed is
+it swapped in with one atomic ``renameat2(RENAME_EXCHANGE)`` (Linux), or two
+renames elsewhere, with recovery on the next run.  A build that fails or is
+killed at any moment leaves the previous ``output/`` as it was.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from .errors import InputError
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class BuildLocked(InputError):
+    """Another build of the same site is running."""
+
+
+def safe_relpath(path: str) -> PurePosixPath:
+    """A relative POSIX path that stays inside the output folder, or ValueError."""
+    p = PurePosixPath(path)
+    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) \
+            or "\\" in path or "\x00" in path:
+        raise ValueError(f"refusing to write outside the output folder: {path!r}")
+    return p
+
+
+def write_site(files: dict[str, bytes], output_dir: Path) -> None:
+    """Replace ``output_dir`` by exactly ``files``, atomically.
+
+    In: output-relative paths → contents; the output folder.  Out: nothing;
+    on return the folder holds the new site.  On any error the previous
+    folder is untouched and the error is raised (OSError as InputError).
+    """
+    output_dir = Path(output_dir)
+    parent = output_dir.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    recover(output_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=parent))
+    try:
+        _write_all(files, staging)
+        _swap_in(staging, output_dir)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError(str(output_dir), f"cannot write the site: {exc.strerror or exc}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _write_all(files: dict[str, bytes], root: Path) -> None:
+    made: set[Path] = set()
+    for rel, data in sorted(files.items()):
+        target = root.joinpath(*safe_relpath(rel).parts)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        with open(target, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    os.chmod(root, 0o755)  # mkdtemp makes it 0700; a web server must read it
+    _fsync_dir(root)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux ``renameat2``); False when unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    fn = getattr(libc, "renameat2", None)
+    if fn is None:
+        return False
+    res = fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if res == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP if hasattr(errno, "EOPNOTSUPP") else -1):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _swap_in(staging: Path, output_dir: Path) -> None:
+    parent = staging.parent
+    if output_dir.is_symlink() or (output_dir.exists() and not output_dir.is_dir()):
+        raise OSError(errno.ENOTDIR, "output path exists and is not a folder", str(output_dir))
+    if not output_dir.exists():
+        os.rename(staging, output_dir)
+    elif _exchange(staging, output_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+    else:
+        old = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.old-", dir=parent))
+        os.rmdir(old)
+        os.rename(output_dir, old)  # a kill between these two renames is undone by recover()
+        os.rename(staging, output_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    _fsync_dir(parent)
+
+
+def recover(output_dir: Path) -> None:
+    """Undo what an interrupted build left beside ``output_dir``.
+
+    Half-written staging folders are removed; if the swap was interrupted
+    between its two renames, the previous site is put back.
+    """
+    parent = output_dir.resolve().parent
+    if not parent.is_dir():
+        return
+    name = output_dir.name
+    olds = sorted(parent.glob(f".{name}.old-*"))
+    if olds and not output_dir.exists():
+        os.rename(olds.pop(), output_dir)
+    for leftover in olds + sorted(parent.glob(f".{name}.new-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+@contextmanager
+def build_lock(output_dir: Path, wait: bool = False):
+    """Hold an exclusive lock on building into ``output_dir``.
+
+    A second build of the same site raises :class:`BuildLocked` at once (or
+    waits, with ``wait=True``).  The lock is released when the process ends,
+    even by SIGKILL.
+    """
+    import fcntl
+
+    parent = output_dir.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    lock_path = parent / f".{output_dir.name}.lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise BuildLocked(str(output_dir), "another build of this site is running; "
+                                               "try again when it has finished") from None
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,130 @@
+"""Markdown with YAML front matter.
+
+::
+
+    ---
+    title: Trump und Putin treffen sich in Hamburg
+    date: 2017-07-07
+    lang: de
+    tags: [g20, hamburg]
+    summary: …
+    source: https://example.org/original   # or url:
+    slug: g20-hamburg
+    genre: news                            # or narrative
+    events:                                # hand-made events
+      - {date: 2017-07-08, title: Gipfel endet, text: …}
+    ---
+    Markdown body …
+
+Raw HTML in the body is sanitised.  ``Article.text`` is the plain text of
+the rendered body, so offsets refer to what readers see.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import frontmatter
+import markdown
+import yaml
+
+from ..errors import InputError
+from ..model import Article, ManualEvent
+from ..sanitize import sanitize_html
+from .common import (ReadOptions, detect_language, first_sentence, html_to_text, parse_date,
+                     slugify, source_name, title_from_text)
+
+KNOWN_GENRES = ("news", "narrative")
+_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+
+
+def read(text: str, path: Path, options: ReadOptions) -> Article:
+    """Markdown source of one article → :class:`Article`."""
+    meta, body = _split_front_matter(text, path)
+    body_html = sanitize_html(markdown.markdown(body, extensions=_EXTENSIONS, output_format="html"))
+    plain = html_to_text(body_html)
+    if not plain.strip() and not meta.get("events"):
+        raise InputError(path, "article has no text")
+    date = _date(meta, "date", path) if meta.get("date") is not None else None
+    lang = _string(meta, "lang", path) or detect_language(plain, options.default_lang) or "en"
+    genre = _string(meta, "genre", path) or options.default_genre
+    if genre not in KNOWN_GENRES:
+        raise InputError(path, f"genre {genre!r} is not one of {', '.join(KNOWN_GENRES)}")
+    title = _string(meta, "title", path)
+    return Article(
+        slug=slugify(_string(meta, "slug", path) or path.stem),
+        title=title or title_from_text(first_sentence(plain)) or path.stem,
+        date=date, lang=lang.lower(), text=plain, body_html=body_html,
+        source_path=source_name(path, options), tags=_tags(meta, path),
+        summary=_string(meta, "summary", path),
+        url=_string(meta, "source", path) or _string(meta, "url", path),
+        genre=genre, manual_events=_manual_events(meta, path), title_given=bool(title),
+    )
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(path, f"front matter is not valid YAML: {problem}", line=line) from None
+    except ValueError as exc:  # YAML's own date parsing: 2017-02-30, year 0
+        raise InputError(path, f"front matter has an impossible date: {exc}") from None
+    if not isinstance(post.metadata, dict):
+        raise InputError(path, "front matter must be a mapping of keys to values", line=2)
+    return post.metadata, post.content
+
+
+def _string(meta: dict, key: str, path: Path) -> str:
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise InputError(path, f"front matter key '{key}' must be text, not a {type(value).__name__}")
+    return str(value).strip()
+
+
+def _date(meta: dict, key: str, path: Path):
+    value = meta.get(key)
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        value = value.isoformat()
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise InputError(path, f"front matter key '{key}' must be a date like 2017-07-07, "
+                               f"not {value!r}")
+    try:
+        return parse_date(value, path)
+    except InputError as exc:
+        raise InputError(path, f"front matter key '{key}': {exc.message}") from None
+
+
+def _tags(meta: dict, path: Path) -> tuple[str, ...]:
+    value = meta.get("tags")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [t for t in value.split(",")]
+    if not isinstance(value, list) or not all(isinstance(t, (str, int)) for t in value):
+        raise InputError(path, "front matter key 'tags' must be a list of words")
+    return tuple(sorted({str(t).strip() for t in value if str(t).strip()}))
+
+
+def _manual_events(meta: dict, path: Path) -> tuple[ManualEvent, ...]:
+    items = meta.get("events")
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise InputError(path, "front matter key 'events' must be a list")
+    events = []
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict) or "date" not in item or "title" not in item:
+            raise InputError(path, f"events[{n}] needs at least 'date' and 'title'")
+        date = _date(item, "date", path)
+        events.append(ManualEvent(date=date, title=_string(item, "title", path),
+                                  text=_string(item, "text", path)))
+    return tuple(events)

@@ -1,0 +1,149 @@
+"""Both readers return the same article model; bad input is a one-line InputError."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.errors import InputError
+from site_builder.readers import ReadOptions, read_article
+
+from conftest import write
+
+
+def test_plain_text_seed_header_dateline_and_offsets(seed_path, repo):
+    article = read_article(seed_path, ReadOptions(root=repo))
+    assert article.slug == "000_8d4080564ea0615d"
+    assert article.date.value == "2017-11" and article.date.granularity == "month"
+    assert article.lang == "de"
+    assert article.dateline.places == ("Da Nang", "Moskau")
+    assert article.dateline.agency == "dpa"
+    assert article.source_path == "seeds/000_8d4080564ea0615d.txt"
+    assert article.title.startswith("Die USA und Russland haben sich beim Apec-Gipfel")
+    # The header is blanked: the tagger never sees it, offsets equal file offsets.
+    raw = seed_path.read_text(encoding="utf-8")
+    assert len(article.text) == len(raw)
+    assert "date 2017-11" not in article.text
+    assert article.text[2255:2260] == raw[2255:2260] == "April"
+    assert article.body_html.startswith("<p>Da Nang/Moskau (dpa) - Die USA")
+    assert article.body_html.count("<p>") == raw.count("\n\n") + 1
+
+
+def test_plain_text_header_on_its_own_line_with_title(tmp_path):
+    path = write(tmp_path / "a.txt", "date 2020-03-05\ntitle Storm hits the coast\n"
+                 "Hamburg (AP) - A storm hit the coast on Tuesday. It was the strongest of the year.\n")
+    article = read_article(path)
+    assert article.date.value == "2020-03-05"
+    assert article.title == "Storm hits the coast"
+    assert article.lang == "en"
+    assert article.dateline.places == ("Hamburg",) and article.dateline.agency == "AP"
+
+
+@pytest.mark.parametrize("header", ["date 2017-13", "date 17-11", "date 0000-01", "date tomorrow"])
+def test_plain_text_malformed_date_header_names_file_and_line(tmp_path, header):
+    path = write(tmp_path / "bad.txt", f"\n{header}\nBerlin (dpa) - Text.\n")
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert info.value.path.endswith("bad.txt") and info.value.line == 2
+    assert "date" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_markdown_front_matter(tmp_path):
+    path = write(tmp_path / "g20.md", """---
+title: G20 summit in Hamburg
+date: 2017-07-07
+lang: en
+tags: [g20, summit]
+summary: Leaders meet.
+source: https://example.org/g20
+slug: g20-hamburg
+events:
+  - {date: 2017-07-08, title: Summit ends, text: The summit ended.}
+---
+Leaders of the G20 met in **Hamburg** on Friday.
+
+* one
+* two
+""")
+    article = read_article(path)
+    assert (article.slug, article.title, article.lang) == ("g20-hamburg", "G20 summit in Hamburg", "en")
+    assert article.date.value == "2017-07-07" and article.tags == ("g20", "summit")
+    assert article.summary == "Leaders meet." and article.url == "https://example.org/g20"
+    assert article.manual_events[0].date.value == "2017-07-08"
+    assert article.manual_events[0].title == "Summit ends"
+    assert "<strong>Hamburg</strong>" in article.body_html
+    assert article.text.startswith("Leaders of the G20 met in Hamburg on Friday.")
+    # every text node of the HTML is found in the plain text, in order
+    assert article.text.index("one") < article.text.index("two")
+
+
+def test_markdown_language_detected_when_not_given(tmp_path):
+    path = write(tmp_path / "x.md", "---\ntitle: X\n---\nDie Regierung hat am Montag in Berlin "
+                 "mitgeteilt, dass sie die Steuern nicht erhöhen wird.\n")
+    assert read_article(path).lang == "de"
+
+
+def test_markdown_raw_html_is_sanitised(tmp_path):
+    path = write(tmp_path / "x.md", "---\ntitle: X\n---\nHello <script>alert(1)</script>"
+                 "<img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">link</a>\n")
+    html = read_article(path).body_html
+    assert "<script" not in html and "onerror" not in html and "javascript:" not in html
+    assert "link" in html
+
+
+def test_broken_yaml_names_file_and_line(tmp_path):
+    path = write(tmp_path / "broken.md", "---\ntitle: ok\ntags: [a, b\n---\nText.\n")
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert info.value.path.endswith("broken.md") and info.value.line is not None
+    assert "YAML" in str(info.value)
+
+
+@pytest.mark.parametrize("value", ["'not a date'", "0000-01-01", "99999-01-01", "2017-02-30"])
+def test_front_matter_bad_dates(tmp_path, value):
+    path = write(tmp_path / "d.md", f"---\ntitle: X\ndate: {value}\n---\nText here.\n")
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert "date" in str(info.value) and info.value.path.endswith("d.md")
+
+
+def test_encodings_bom_utf16_and_line_ends(tmp_path):
+    body = "date 2017-11\nBerlin (dpa) - Die Regierung hat das Gesetz beschlossen.\n\nZweiter Absatz."
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + body.encode())
+    (tmp_path / "u16.txt").write_bytes(body.encode("utf-16"))
+    (tmp_path / "crlf.txt").write_bytes(body.replace("\n", "\r\n").encode())
+    (tmp_path / "cr.txt").write_bytes(body.replace("\n", "\r").encode())
+    for name in ("bom.txt", "u16.txt", "crlf.txt", "cr.txt"):
+        article = read_article(tmp_path / name)
+        assert article.date.value == "2017-11", name
+        assert article.body_html.count("<p>") == 2, name
+        assert "\r" not in article.text, name
+
+
+def test_invalid_utf8_names_line(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"date 2017-11\nBerlin (dpa) - ok\nbad \xff byte\n")
+    with pytest.raises(InputError) as info:
+        read_article(tmp_path / "bad.txt")
+    assert info.value.line == 3 and "UTF-8" in str(info.value)
+
+
+def test_empty_and_binary_files_are_errors(tmp_path):
+    (tmp_path / "empty.md").write_bytes(b"  \n")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    for name, words in (("empty.md", "empty"), ("image.txt", "binary")):
+        with pytest.raises(InputError) as info:
+            read_article(tmp_path / name)
+        assert words in str(info.value)
+
+
+def test_unknown_extension_is_an_error(tmp_path):
+    path = write(tmp_path / "notes.docx", "x")
+    with pytest.raises(InputError, match="no reader"):
+        read_article(path)
+
+
+@pytest.mark.parametrize("stem,slug", [("../../etc/passwd", "etc-passwd"), ("Ä Ö ü", "a-o-u"),
+                                       ("..", "article"), ("x" * 300, "x" * 80)])
+def test_slugs_are_single_safe_path_components(stem, slug):
+    from site_builder.readers.common import slugify
+    assert slugify(stem) == slug
