@@ -1,0 +1,40 @@
+"""Time-expression tagger: finds and normalises TIMEX3 expressions.
+
+``tag(text, dct, lang, genre)`` returns :class:`~site_builder.model.Timex`
+objects sorted by offset, non-overlapping, with ``text == input[start:end]``.
+Only the standard library is used; each language's patterns are compiled
+once per process (see ``engine.language``).
+"""
+from __future__ import annotations
+
+from ..model import Timex
+from . import engine
+from .resolve import Context, Interpreter, Point
+
+__all__ = ["tag", "Timex"]
+
+GENRES = ("news", "narrative")
+
+
+def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Timex]:
+    """Time expressions of ``text`` as TIMEX3.
+
+    ``dct``: document creation date as a TIMEX3 value (``2017-11``,
+    ``2017-11-10``) or None; ``lang``: a code from ``lang.supported()``;
+    ``genre``: "news" (resolve against ``dct`` and tense) or "narrative"
+    (resolve against the last fully specified date in the text).
+    """
+    if genre not in GENRES:
+        raise ValueError(f"unknown genre {genre!r}; expected one of {GENRES}")
+    spec = engine.language(lang)
+    ctx = Context(dct=Point.parse(dct), genre=genre)
+    interpret = Interpreter(spec, ctx, lambda m: engine.tense(text, m.start, m.end, spec))
+    out = []
+    for mention in engine.mentions(text, spec):
+        result = interpret(mention)
+        if result is None:
+            continue
+        typ, value, mod = result
+        out.append(Timex(mention.start, mention.end, text[mention.start:mention.end],
+                         typ, value, mod))
+    return out

@@ -1,0 +1,555 @@
+"""Normalising mentions to TIMEX3 values against a reference time.
+
+In: a :class:`~.engine.Mention` (kind + meanings of its parts), the language
+tables and a :class:`Context` holding the document date, the genre and the
+most recent fully specified date of the text.  Out: ``(type, value, mod)``.
+
+News resolves deictic words ("gestern", "last week") against the document
+date and year-less dates against it plus the tense of the sentence;
+narratives resolve against the last date mentioned.  A reference known only
+to the month never yields a day: the value stays at month granularity.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# TIMEX3 duration spelling per unit code.
+_DURATION = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"),
+             "H": ("PT", "H"), "MIN": ("PT", "M"), "S": ("PT", "S"), "DE": ("P", "DE"),
+             "CE": ("P", "CE"), "Q": ("P", "Q"), "WE": ("P", "WE"), "ML": ("P", "ML")}
+# A fraction of a unit expressed in the next smaller one (1.5 years = 18 months).
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+            "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass(frozen=True)
+class Point:
+    """A calendar reference known to some granularity (month/day may be None)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.month is None or self.day is None or not 1 <= self.year <= 9999:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    @classmethod
+    def parse(cls, value: str | None) -> "Point | None":
+        """``2017``, ``2017-11`` or ``2017-11-10`` (longer values cut) -> Point."""
+        if not value or len(value) < 4 or not value[:4].isdigit():
+            return None
+        year = int(value[:4])
+        month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else None
+        day = int(value[8:10]) if month and len(value) >= 10 and value[8:10].isdigit() else None
+        return cls(year, month, day)
+
+
+@dataclass
+class Context:
+    """Reference times for one document; ``last`` moves as dates are read."""
+
+    dct: Point | None
+    genre: str
+    last: Point | None = None
+
+    def anchor(self, deictic: bool) -> Point | None:
+        """The reference for a relative expression.
+
+        Deictic words in news count from the document date; everything else
+        counts from the last date mentioned, falling back to the other one.
+        """
+        if deictic and self.genre == "news":
+            return self.dct or self.last
+        return self.last or self.dct
+
+
+# ---------------------------------------------------------------- formatting
+
+def year_str(year: int) -> str:
+    """TIMEX3 year: ``0490``; BC years (negative) as ``BC0490``."""
+    return f"BC{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def fmt(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    """A calendar value at the finest granularity given; X for an unknown year."""
+    out = "XXXX" if year is None else year_str(year)
+    if month is not None:
+        out += f"-{month:02d}"
+        if day is not None:
+            out += f"-{day:02d}"
+    return out
+
+
+def point_value(p: Point | None) -> str:
+    return fmt(p.year, p.month, p.day) if p else "XXXX-XX-XX"
+
+
+def duration(num: float | None, unit: str) -> str:
+    """``P3Y``, ``PT90M``, ``P18M`` (for 1.5 years) or ``PXY`` when ``num`` is None."""
+    if num is None:
+        pre, code = _DURATION[unit]
+        return f"{pre}X{code}"
+    if num != int(num) and unit in _SMALLER:
+        smaller, factor = _SMALLER[unit]
+        if (num * factor) == int(num * factor):
+            return duration(num * factor, smaller)
+    pre, code = _DURATION[unit]
+    n = int(num) if num == int(num) else num
+    return f"{pre}{n}{code}"
+
+
+# ---------------------------------------------------------------- arithmetic
+
+def shift(ref: Point | None, unit: str, n: int) -> str:
+    """The ``unit`` containing ``ref`` moved by ``n`` units, as a TIMEX3 value.
+
+    Falls back to the reference's own granularity when it is coarser than
+    the unit asked for (a month-only reference never yields a day).
+    """
+    if ref is None:
+        return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX"}.get(unit, "XXXX-XX-XX")
+    if unit == "Y":
+        return year_str(ref.year + n)
+    if unit == "DE":
+        return f"{(ref.year // 10) + n:03d}"
+    if unit == "CE":
+        return f"{(ref.year // 100) + n:02d}"
+    if ref.month is None:
+        return year_str(ref.year)
+    if unit == "M":
+        y, m = divmod(ref.year * 12 + ref.month - 1 + n, 12)
+        return fmt(y, m + 1)
+    if unit == "Q":
+        y, q = divmod(ref.year * 4 + (ref.month - 1) // 3 + n, 4)
+        return f"{year_str(y)}-Q{q + 1}"
+    d = ref.date
+    if d is None:
+        return fmt(ref.year, ref.month)
+    try:
+        if unit in ("W", "WE"):
+            y, w, _ = (d + dt.timedelta(weeks=n)).isocalendar()
+            return f"{y:04d}-W{w:02d}" + ("-WE" if unit == "WE" else "")
+        if unit in ("D", "H", "MIN", "S"):
+            nd = d + dt.timedelta(days=n if unit == "D" else 0)
+            return fmt(nd.year, nd.month, nd.day)
+    except OverflowError:
+        return fmt(ref.year, ref.month)
+    return fmt(ref.year, ref.month, ref.day)
+
+
+def shift_point(ref: Point, unit: str, n: int) -> Point | None:
+    """``ref`` moved by ``n`` units, keeping its granularity when possible."""
+    if unit == "Y":
+        return Point(ref.year + n, ref.month, ref.day)
+    if unit == "M" and ref.month:
+        y, m = divmod(ref.year * 12 + ref.month - 1 + n, 12)
+        return Point(y, m + 1, None)
+    d = ref.date
+    if d is None:
+        return None
+    days = {"D": 1, "W": 7}.get(unit)
+    if days is None:
+        return None
+    try:
+        nd = d + dt.timedelta(days=n * days)
+    except OverflowError:
+        return None
+    return Point(nd.year, nd.month, nd.day)
+
+
+def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: bool) -> int:
+    """The year of a year-less date: the reference year, moved by tense in news.
+
+    Past tense never points after the document date, future never before.
+    """
+    year = ref.year
+    if not news or ref.month is None:
+        return year
+    mine = (month, day or 0)
+    theirs = (ref.month, ref.day or 0) if day else (ref.month, 0)
+    if tense == "past" and mine > theirs:
+        return year - 1
+    if tense == "future" and mine < theirs:
+        return year + 1
+    return year
+
+
+def weekday_date(ref: Point, weekday: int, direction: int) -> Point | None:
+    """The ``weekday`` (1=Monday) nearest ``ref``: before it (-1), after (+1), same week (0)."""
+    d = ref.date
+    if d is None:
+        return None
+    cur = d.isoweekday()
+    if direction < 0:
+        delta = -((cur - weekday) % 7)
+    elif direction > 0:
+        delta = (weekday - cur) % 7
+    else:
+        delta = weekday - cur
+    nd = d + dt.timedelta(days=delta)
+    return Point(nd.year, nd.month, nd.day)
+
+
+def easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(spec, year: int) -> tuple[int, int]:
+    """(month, day) of a holiday spec in ``year`` (see the ``HOLIDAYS`` tables)."""
+    if isinstance(spec, str):
+        month, day = spec.split("-")
+        return int(month), int(day)
+    if spec[0] == "easter":
+        d = easter(max(year, 1583)) + dt.timedelta(days=spec[1])
+        return d.month, d.day
+    _, month, weekday, n = spec  # ("nth", month, weekday, n); n = -1 means last
+    if n > 0:
+        first = dt.date(year, month, 1)
+        day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1)
+        return month, day
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return month, nxt.day - (nxt.isoweekday() - weekday) % 7
+
+
+# ---------------------------------------------------------------- interpreters
+
+def _word(lookup: dict, name: str, parts: dict):
+    """The meaning of part ``name`` (whitespace-normalised), or None."""
+    raw = parts.get(name)
+    if raw is None:
+        return None
+    table = lookup[name]
+    key = " ".join(raw.split())
+    if key in table:
+        return table[key]
+    return table.get(key[:1].upper() + key[1:], table.get(key.lower()))
+
+
+def _number(parts: dict, lookup: dict) -> float | None:
+    raw = parts.get("num")
+    if raw is None:
+        return None
+    if raw[:1].isdigit():
+        return float(raw.replace(",", "."))
+    value = _word({"num": lookup["numword"]}, "num", parts)
+    return float(value) if value is not None else None
+
+
+def _year(parts: dict, ctx: Context) -> int | None:
+    """The explicit year of a mention (4-digit, 2-digit or with an era)."""
+    if "year" in parts:
+        year = int(parts["year"])
+    elif "bcyear" in parts:
+        year = int(parts["bcyear"])
+    elif "yy" in parts:
+        yy = int(parts["yy"])
+        base = (ctx.last or ctx.dct or Point(1900)).year
+        century = base // 100 * 100
+        year = century + yy
+        if year > base + 20:
+            year -= 100
+    else:
+        return None
+    return -year if "bc" in parts else year
+
+
+class Interpreter:
+    """Turns the mentions of one document into (type, value, mod) triples."""
+
+    def __init__(self, spec, ctx: Context, tense):
+        self.spec, self.lookup, self.ctx, self.tense = spec, spec.lookup, ctx, tense
+
+    def __call__(self, m) -> tuple[str, str, str | None] | None:
+        handler = getattr(self, "_" + m.kind)
+        return handler(m)
+
+    # -- helpers
+    def _w(self, m, name):
+        return _word(self.lookup, name, m.parts)
+
+    def _note(self, p: Point | None) -> None:
+        """Remember a fully specified date as the reference for what follows."""
+        if p is not None:
+            self.ctx.last = p
+
+    def _reference_year(self, m, month: int, day: int | None) -> int | None:
+        ctx = self.ctx
+        news = ctx.genre == "news"
+        ref = ctx.dct if news and ctx.dct else (ctx.last or ctx.dct)
+        if ref is None:
+            return None
+        return year_for(month, day, ref, self.tense(m) if news else None, news)
+
+    # -- kinds
+    def _year(self, m):
+        year = _year(m.parts, self.ctx)
+        self._note(Point(year))
+        return "DATE", year_str(year), None
+
+    def _date(self, m):
+        p, ctx = m.parts, self.ctx
+        mod = self._w(m, "pos")
+        year = _year(p, ctx)
+        month = self._w(m, "month") or (int(p["mnum"]) if "mnum" in p else None)
+        day = int(p["day"]) if "day" in p else None
+        season = self._w(m, "season")
+        if "partunit" in p:
+            return self._part(m, year)
+        if season:
+            if year is None:
+                ref = ctx.anchor(True)
+                year = ref.year if ref else None
+                if ref and ctx.genre == "news" and ref.month:
+                    year = self._reference_year(m, _SEASON_START[season], None)
+            return "DATE", f"{'XXXX' if year is None else year_str(year)}-{season}", mod
+        if month is None and year is None and "weekday" in p:
+            return self._weekday(m, self._w(m, "weekday"), None)
+        if month is None:  # "Ende des Jahres 1863" / "Ende des Jahres"
+            if year is None:
+                ref = ctx.anchor(False)
+                return "DATE", year_str(ref.year) if ref else "XXXX", mod
+            self._note(Point(year))
+            return "DATE", year_str(year), mod
+        if year is None:
+            year = self._reference_year(m, month, day)
+            if year is None:
+                return "DATE", fmt(None, month, day), mod
+        else:
+            self._note(Point(year, month, day))
+        if day is not None and not _valid(year, month, day):
+            return None
+        return "DATE", fmt(year, month, day), mod
+
+    def _part(self, m, year):
+        order = self._w(m, "partord")
+        code = self._w(m, "partunit")
+        if year is None:
+            ref = self.ctx.anchor(True)
+            year = ref.year if ref else None
+        if order is None or order == 0:
+            return None
+        limit = 4 if code == "Q" else 2
+        n = limit if order < 0 else order
+        if n > limit:
+            return None
+        return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _weekday(self, m, weekday, direction):
+        ctx = self.ctx
+        ref = ctx.anchor(True)
+        if ctx.genre == "news":
+            if direction is None:
+                direction = 1 if self.tense(m) == "future" else -1
+        elif direction is None:
+            direction = 1
+        if ref is None or ref.day is None:
+            # Never invent a day: a month-only reference stays a month.
+            return "DATE", fmt(ref.year, ref.month) if ref and ref.month else f"XXXX-WXX-{weekday}", None
+        p = weekday_date(ref, weekday, direction)
+        return "DATE", point_value(p), None
+
+    def _decade(self, m):
+        digits = m.parts["decade"]
+        if len(digits) == 2:
+            ref = self.ctx.dct or self.ctx.last or Point(1900)
+            century = ref.year // 100
+            if int(digits) > ref.year % 100:
+                century -= 1
+            decade = century * 10 + int(digits) // 10
+        else:
+            decade = int(digits) // 10
+        return "DATE", f"{decade:03d}", self._w(m, "pos")
+
+    def _century(self, m):
+        n = int(m.parts["ordnum"]) if "ordnum" in m.parts else self._w(m, "ordword")
+        if not n or n < 1:
+            return None
+        value = f"{n - 1:02d}"
+        return "DATE", ("BC" + value if "bc" in m.parts else value), self._w(m, "pos")
+
+    def _time(self, m):
+        p, ctx = m.parts, self.ctx
+        daypart = self._w(m, "daypart") or self._w(m, "daypartsuffix")
+        if "hour" in p:
+            hour = int(p["hour"])
+            ampm = self._w(m, "ampm")
+            if ampm == "PM" and hour < 12:
+                hour += 12
+            elif ampm == "AM" and hour == 12:
+                hour = 0
+            elif daypart in ("AF", "EV") and hour < 12:
+                hour += 12
+            if hour > 24:
+                return None
+            clock = f"T{hour:02d}:{p.get('minute', '00')}"
+        elif "clockword" in p:
+            clock = "T" + self._w(m, "clockword")
+        else:
+            clock = "T" + daypart
+        date = self._time_date(m)
+        return "TIME", date + clock, None
+
+    def _time_date(self, m) -> str:
+        """The day a clock time or part of day belongs to, or XXXX-XX-XX."""
+        p, ctx = m.parts, self.ctx
+        if "deictic" in p:
+            unit, off = self._w(m, "deictic")
+            ref = ctx.anchor(True)
+            if ref and ref.day:
+                return shift(ref, unit, off)
+            return "XXXX-XX-XX"
+        if "weekday" in p:
+            _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
+            return value if len(value) == 10 and value[:4].isdigit() else "XXXX-XX-XX"
+        if "month" in p and "day" in p:
+            _, value, _ = self._date(m)
+            return value
+        ref = ctx.last if ctx.genre != "news" else (ctx.last if ctx.last and ctx.last.day else ctx.dct)
+        if ref and ref.day:
+            return point_value(ref)
+        return "XXXX-XX-XX"
+
+    def _relative(self, m):
+        p, ctx = m.parts, self.ctx
+        off, anchor = self._w(m, "rel")
+        ref = ctx.anchor(anchor == "deictic")
+        if "weekday" in p:
+            wd = self._w(m, "weekday")
+            if ref is None or ref.day is None:
+                return self._weekday(m, wd, off)
+            if off == 0:
+                return "DATE", point_value(weekday_date(ref, wd, 0)), None
+            base = shift_point(ref, "D", -1 if off < 0 else 1)
+            return "DATE", point_value(weekday_date(base, wd, -1 if off < 0 else 1)), None
+        if "month" in p:
+            month = self._w(m, "month")
+            if ref is None:
+                return "DATE", fmt(None, month), None
+            year = ref.year
+            if ref.month and off < 0 and month >= ref.month:
+                year -= 1
+            elif ref.month and off > 0 and month <= ref.month:
+                year += 1
+            return "DATE", fmt(year, month), None
+        if "season" in p:
+            season = self._w(m, "season")
+            if ref is None:
+                return "DATE", f"XXXX-{season}", None
+            return "DATE", f"{year_str(ref.year + (off if off else 0))}-{season}", None
+        unit = self._w(m, "unit")
+        if " ".join(p["unit"].split()) in self.spec.data.PLURAL_UNITS:
+            # "in den vergangenen Monaten": an unspecified stretch, not a date.
+            return "DURATION", duration(None, unit), None
+        if unit in ("H", "MIN", "S"):
+            return None
+        value = shift(ref, unit, off)
+        if anchor == "anaphoric" and ref is not None:
+            moved = shift_point(ref, unit, off)
+            if moved is not None and unit in ("Y", "M", "D"):
+                self._note(_trim(moved, unit))
+        return "DATE", value, None
+
+    def _offset(self, m):
+        """"zwei Tage später": the last date moved by the amount."""
+        p, ctx = m.parts, self.ctx
+        n = _number(p, self.lookup)
+        unit = self._w(m, "unit")
+        direction = -1 if self._w(m, "direction") == "before" else 1
+        deictic = self._w(m, "direction") == "ago"
+        if deictic:
+            direction = -1
+        ref = ctx.anchor(deictic) if not deictic else (ctx.dct or ctx.last)
+        if n is None or n != int(n) or unit not in ("Y", "M", "W", "D", "DE"):
+            return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None
+        if unit == "DE":
+            unit, n = "Y", n * 10
+        if ref is None:
+            return "DATE", shift(None, unit, 0), None
+        return "DATE", shift(ref, unit, int(n) * direction), None
+
+    def _duration(self, m):
+        p = self.lookup
+        unit = self._w(m, "unit") or self._w(m, "unitadj") or self._w(m, "vagueunitadj")
+        if unit is None:
+            return None
+        num = _number(m.parts, p)
+        if "vagueunitadj" in m.parts or "vaguequant" in m.parts:
+            num = None
+        elif num is None and "num" not in m.parts:
+            num = None
+        value = duration(num, unit)
+        return "DURATION", value, self._w(m, "approx")
+
+    def _set(self, m):
+        p = m.parts
+        if "setword" in p:
+            return "SET", self._w(m, "setword"), None
+        if "weekday" in p:
+            wd = self._w(m, "weekday")
+            dp = self._w(m, "daypartsuffix")
+            return "SET", f"XXXX-WXX-{wd}" + (f"T{dp}" if dp else ""), None
+        if "month" in p:
+            return "SET", fmt(None, self._w(m, "month")), None
+        unit = self._w(m, "unit") or self._w(m, "setunit")
+        if unit is None:
+            return None
+        num = _number(p, self.lookup) or 1
+        return "SET", duration(num, unit), None
+
+    def _holiday(self, m):
+        spec = self._w(m, "holiday")
+        year = _year(m.parts, self.ctx)
+        if year is None:
+            month, day = holiday_date(spec, (self.ctx.anchor(True) or Point(2000)).year)
+            year = self._reference_year(m, month, day)
+            if year is None:
+                return "DATE", fmt(None, month, day), None
+        month, day = holiday_date(spec, year)
+        return "DATE", fmt(year, month, day), None
+
+    def _deictic(self, m):
+        ctx = self.ctx
+        word = " ".join(m.parts["deictic"].split())
+        unit, off = self._w(m, "deictic")
+        if ctx.genre != "news":
+            if word.lower() in self.spec.data.NARRATIVE_PRESENT:
+                return "DATE", "PRESENT_REF", None
+            ref = ctx.last
+            if ref is None or (unit == "D" and ref.day is None):
+                return "DATE", "XXXX-XX-XX" if unit == "D" else "XXXX", None
+            return "DATE", shift(ref, unit, off), None
+        return "DATE", shift(ctx.anchor(True), unit, off), None
+
+    def _vague(self, m):
+        return "DATE", self._w(m, "vague"), None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(min(max(year, 1), 9999), month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _trim(p: Point, unit: str) -> Point:
+    if unit == "Y":
+        return Point(p.year)
+    if unit == "M":
+        return Point(p.year, p.month)
+    return p
