@@ -1,0 +1,153 @@
+"""People, places and organisations named in a sentence, by rule.
+
+No model: capitalisation plus the small gazetteers and cue words of
+``langdata``.  German capitalises every noun, so a capitalised word alone is
+not a name; a name needs support: a gazetteer entry, a person cue before it
+("Präsident Donald Trump", "Kremlsprecher Dmitri Peskow"), a place
+preposition without article ("in Hamburg"), or an earlier full mention in
+the same article ("Donald Trump" … later "Trump").
+
+In: text and language code (and optionally the names already known in the
+article).  Out: ``(kind, name)`` pairs with kind PERSON, PLACE or ORG, in
+order of first mention, without duplicates.
+"""
+from __future__ import annotations
+
+import re
+
+from . import langdata
+
+PERSON, PLACE, ORG = "PERSON", "PLACE", "ORG"
+
+_TOKEN = re.compile(r"[\w][\w.'’-]*")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _strip(word: str) -> str:
+    """A token without trailing dots/apostrophe-s, for gazetteer lookups."""
+    word = word.rstrip(".")
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+    return word
+
+
+def article_names(text: str, lang: str) -> dict[str, str]:
+    """Names a whole article introduces: full person names and their surnames.
+
+    In: article text, language.  Out: ``{name: kind}``; a person seen as
+    "Donald Trump" also maps "Trump", so later bare mentions are found.
+    """
+    known: dict[str, str] = {}
+    for kind, name in find_entities(text, lang):
+        known.setdefault(name, kind)
+        if kind == PERSON and " " in name:
+            known.setdefault(name.split()[-1], PERSON)
+    return known
+
+
+def find_entities(text: str, lang: str,
+                  known: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
+    """The ``(kind, name)`` pairs named in ``text`` (see module doc)."""
+    data = langdata.get(lang)
+    known = known or {}
+    words = [m.group(0) for m in _TOKEN.finditer(text)]
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        hit = _match_at(words, i, data, known)
+        if hit:
+            kind, name, used = hit
+            if (kind, name) not in found:
+                found.append((kind, name))
+            i += used
+            if kind == PERSON and used > 1:
+                i += _coordinated_person(words, i, data, found)
+        else:
+            i += 1
+    return tuple(found)
+
+
+def _name_run(words: list[str], i: int, data, limit: int = 4) -> int:
+    """How many words from ``i`` form a capitalised name ("Baschar al-Assad")."""
+    n = 0
+    while i + n < len(words) and n < limit:
+        if n and words[i + n - 1].endswith(".") and len(words[i + n - 1]) > 2:
+            break  # the previous word ended a sentence ("Peskow. Trump")
+        w = _strip(words[i + n])
+        low = w.lower()
+        if _is_cap(w) and low not in data.stop_words and low not in data.months \
+                and low not in data.weekdays:
+            n += 1
+        elif n and (low in data.name_particles or low.split("-")[0] in data.name_particles) \
+                and i + n + 1 <= len(words) and ("-" in w or (i + n + 1 < len(words)
+                                                             and _is_cap(words[i + n + 1]))):
+            n += 1
+        else:
+            break
+    return n
+
+
+def _coordinated_person(words: list[str], i: int, data, found: list) -> int:
+    """After a cued person, "und Wladimir Putin": add the second full name; words used."""
+    if i < len(words) and words[i].lower() in data.conjunctions:
+        n = _name_run(words, i + 1, data)
+        if n >= 2:
+            name = " ".join(_strip(x) for x in words[i + 1:i + 1 + n])
+            if (PERSON, name) not in found:
+                found.append((PERSON, name))
+            return 1 + n
+    return 0
+
+
+def _match_at(words: list[str], i: int, data, known: dict[str, str]):
+    """A ``(kind, name, words used)`` starting at ``words[i]``, or None."""
+    w = _strip(words[i])
+    low = w.lower()
+    # Person cue ("Präsident", "Kremlsprecher", "Secretary") + capitalised name.
+    if low in data.person_cues or (data.person_cue_suffixes and low.endswith(data.person_cue_suffixes)):
+        n = _name_run(words, i + 1, data)
+        if n:
+            name = " ".join(_strip(x) for x in words[i + 1:i + 1 + n])
+            if name.lower() not in data.places and name.lower() not in data.orgs:
+                return PERSON, name, 1 + n
+    if not _is_cap(w) and not any(c.isdigit() for c in w[:1]):
+        # "al-Assad" and similar only count when a name was seen before.
+        return (known[w], w, 1) if w in known else None
+    # Known full names first (longest), then the gazetteers.
+    for n in (3, 2, 1):
+        name = " ".join(_strip(x) for x in words[i:i + n])
+        if len(words) - i >= n and name in known:
+            return known[name], name, n
+    for n in (2, 1):
+        if len(words) - i < n:
+            continue
+        name = " ".join(_strip(x) for x in words[i:i + n])
+        kind = _gazetteer(name, data)
+        if kind:
+            return kind, name, n
+    head = low.split("-")[0]
+    # "Apec-Gipfel", "UN-Sicherheitsrat", "G20-Gipfel": the first part names the org/place.
+    if "-" in w and head != low:
+        kind = _gazetteer(w.split("-")[0], data)
+        if kind:
+            return kind, w.split("-")[0], 1
+    # "in Hamburg": a capitalised word right after a place preposition, no article.
+    if i > 0 and words[i - 1].lower() in data.place_prepositions and low not in data.stop_words \
+            and low not in data.months and low not in data.weekdays:
+        n = _name_run(words, i, data, limit=2)
+        if n:
+            return PLACE, " ".join(_strip(x) for x in words[i:i + n]), n
+    return None
+
+
+def _gazetteer(name: str, data) -> str | None:
+    low = name.lower()
+    if low in data.places:
+        return PLACE
+    if low in data.orgs:
+        return ORG
+    return None

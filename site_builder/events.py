@@ -1,0 +1,156 @@
+"""Event extraction: sentences whose date anchors something that happened.
+
+In: an :class:`Article` and the time expressions the tagger found in its
+``text``.  Out: its events in :attr:`Event.sort_key` order:
+
+* one event per sentence that holds an anchoring DATE/TIME expression (a
+  calendar value, not a reference like PRESENT_REF, not vague or generic,
+  not a number after "Nr."), dated by its most specific such expression;
+* the lead sentence of a dated news article, dated by the article date
+  when it has no anchor of its own (the article's own news);
+* the manual events of the front matter.
+
+Pure: no I/O, no state; ids come from slug and text, never from order.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import langdata
+from .dates import GRANULARITIES, PartialDate
+from .entities import article_names, find_entities
+from .model import Article, Event, ManualEvent, Source, Timex
+from .sentences import split_sentences
+from .titles import make_title
+
+_ANCHOR_TYPES = ("DATE", "TIME")
+_LEAD_MIN_WORDS = 4  # a dateline-only first "sentence" is not the lead
+_PREV_WORD = re.compile(r"(\S+)\s*$")
+
+
+def extract_events(article: Article, timexes: list[Timex]) -> list[Event]:
+    """The events of ``article`` given its time expressions (see module doc)."""
+    data = langdata.get(article.lang)
+    text = article.text
+    spans = split_sentences(text, article.lang)
+    per_sentence = _group_by_sentence(spans, timexes)
+    lead = _lead_index(article, spans)
+    known = article_names(text, article.lang)
+    events = []
+    for idx, (start, end) in enumerate(spans):
+        anchor = _best_anchor(text, per_sentence[idx], data)
+        if anchor is None and idx != lead:
+            continue
+        events.append(_sentence_event(article, start, end, anchor, per_sentence[idx], known))
+    events.extend(_manual_event(article, m, known) for m in article.manual_events)
+    return sorted(events, key=lambda e: e.sort_key)
+
+
+def event_id(slug: str, text: str) -> str:
+    """A stable id: the slug plus the first 8 hex digits of the text's SHA-1."""
+    return f"{slug}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _group_by_sentence(spans: list[tuple[int, int]], timexes: list[Timex]) -> list[list[Timex]]:
+    """Time expressions per sentence (by start offset), each list in text order."""
+    groups: list[list[Timex]] = [[] for _ in spans]
+    starts = [s for s, _ in spans]
+    for t in sorted(timexes, key=lambda t: (t.start, t.end)):
+        i = _bisect_right(starts, t.start) - 1
+        if i >= 0 and t.start < spans[i][1]:
+            groups[i].append(t)
+    return groups
+
+
+def _bisect_right(values: list[int], x: int) -> int:
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _lead_index(article: Article, spans: list[tuple[int, int]]) -> int | None:
+    """Index of a dated news article's lead sentence; None for narratives."""
+    if article.genre != "news" or article.date is None or not article.date.is_calendar:
+        return None
+    for i, (s, e) in enumerate(spans):
+        if len(article.text[s:e].split()) >= _LEAD_MIN_WORDS:
+            return i
+    return None
+
+
+def is_anchor(text: str, timex: Timex, data) -> bool:
+    """Whether ``timex`` dates a happening: a calendar DATE/TIME, not vague.
+
+    Rejects references (PRESENT_REF …), unresolved values (XXXX-…),
+    durations and sets, spans made only of vague words ("derzeit"),
+    plural units without a number ("in den vergangenen Monaten"), generic
+    spans ("jeweils im Mai") and numbers cued as numbers ("Nr. 2254").
+    """
+    if timex.type not in _ANCHOR_TYPES or not PartialDate(timex.value).is_calendar:
+        return False
+    words = [w.strip(".,;:!?\"'«»„“”()").lower() for w in timex.text.split()]
+    has_digit = any(c.isdigit() for c in timex.text)
+    if all(w in data.vague_time_words or w in data.stop_words for w in words):
+        return False
+    if not has_digit and any(w in data.plural_units for w in words):
+        return False
+    if any(w in data.generic_words for w in words):
+        return False
+    prev = _PREV_WORD.search(text, 0, timex.start)
+    if prev and prev.group(1).strip("(").lower() in data.number_cues and timex.text[:1].isdigit():
+        return False
+    return True
+
+
+def _best_anchor(text: str, timexes: list[Timex], data) -> Timex | None:
+    """The most specific anchoring expression of a sentence (finest, unmodified, first)."""
+    anchors = [t for t in timexes if is_anchor(text, t, data)]
+    if not anchors:
+        return None
+
+    def rank(t: Timex) -> tuple:
+        gran = PartialDate(t.value).granularity
+        return (-GRANULARITIES.index(gran), t.mod is not None, t.start, t.end)
+
+    return min(anchors, key=rank)
+
+
+def _sentence_event(article: Article, start: int, end: int, anchor: Timex | None,
+                    timexes: list[Timex], known: dict[str, str]) -> Event:
+    """The event of one sentence, dated by ``anchor`` or else the article date."""
+    sentence = article.text[start:end]
+    removals = [(max(t.start, start) - start, min(t.end, end) - start)
+                for t in timexes if t.type in _ANCHOR_TYPES]
+    dl = article.dateline
+    if dl.end > start and dl.start < end:
+        removals.append((max(dl.start, start) - start, min(dl.end, end) - start))
+    title = make_title(sentence, removals, anchor.start - start if anchor else None, article.lang)
+    date = PartialDate(anchor.value) if anchor else article.date
+    source = Source(slug=article.slug, sentence=sentence, start=start, end=end,
+                    timex_start=anchor.start if anchor else None,
+                    timex_end=anchor.end if anchor else None)
+    return Event(
+        id=event_id(article.slug, sentence), date=date, title=title, sentence=sentence,
+        start=start, end=end, slug=article.slug, mod=anchor.mod if anchor else None,
+        timex_text=anchor.text if anchor else "",
+        entities=find_entities(sentence, article.lang, known), sources=(source,),
+        lang=article.lang,
+    )
+
+
+def _manual_event(article: Article, manual: ManualEvent, known: dict[str, str]) -> Event:
+    """An event written in the front matter; its text is its sentence."""
+    sentence = manual.text or manual.title
+    return Event(
+        id=event_id(article.slug, manual.title), date=manual.date, title=manual.title,
+        sentence=sentence, start=0, end=0, slug=article.slug,
+        entities=find_entities(f"{manual.title}. {manual.text}", article.lang, known),
+        sources=(Source(slug=article.slug, sentence=sentence, start=0, end=0),),
+        lang=article.lang, manual=True,
+    )

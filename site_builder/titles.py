@@ -1,0 +1,339 @@
+"""Headline titles cut from a sentence.
+
+In: the sentence, the spans (relative to the sentence) of its time
+expressions and dateline, the offset of the anchoring time expression (None
+for an article's lead), and the language code.  Out: a title of at most
+:data:`MAX_TITLE` characters that reads as a headline: the clause that holds
+the anchor (a subordinate clause is turned into a main clause), without
+reporting frames ("hieß es", "said X"), leading connectives, time
+expressions, parentheticals or relative clauses; shortened, if still too
+long, by dropping articles, modifiers and auxiliaries before it is cut at a
+clause or word boundary.
+
+Everything works on white-space separated words; all regexes are linear.
+"""
+from __future__ import annotations
+
+import re
+
+from . import langdata
+
+MAX_TITLE = 90
+_ANCHOR = "\x00"  # marks where the anchor was, so its clause can be found
+
+_CHUNK_SPLIT = re.compile(r"[,;:]\s+|\s[-–—_]\s")
+_PAREN = re.compile(r"\s*\([^()\n]{0,200}\)|\s*\[[^\[\]\n]{0,200}\]")
+_DASH_PAREN = re.compile(r"\s[-–—]\s[^-–—\n]{1,120}\s[-–—](?=\s)")
+_DATELINE = re.compile(r"^[^\s(][^()\n]{0,60}\([^()\n]{1,20}\)\s*[-–—_:]+\s*")
+_WORD_BEFORE = re.compile(r"(?<!\S)(\w+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(\w+)(?!\S)")
+_QUOTES = "\"„“”«»‚‘’'"
+_TRAIL = ".,;:!?-–— "
+
+
+def make_title(sentence: str, removals: list[tuple[int, int]], anchor: int | None,
+               lang: str) -> str:
+    """A headline for ``sentence`` (see the module doc for in and out)."""
+    data = langdata.get(lang)
+    text = _remove_spans(sentence, removals, anchor, data)
+    text = _DATELINE.sub("", text)
+    text = _PAREN.sub("", text)
+    text = _DASH_PAREN.sub("", text)
+    words = _clause_words(text, data)
+    if not words:
+        words = sentence.replace(_ANCHOR, "").split()
+    return _fit(_finish(words, data), data)
+
+
+# ---------------------------------------------------------------- removal
+
+def _remove_spans(sentence: str, spans: list[tuple[int, int]], anchor: int | None,
+                  data) -> str:
+    """The sentence with time expressions (and the time words around them) cut out.
+
+    The anchor's place is kept as a marker character.
+    """
+    cut = sorted(_widen(sentence, s, e, data) for s, e in spans)
+    out, pos = [], 0
+    for s, e in cut:
+        if s < pos:
+            s = pos
+        if e <= s:
+            continue
+        out.append(sentence[pos:s])
+        if anchor is not None and s <= anchor < e:
+            out.append(_ANCHOR)
+        out.append(" ")
+        pos = e
+    out.append(sentence[pos:])
+    text = "".join(out)
+    if anchor is not None and _ANCHOR not in text:
+        text = text[:anchor] + _ANCHOR + text[anchor:]
+    words = [w for w in text.split(" ") if w.strip(_TRAIL + _QUOTES).lower() not in data.vague_time_words
+             or not w.strip(_TRAIL + _QUOTES)[:1].islower()]
+    return re.sub(r"\s+([,.;:])", r"\1", " ".join(words)).replace("  ", " ")
+
+
+def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
+    """Extend a time expression's span over time prepositions/particles around it.
+
+    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am".
+    """
+    while True:
+        m = _WORD_BEFORE.search(text, 0, start)
+        if not m or m.group(1).lower() not in data.time_prepositions | data.time_particles:
+            break
+        start = m.start()
+    while True:
+        m = _WORD_AFTER.match(text, end)
+        if not m or m.group(1).lower() not in data.time_particles:
+            break
+        end = m.end()
+    return start, end
+
+
+# ---------------------------------------------------------------- clauses
+
+def _chunks(text: str) -> list[str]:
+    return [c.strip() for c in _CHUNK_SPLIT.split(text)]
+
+
+def _bare(word: str) -> str:
+    return word.strip(_TRAIL + _QUOTES)
+
+
+def _kind(chunk: str, index: int, is_last: bool, data) -> str:
+    """Classify a chunk: main, sub (subordinate), rel (relative) or frame."""
+    words = [_bare(w) for w in chunk.replace(_ANCHOR, " ").split() if _bare(w)]
+    if not words:
+        return "empty"
+    first, last = words[0].lower(), words[-1]
+    if index > 0 and first in data.reporting_verbs:
+        return "frame"  # ", hieß es in der Erklärung", ", according to officials"
+    if index > 0 and len(words) <= 6 and any(w.lower() in data.reporting_verbs for w in words[:4]):
+        return "frame"  # ", a spokesman said"
+    if not is_last and last.lower() in data.reporting_verbs:
+        return "frame"  # "Trump hatte mehrfach gesagt, er wolle …"
+    rel_at = 1 if len(words) > 1 and first in data.prepositions else 0
+    if index > 0 and words[rel_at].lower() in data.relative_pronouns and \
+            (not data.relative_verb_final or last[:1].islower()):
+        return "rel"
+    if first in data.subordinators:
+        return "sub"
+    return "main"
+
+
+def _clause_words(text: str, data) -> list[str]:
+    """The words of the clause a headline is made from (see module doc)."""
+    chunks = _chunks(text)
+    kinds = [_kind(c, i, i == len(chunks) - 1, data) for i, c in enumerate(chunks)]
+    at = next((i for i, c in enumerate(chunks) if _ANCHOR in c), None)
+    if at is not None and kinds[at] == "sub":
+        words = _sub_to_main(chunks[at].replace(_ANCHOR, " ").split(), data)
+        if words and len(words) >= 3:
+            return words
+    if at is not None and kinds[at] == "main" and len(_content(chunks[at])) >= 3:
+        return _with_interrupted_start(chunks, kinds, at, data)
+    for i, k in enumerate(kinds):
+        if k == "main" and len(_content(chunks[i])) >= 3:
+            return _with_interrupted_start(chunks, kinds, i, data)
+    # No main clause: take the longest chunk there is.
+    best = max(range(len(chunks)), key=lambda i: (len(chunks[i].split()), -i))
+    return chunks[best].replace(_ANCHOR, " ").split()
+
+
+def _content(chunk: str) -> list[str]:
+    return [w for w in chunk.replace(_ANCHOR, " ").split() if _bare(w)]
+
+
+def _with_interrupted_start(chunks: list[str], kinds: list[str], i: int, data) -> list[str]:
+    """A main chunk, joined to its start when a relative clause interrupted it.
+
+    "Die Erklärung, die … wurde, sei ausgearbeitet worden": the chunk
+    "sei ausgearbeitet worden" needs "Die Erklärung" in front.
+    """
+    words = _content(chunks[i])
+    j = i - 1
+    if data.verb_second and words[0][:1].islower() and _bare(words[0]).lower() not in \
+            data.pronouns | data.determiners:
+        while j >= 0 and kinds[j] in ("rel", "sub"):
+            j -= 1
+        if 0 <= j < i - 1 and kinds[j] == "main":
+            return _content(chunks[j]) + words
+    return words
+
+
+def _np_end(words: list[str], i: int, data, depth: int = 0) -> int | None:
+    """Index just past the noun phrase starting at ``words[i]`` (a subject), or None."""
+    n = len(words)
+    if i < n and _bare(words[i]).lower() in data.pronouns:
+        return i + 1
+    j = i
+    if j < n and _bare(words[j]).lower() in data.determiners:
+        j += 1
+    caps = 0
+    while j < n and caps < 4:
+        w = _bare(words[j])
+        if not w:
+            break
+        if w[:1].isupper() or w[:1].isdigit():
+            caps += 1
+        elif caps == 0 and w.lower() not in data.stop_words and w.isalpha() and j > i:
+            pass  # an adjective between article and noun: "die syrische Armee"
+        elif caps and w.lower().split("-")[0] in data.name_particles:
+            pass  # "Baschar al-Assad"
+        else:
+            break
+        j += 1
+        if words[j - 1][-1:] in ",;:":
+            break
+    if caps == 0:
+        return None
+    if depth == 0 and j < n and _bare(words[j]).lower() in data.conjunctions:
+        k = _np_end(words, j + 1, data, depth + 1)
+        if k:
+            j = k
+    return j
+
+
+def _sub_to_main(words: list[str], data) -> list[str] | None:
+    """A subordinate clause as a main clause ("nachdem die USA … angegriffen hatten"
+    → "die USA haben … angegriffen"); None when it has no subject."""
+    words = [w for w in words if _bare(w)]
+    if len(words) < 3:
+        return None
+    body = words[1:]
+    if not data.relative_verb_final:
+        return body if _np_end(body, 0, data) else None
+    verb = _bare(body[-1])
+    if not verb[:1].islower():
+        return None
+    verb = dict(data.aux_present).get(verb, verb)
+    body = body[:-1]
+    refl = []
+    if body and _bare(body[0]).lower() in data.reflexives:
+        refl, body = [body[0]], body[1:]
+    end = _np_end(body, 0, data)
+    if end is None or end >= len(body) + 1:
+        return None
+    return body[:end] + [verb] + refl + body[end:]
+
+
+# ---------------------------------------------------------------- finishing
+
+def _finish(words: list[str], data) -> list[str]:
+    """Drop leading connectives, restore verb-second order, tidy punctuation."""
+    words = [w.replace(_ANCHOR, "") for w in words if w.replace(_ANCHOR, "").strip()]
+    while len(words) > 3 and _bare(words[0]).lower() in data.connectives:
+        words = words[1:]
+    if data.verb_second and words and words[0][:1].islower() and \
+            _bare(words[0]).lower() not in data.pronouns | data.determiners | data.prepositions:
+        words = _verb_second(words, data)
+    words = _balance_quotes(words)
+    if words:
+        words[-1] = words[-1].rstrip(_TRAIL) or words[-1]
+        words[0] = words[0][:1].upper() + words[0][1:]
+    return [w for w in words if w]
+
+
+def _verb_second(words: list[str], data) -> list[str]:
+    """"sagte das Weiße Haus die Begegnung ab" → "das Weiße Haus sagte die Begegnung ab"."""
+    verb, rest = words[0], words[1:]
+    refl = []
+    if rest and _bare(rest[0]).lower() in data.reflexives:
+        refl, rest = [rest[0]], rest[1:]
+    end = _np_end(rest, 0, data)
+    if end is None:
+        return words
+    return rest[:end] + [verb] + refl + rest[end:]
+
+
+def _balance_quotes(words: list[str]) -> list[str]:
+    """Remove quote marks that lost their partner when the clause was cut."""
+    text = " ".join(words)
+    pairs = (("„", "“"), ("«", "»"), ("»", "«"), ("“", "”"))
+    for a, b in pairs:
+        if text.count(a) != text.count(b) and a != b:
+            text = text.replace(a, "").replace(b, "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return text.split()
+
+
+# ---------------------------------------------------------------- length
+
+def _fit(words: list[str], data) -> str:
+    """The title, shortened step by step until it fits :data:`MAX_TITLE`."""
+    steps = (_drop_indefinite, _drop_leading_article, _drop_last_pp, _drop_auxiliary)
+    for step in steps:
+        if _len(words) <= MAX_TITLE:
+            break
+        words = step(words, data)
+    while _len(words) > MAX_TITLE:
+        shorter = _drop_last_pp(words, data)
+        if shorter == words:
+            break
+        words = shorter
+    return _cut(words)
+
+
+def _len(words: list[str]) -> int:
+    return len(" ".join(words))
+
+
+def _drop_indefinite(words, data):
+    return [w for i, w in enumerate(words) if i == 0 or w.lower() not in data.indefinite_articles]
+
+
+def _drop_leading_article(words, data):
+    if len(words) > 2 and words[0].lower() in data.definite_articles and \
+            (_bare(words[1]).isupper() or _bare(words[1]).lower() in data.places | data.orgs):
+        return [words[1]] + words[2:]
+    return words
+
+
+def _drop_last_pp(words, data):
+    """Drop the last prepositional phrase that does not name a place.
+
+    Its extent: the preposition up to its first capitalised word (a German
+    noun or a name), or, failing that, up to the next preposition.
+    """
+    for p in range(len(words) - 2, 0, -1):
+        if words[p].lower() not in data.prepositions:
+            continue
+        q = p + 1
+        while q < len(words) and not words[q][:1].isupper() and words[q].lower() not in data.prepositions:
+            q += 1
+        if q >= len(words) or words[q].lower() in data.prepositions:
+            continue
+        noun = _bare(words[q])
+        if noun.lower() in data.places or words[p][-1:] in ",;:":
+            continue
+        if q == len(words) - 1 and data.relative_verb_final is False:
+            return words[:p]
+        if q < len(words) - 1 or not data.relative_verb_final:
+            return words[:p] + words[q + 1:]
+    return words
+
+
+def _drop_auxiliary(words, data):
+    """Participle headline: "USA haben sich … ausgesprochen" → "USA … ausgesprochen"."""
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in data.auxiliaries:
+            j = i + 1
+            if j < len(words) and words[j].lower() in data.reflexives:
+                j += 1
+            return words[:i] + words[j:]
+    return words
+
+
+def _cut(words: list[str]) -> str:
+    """Join the words; past the limit, cut at a clause, else a word boundary."""
+    text = " ".join(words)
+    if len(text) <= MAX_TITLE:
+        return text
+    clause = text.rfind(", ", 0, MAX_TITLE)
+    if clause >= MAX_TITLE // 2:
+        return text[:clause]
+    space = text.rfind(" ", 0, MAX_TITLE - 1)
+    return text[:space].rstrip(_TRAIL) + "…"
