@@ -73,9 +73,10 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     timeline = {"years": _group(events, lang), "count": len(events),
                 "articles": len(site.articles)}
     files["index.html"] = _render(theme, "index.html", common, root="", timeline=timeline,
-                                  page="timeline")
+                                  page="timeline", target="")
+    # Links inside the embed open in the host window, not in the iframe.
     files["embed/index.html"] = _render(theme, "embed.html", common, root="../",
-                                        timeline=timeline, page="embed")
+                                        timeline=timeline, page="embed", target="_top")
     files["404.html"] = _render(theme, "404.html", common, root="", page="404")
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
     for i, article in enumerate(ordered):

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "seeds" / "000_8d4080564ea0615d.txt"
+from helpers import REPO, SEED
 
 
 @pytest.fixture
@@ -26,9 +25,3 @@ def site(tmp_path: Path) -> Path:
     (tmp_path / "seeds").mkdir()
     shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
     return tmp_path
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path

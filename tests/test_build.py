@@ -13,7 +13,7 @@ from site_builder.build import build
 from site_builder.config import load_config
 from site_builder.errors import InputError
 
-from conftest import write
+from helpers import write
 
 SEED_EVENTS = [("2017-04", "Marschflugkörper"), ("2017-07", "G20"), ("2017-11", "Apec")]
 

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import write
+from helpers import write
 
 CLI = [sys.executable, "-m", "site_builder"]
 

@@ -6,7 +6,7 @@ import pytest
 from site_builder.config import load_config
 from site_builder.errors import InputError
 
-from conftest import write
+from helpers import write
 
 
 def test_zero_config(tmp_path):

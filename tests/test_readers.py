@@ -8,7 +8,7 @@ import pytest
 from site_builder.errors import InputError
 from site_builder.readers import ReadOptions, read_article
 
-from conftest import write
+from helpers import write
 
 
 def test_plain_text_seed_header_dateline_and_offsets(seed_path, repo):

@@ -41,7 +41,7 @@ def built_site(tmp_path_factory):
     """The dpa seed built once for all browser tests."""
     from site_builder.build import build
     from site_builder.config import load_config
-    from conftest import SEED
+    from helpers import SEED
 
     root = tmp_path_factory.mktemp("site")
     (root / "seeds").mkdir()
