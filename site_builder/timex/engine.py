@@ -75,6 +75,7 @@ class Language:
     lookup: dict              # placeholder -> {surface word: meaning}
     not_year_before: re.Pattern
     not_year_after: re.Pattern
+    count_after: re.Pattern
     year_cues_before: re.Pattern
     past_cues: re.Pattern
     future_cues: re.Pattern
@@ -177,6 +178,7 @@ def language(code: str) -> Language:
         data=data, scanner=scanner, rules=rules, lookup=lookup,
         not_year_before=re.compile(data.NOT_YEAR_BEFORE),
         not_year_after=re.compile(data.NOT_YEAR_AFTER),
+        count_after=re.compile(data.COUNT_AFTER),
         year_cues_before=re.compile(data.YEAR_CUES_BEFORE),
         past_cues=re.compile(data.PAST_CUES),
         future_cues=re.compile(data.FUTURE_CUES),
@@ -209,7 +211,10 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     before = text[max(0, s - 40):s]
     if spec.not_year_before.search(before):
         return False
-    if spec.not_year_after.search(text[e:e + 40]):
+    after = text[e:e + 40]
+    if spec.not_year_after.search(after):
+        return False
+    if spec.count_after.search(after):
         return bool(spec.year_cues_before.search(before))
     return True
 

@@ -180,10 +180,11 @@ NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art
                    r"Linie|Flug|Az\.|[$€£]|EUR|Euro|Dollar|Punkte[n]?|Platz|Rang|Modell|"
                    r"Version|Gruppe|Kilometer|Höhe|PLZ|Postleitzahl)\s*$")
 # ... and a number followed by these is a count or an amount.
-NOT_YEAR_AFTER = (r"^\s*(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m\b|"
-                  r"Tonnen|Stück|Punkte|Stimmen|Einwohner|Menschen|Personen|Soldaten|"
-                  r"Mann\b|[A-ZÄÖÜ][a-zäöüß]+(?:er|en|innen|ten|eln|ern|n)\b(?!\s+(?:begann|"
-                  r"endete|kam|wurde|war)))")
+NOT_YEAR_AFTER = (r"^\s*(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|"
+                  r"Tonnen|Stück|Punkte|Stimmen)\b")
+# A number followed by a plural noun counts things -- unless a cue says year.
+COUNT_AFTER = (r"^\s+(?:Einwohner|Menschen|Personen|Soldaten|Mann\b|"
+               r"[A-ZÄÖÜ][a-zäöüß]+(?:er|en|innen|ten|eln|ern|n)\b)")
 # Prepositions and nouns after which a bare number is a year after all.
 YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jahr|Jahres|"
                     r"Jahre|Anfang|Mitte|Ende|Sommer|Winter|Frühjahr|Herbst|und|oder|"

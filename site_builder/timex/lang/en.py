@@ -1,0 +1,199 @@
+"""English time-expression knowledge, as data only.
+
+Same attributes as ``de.py``; see ``engine.VOCAB`` for how placeholders in
+``PATTERNS`` map to these tables.  Lower-case words also match capitalised.
+"""
+
+MONTHS = {
+    "January": 1, "Jan.": 1, "Jan": 1, "February": 2, "Feb.": 2, "Feb": 2, "March": 3,
+    "Mar.": 3, "April": 4, "Apr.": 4, "May": 5, "June": 6, "Jun.": 6, "July": 7, "Jul.": 7,
+    "August": 8, "Aug.": 8, "Aug": 8, "September": 9, "Sept.": 9, "Sep.": 9, "Sept": 9,
+    "October": 10, "Oct.": 10, "Oct": 10, "November": 11, "Nov.": 11, "Nov": 11,
+    "December": 12, "Dec.": 12, "Dec": 12,
+}
+WEEKDAYS = {"Monday": 1, "Tuesday": 2, "Wednesday": 3, "Thursday": 4, "Friday": 5,
+            "Saturday": 6, "Sunday": 7, "Mon.": 1, "Tue.": 2, "Tues.": 2, "Wed.": 3,
+            "Thu.": 4, "Thur.": 4, "Thurs.": 4, "Fri.": 5, "Sat.": 6, "Sun.": 7}
+DAYPARTS = {"morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF",
+            "evening": "EV", "night": "NI", "overnight": "NI", "daytime": "DT",
+            "midday": "MI"}
+DAYPART_SUFFIXES = {}
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy",
+         80: "eighty", 90: "ninety"}
+
+
+def _numerals() -> dict:
+    """Cardinal words 1..99, "a"/"an" and common fractions."""
+    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+             "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+             "eighteen": 18, "nineteen": 19, "hundred": 100, "a hundred": 100,
+             "one hundred": 100, "a thousand": 1000, "half a": 0.5, "half an": 0.5,
+             "a half": 0.5, "one and a half": 1.5, "a dozen": 12, "dozen": 12,
+             "couple of": 2, "a couple of": 2, "both": 2}
+    for tens, word in _TENS.items():
+        words[word] = tens
+        for one in range(1, 10):
+            words[f"{word}-{_ONES[one]}"] = tens + one
+            words[f"{word} {_ONES[one]}"] = tens + one
+    return words
+
+
+NUMBERS = _numerals()
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+            "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+            "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+            "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1}
+ORDINAL_SUFFIXES = {"st": "st", "nd": "nd", "rd": "rd", "th": "th"}
+
+UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
+         "day": "D", "days": "D", "hour": "H", "hours": "H", "minute": "MIN",
+         "minutes": "MIN", "second": "S", "seconds": "S", "decade": "DE", "decades": "DE",
+         "century": "CE", "centuries": "CE", "quarter": "Q", "quarters": "Q",
+         "weekend": "WE", "weekends": "WE", "millennium": "ML"}
+PLURAL_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades",
+                "centuries", "quarters", "weekends"}
+UNIT_ADJECTIVES = {}
+VAGUE_UNIT_ADJECTIVES = {"decades-long": "DE", "years-long": "Y", "months-long": "M",
+                         "weeks-long": "W", "days-long": "D", "several-year": "Y"}
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+           "Spring": "SP", "Summer": "SU", "Autumn": "FA", "Fall": "FA", "Winter": "WI"}
+PART_UNITS = {"quarter": "Q", "half": "H"}
+
+DEICTIC = {"today": ("D", 0), "yesterday": ("D", -1), "tomorrow": ("D", 1),
+           "the day before yesterday": ("D", -2), "the day after tomorrow": ("D", 2),
+           "tonight": ("D", 0)}
+NARRATIVE_PRESENT = set()
+
+VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+         "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
+         "these days": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
+         "right now": "PRESENT_REF", "the time being": "PRESENT_REF", "to date": "PRESENT_REF",
+         "recently": "PAST_REF", "recent": "PAST_REF", "former": "PAST_REF",
+         "formerly": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",
+         "once": "PAST_REF", "earlier": "PAST_REF", "lately": "PAST_REF",
+         "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+         "shortly": "FUTURE_REF", "later": "FUTURE_REF", "someday": "FUTURE_REF",
+         "eventually": "FUTURE_REF", "the coming": "FUTURE_REF"}
+
+RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "anaphoric"),
+            "next": (1, "deictic"), "coming": (1, "deictic"), "this": (0, "deictic"),
+            "current": (0, "deictic"), "following": (1, "anaphoric"),
+            "the following": (1, "anaphoric"), "the next": (1, "anaphoric"),
+            "the previous": (-1, "anaphoric"), "the preceding": (-1, "anaphoric"),
+            "the same": (0, "anaphoric"), "that": (0, "anaphoric"),
+            "the last": (-1, "deictic"), "the past": (-1, "deictic"),
+            "the coming": (1, "deictic"), "this past": (-1, "deictic"),
+            "later that": (0, "anaphoric"), "earlier that": (0, "anaphoric"),
+            "later this": (0, "deictic"), "earlier this": (0, "deictic"),
+            "the current": (0, "deictic"), "the latest": (0, "deictic"),
+            "the prior": (-1, "anaphoric"), "prior": (-1, "anaphoric"),
+            "the upcoming": (1, "deictic"), "upcoming": (1, "deictic")}
+
+POSITIONS = {"early": "START", "the beginning of": "START", "the start of": "START",
+             "beginning of": "START", "start of": "START", "the early part of": "START",
+             "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
+             "late": "END", "the end of": "END", "end of": "END", "the late": "END",
+             "the latter part of": "END", "the close of": "END", "the early": "START",
+             "the mid-": "MID", "the mid": "MID"}
+APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
+          "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+          "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+          "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+          "at most": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN",
+          "the": None, "the past": None, "the last": None, "the next": None,
+          "the first": None, "past": None, "the latest": None, "the full": None,
+          "another": None, "the final": None, "the coming": None, "the previous": None}
+VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past few",
+               "the last few", "the next few", "the coming", "coming", "the following",
+               "the past several", "the next several", "the last several", "several more",
+               "a couple of", "the", "these", "those", "the early", "the first", "numerous"}
+EVERY = {"every", "each", "per", "a"}
+SET_UNITS = {}
+SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+             "yearly": "P1Y", "hourly": "PT1H", "annual": "P1Y", "nightly": "P1D",
+             "quarterly": "P3M", "biweekly": "P2W"}
+
+HOLIDAYS = {"Christmas": "12-25", "Christmas Day": "12-25", "Christmas Eve": "12-24",
+            "New Year's Day": "01-01", "New Year's Eve": "12-31", "New Year": "01-01",
+            "Easter": ("easter", 0), "Easter Sunday": ("easter", 0),
+            "Good Friday": ("easter", -2), "Independence Day": "07-04",
+            "Halloween": "10-31", "Thanksgiving": ("nth", 11, 4, 4),
+            "Thanksgiving Day": ("nth", 11, 4, 4), "Memorial Day": ("nth", 5, 1, -1),
+            "Labor Day": ("nth", 9, 1, 1), "Veterans Day": "11-11",
+            "Valentine's Day": "02-14", "Boxing Day": "12-26"}
+
+DIRECTIONS = {"later": "after", "after": "after", "afterward": "after",
+              "afterwards": "after", "earlier": "before", "before": "before",
+              "ago": "ago", "previously": "before", "on": "after", "hence": "after"}
+AMPM = {"a.m.": "AM", "am": "AM", "a.m": "AM", "AM": "AM", "p.m.": "PM", "pm": "PM",
+        "p.m": "PM", "PM": "PM"}
+CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
+
+ERA_BC = {"BC", "B.C.", "BCE", "B.C.E."}
+ERA_AD = {"AD", "A.D.", "CE"}
+ARTICLES = {"the"}
+
+FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans?|planned|scheduled|"
+               r"would|next|upcoming|coming)\b")
+PAST_CUES = r"\b(?:was|were|had|did|ago|last|\w{3,}ed)\b"
+
+NOT_YEAR_BEFORE = (r"(?:No\.|no\.|Nos\.|Number|number|Resolution|resolution|Section|Article|"
+                   r"Chapter|Room|Route|Highway|Flight|flight|page|p\.|pp\.|Vol\.|Model|"
+                   r"Boeing|Airbus|[$€£#]|US\$|Rule|Form|Act|Dow|index|Nasdaq|S&P|ISBN)\s*$")
+NOT_YEAR_AFTER = (r"^(?:\s*(?:%|percent|per cent|dollars|euros|pounds|yen|points|feet|foot|"
+                  r"meters|metres|miles|km|kilometers|tons|acres)\b|-[a-z])")
+# A number followed by a plural noun counts things -- unless a cue says year.
+COUNT_AFTER = r"^\s+(?:[a-z]+s\b(?<!years)(?<!days)|people|men|women)"
+YEAR_CUES_BEFORE = (r"(?:\b(?:in|since|by|until|till|from|of|to|during|before|after|early|"
+                    r"mid|late|and|or|year|fiscal|spring|summer|autumn|fall|winter)|[(,–-])\s*$")
+
+PATTERNS = [
+    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
+    ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
+    ("date", r"{mnum}/{day}/{year}"),
+    ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
+    ("date", r"{year}-{mnum}-{day}"),
+    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?![\d,.]\d)"),
+    ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}"),
+    ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
+    ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
+    ("date", r"{pos}\s?{year}"),
+    ("date", r"{pos}\s?(?:the\s+)?year"),
+    ("date", r"{pos}\s?{month}"),
+    ("date", r"(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
+    ("date", r"(?:the\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
+    ("decade", r"(?:the\s+)?(?:{pos}\s?)?'?{decade}'?s"),
+    ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
+    ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
+    ("time", r"(?:(?:about|around|approximately)\s+)?{hour}(?::{minute})?\s*{ampm}(?:\s+(?:on\s+)?{weekday})?"),
+    ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
+    ("time", r"{clockword}(?:\s+{weekday})?"),
+    ("time", r"{deictic}\s+{daypart}"),
+    ("time", r"{weekday}\s+{daypart}"),
+    ("time", r"(?:this|last|early|late|{pos})\s+{daypart}"),
+    ("offset", r"(?:{approx}\s+)?{num}\s+{unit}\s+{direction}"),
+    ("relative", r"{rel}\s+{weekday}"),
+    ("relative", r"{rel}\s+{month}"),
+    ("relative", r"{rel}\s+{season}"),
+    ("duration", r"(?:{approx}\s+)?{num}[\s-]+{unit}"),
+    ("duration", r"(?:{approx}\s+)?{vaguequant}\s+{unit}"),
+    ("relative", r"{rel}\s+{unit}"),
+    ("set", r"{every}\s+{weekday}"),
+    ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
+    ("set", r"{setword}"),
+    ("duration", r"{vagueunitadj}"),
+    ("holiday", r"{holiday}(?:\s+{year})?"),
+    ("deictic", r"{deictic}"),
+    ("vague", r"{vague}"),
+    ("date", r"(?:{pos}\s?)?{season}"),
+    ("date", r"{month}(?!\s*\d)"),
+    ("date", r"{weekday}"),
+    ("time", r"{daypart}"),
+    ("year", r"{year}"),
+]
