@@ -1,10 +1,135 @@
-"""Merge stage (interim): order all events.  Replaced by the merge/curation work."""
+"""Merge every article's events into one curated, ordered timeline.
+
+In: events of all articles and an optional :class:`Curation`.  Out: a
+:class:`Timeline` whose events are sorted by :attr:`Event.sort_key`, where
+one happening reported by several articles is one event with all sources.
+
+Two events from different articles are the same happening when their dates
+are compatible (equal, or one contains the other: "2017-07" and
+"2017-07-07") and they are strongly similar: they share most content words,
+or several named entities and a fair share of words (that also merges a
+German and an English report naming the same people and places).
+
+Deterministic: events are processed in sort-key order (ids break ties), so
+neither input order nor hash order changes the result.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from . import langdata
+from .curation import Curation
+from .dates import GRANULARITIES
+from .events import event_id
 from .model import Event, Timeline
 
+_WORD = re.compile(r"\w[\w-]*")
+_STEM = 6               # compare words by their first letters ("Gespräch"/"Gesprächs")
+_WORDS_ALONE = 0.4      # this much word overlap alone means the same happening
+_WORDS_WITH_NAMES = 0.2  # … or this much, with at least two shared names
+_SHARED_NAMES = 3       # … or this many shared names, most of either side's names
 
-def build_timeline(events: list[Event], curation=None) -> Timeline:
-    """All articles' events → one timeline in date order."""
-    return Timeline(events=tuple(sorted((e for e in events if e.date.is_calendar),
-                                        key=lambda e: e.sort_key)))
+
+def build_timeline(events: list[Event], curation: Curation | None = None) -> Timeline:
+    """Merge, curate and sort ``events`` (see module doc)."""
+    merged = [_merge_group(g) for g in _group(sorted(events, key=lambda e: e.sort_key))]
+    curated = _curate(merged, curation or Curation())
+    kept = [e for e in curated if e.date.is_calendar]
+    return Timeline(events=tuple(sorted(kept, key=lambda e: e.sort_key)))
+
+
+def compatible_dates(a: Event, b: Event) -> bool:
+    """Equal dates, or one date's span contains the other's."""
+    return a.date == b.date or a.date.contains(b.date) or b.date.contains(a.date)
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """Whether two events of different articles report the same happening."""
+    if a.slug == b.slug or a.manual or b.manual or not compatible_dates(a, b):
+        return False
+    wa, wb = _content_words(a), _content_words(b)
+    words = len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+    na, nb = _names(a), _names(b)
+    shared = len(na & nb)
+    if words >= _WORDS_ALONE:
+        return True
+    if shared >= 2 and words >= _WORDS_WITH_NAMES:
+        return True
+    return shared >= _SHARED_NAMES and shared * 3 >= 2 * min(len(na), len(nb))
+
+
+def _content_words(e: Event) -> frozenset[str]:
+    """Lower-cased word stems of the sentence, without stop words and time words."""
+    data = langdata.get(e.lang)
+    skip = data.stop_words | data.months | data.weekdays | data.vague_time_words
+    out = set()
+    for m in _WORD.finditer(e.sentence.replace(e.timex_text, " ") if e.timex_text else e.sentence):
+        w = m.group(0).lower()
+        if w in skip or w.isdigit():
+            continue
+        out.add(w[:_STEM])
+        out.update(p[:_STEM] for p in w.split("-") if len(p) > 2 and p not in skip)
+    return frozenset(out)
+
+
+def _names(e: Event) -> frozenset[str]:
+    """Entity names, lower-cased, each part of a multi-word name too ("trump")."""
+    out = set()
+    for _, name in e.entities:
+        out.add(name.lower())
+        out.update(p.lower() for p in name.split() if len(p) > 2)
+    return frozenset(out)
+
+
+def _group(events: list[Event]) -> list[list[Event]]:
+    """Greedy clusters: an event joins the first cluster all of whose dates suit it
+    and one of whose members reports the same happening."""
+    groups: list[list[Event]] = []
+    for e in events:
+        for g in groups:
+            if all(compatible_dates(e, m) for m in g) and any(same_happening(e, m) for m in g) \
+                    and all(m.slug != e.slug for m in g):
+                g.append(e)
+                break
+        else:
+            groups.append([e])
+    return groups
+
+
+def _merge_group(group: list[Event]) -> Event:
+    """One event for a cluster: the most precisely dated report, all sources."""
+    if len(group) == 1:
+        return group[0]
+    lead = min(group, key=lambda e: (-_precision(e), e.sort_key))
+    sources = sorted({s for e in group for s in e.sources}, key=lambda s: (s.slug, s.start, s.end))
+    entities = list(lead.entities)
+    for e in sorted(group, key=lambda e: e.sort_key):
+        entities.extend(x for x in e.entities if x not in entities)
+    return replace(lead, sources=tuple(sources), entities=tuple(entities))
+
+
+def _precision(e: Event) -> int:
+    return GRANULARITIES.index(e.date.granularity) if e.date.is_calendar else -1
+
+
+def _curate(events: list[Event], curation: Curation) -> list[Event]:
+    """Hide, retitle and redate by id; a merged event answers to its sources' ids too."""
+    out = []
+    for e in events:
+        ids = _ids(e)
+        if ids & curation.hide:
+            continue
+        title = next((curation.title_for(i) for i in sorted(ids, key=lambda i: (i != e.id, i))
+                      if curation.title_for(i)), None)
+        date = next((curation.date_for(i) for i in sorted(ids, key=lambda i: (i != e.id, i))
+                     if curation.date_for(i)), None)
+        out.append(replace(e, title=title or e.title, date=date or e.date))
+    return out
+
+
+def _ids(e: Event) -> frozenset[str]:
+    """The event's id and the ids its merged reports had (from slug + sentence)."""
+    ids = {e.id}
+    ids.update(event_id(s.slug, s.sentence) for s in e.sources)
+    return frozenset(ids)

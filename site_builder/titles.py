@@ -27,6 +27,9 @@ _DASH_PAREN = re.compile(r"\s[-–—]\s[^-–—\n]{1,120}\s[-–—](?=\s)")
 _DATELINE = re.compile(r"^[^\s(][^()\n]{0,60}\([^()\n]{1,20}\)\s*[-–—_:]+\s*")
 _WORD_BEFORE = re.compile(r"(?<!\S)(\w+)\s+$")
 _WORD_AFTER = re.compile(r"\s+(\w+)(?!\S)")
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"[ \t\n]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _QUOTES = "\"„“”«»‚‘’'"
 _TRAIL = ".,;:!?-–— "
 
@@ -35,7 +38,7 @@ def make_title(sentence: str, removals: list[tuple[int, int]], anchor: int | Non
                lang: str) -> str:
     """A headline for ``sentence`` (see the module doc for in and out)."""
     data = langdata.get(lang)
-    text = _remove_spans(sentence, removals, anchor, data)
+    text = _remove_spans(sentence, list(removals) + _vague_spans(sentence, data), anchor, data)
     text = _DATELINE.sub("", text)
     text = _PAREN.sub("", text)
     text = _DASH_PAREN.sub("", text)
@@ -69,9 +72,13 @@ def _remove_spans(sentence: str, spans: list[tuple[int, int]], anchor: int | Non
     text = "".join(out)
     if anchor is not None and _ANCHOR not in text:
         text = text[:anchor] + _ANCHOR + text[anchor:]
-    words = [w for w in text.split(" ") if w.strip(_TRAIL + _QUOTES).lower() not in data.vague_time_words
-             or not w.strip(_TRAIL + _QUOTES)[:1].islower()]
-    return re.sub(r"\s+([,.;:])", r"\1", " ".join(words)).replace("  ", " ")
+    return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub(r"\1", text))
+
+
+def _vague_spans(sentence: str, data) -> list[tuple[int, int]]:
+    """Spans of lower-case vague time words ("bislang", "currently") the tagger left."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(sentence)
+            if m.group(0)[:1].islower() and m.group(0) in data.vague_time_words]
 
 
 def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
@@ -112,8 +119,9 @@ def _kind(chunk: str, index: int, is_last: bool, data) -> str:
         return "frame"  # ", hieß es in der Erklärung", ", according to officials"
     if index > 0 and len(words) <= 6 and any(w.lower() in data.reporting_verbs for w in words[:4]):
         return "frame"  # ", a spokesman said"
-    if not is_last and last.lower() in data.reporting_verbs:
-        return "frame"  # "Trump hatte mehrfach gesagt, er wolle …"
+    if not is_last and (last.lower() in data.reporting_verbs or (
+            len(words) <= 8 and any(w.lower() in data.reporting_verbs for w in words[1:3]))):
+        return "frame"  # "Trump hatte mehrfach gesagt, er wolle …", "Peskow sagte am Freitag, …"
     rel_at = 1 if len(words) > 1 and first in data.prepositions else 0
     if index > 0 and words[rel_at].lower() in data.relative_pronouns and \
             (not data.relative_verb_final or last[:1].islower()):
@@ -128,6 +136,10 @@ def _clause_words(text: str, data) -> list[str]:
     chunks = _chunks(text)
     kinds = [_kind(c, i, i == len(chunks) - 1, data) for i, c in enumerate(chunks)]
     at = next((i for i, c in enumerate(chunks) if _ANCHOR in c), None)
+    if at is not None and kinds[at] == "main":
+        inline = _inline_clause(chunks[at].split(), data)
+        if inline:
+            return inline
     if at is not None and kinds[at] == "sub":
         words = _sub_to_main(chunks[at].replace(_ANCHOR, " ").split(), data)
         if words and len(words) >= 3:
@@ -140,6 +152,37 @@ def _clause_words(text: str, data) -> list[str]:
     # No main clause: take the longest chunk there is.
     best = max(range(len(chunks)), key=lambda i: (len(chunks[i].split()), -i))
     return chunks[best].replace(_ANCHOR, " ").split()
+
+
+def _inline_clause(words: list[str], data) -> list[str] | None:
+    """The clause holding the anchor when no comma sets it off (English).
+
+    "Russia blocked it after the US struck a base in April" → "the US struck
+    a base"; "The company said Tuesday that it would cut jobs" → "The company
+    would cut jobs" (the pronoun takes the frame's subject).
+    """
+    mark = next((i for i, w in enumerate(words) if _ANCHOR in w), len(words))
+    for i in range(mark - 1, 0, -1):
+        if _bare(words[i]).lower() in data.inline_subordinators:
+            clause = _sub_to_main(words[i:], data)
+            if clause and len(_content(" ".join(clause))) >= 3:
+                return clause
+            break
+    # Verb-second languages set reported speech off with a comma ("sagte …, er");
+    # there a reporting verb inside the clause is more often a particle verb ("sagte … ab").
+    for i in range(1, min(len(words) - 3, 8) if not data.verb_second else 0):
+        if _bare(words[i]).lower() in data.reporting_verbs:
+            rest = [w.replace(_ANCHOR, "") for w in words[i + 1:]]
+            rest = [w for w in rest if _bare(w) and _bare(w).lower() != "that"]
+            subject = words[:i]
+            if len(_content(" ".join(rest))) < 3:
+                return None
+            named = len(subject) <= 4 and (_bare(subject[0]).lower() in data.determiners
+                                           or _bare(subject[0])[:1].isupper())
+            if rest and _bare(rest[0]).lower() in data.pronouns and named:
+                rest = subject + rest[1:]
+            return rest
+    return None
 
 
 def _content(chunk: str) -> list[str]:
@@ -223,7 +266,8 @@ def _sub_to_main(words: list[str], data) -> list[str] | None:
 
 def _finish(words: list[str], data) -> list[str]:
     """Drop leading connectives, restore verb-second order, tidy punctuation."""
-    words = [w.replace(_ANCHOR, "") for w in words if w.replace(_ANCHOR, "").strip()]
+    words = [w.replace(_ANCHOR, "") for w in words]
+    words = [w for w in words if w.strip(_TRAIL)]  # punctuation left alone by a removed span
     while len(words) > 3 and _bare(words[0]).lower() in data.connectives:
         words = words[1:]
     if data.verb_second and words and words[0][:1].islower() and \

@@ -34,6 +34,7 @@ class LangData:
     reporting_verbs: frozenset[str]
     subordinators: frozenset[str]
     relative_pronouns: frozenset[str]
+    inline_subordinators: frozenset[str]  # open a clause without a comma ("after")
     relative_verb_final: bool             # relative/subordinate clauses end in the verb
     verb_second: bool                     # main clause verb comes second (German)
     connectives: frozenset[str]           # sentence-initial words a headline drops
@@ -77,6 +78,7 @@ def get(lang: str) -> LangData:
         reporting_verbs=_words(mod.REPORTING_VERBS),
         subordinators=_words(mod.SUBORDINATORS),
         relative_pronouns=_words(mod.RELATIVE_PRONOUNS),
+        inline_subordinators=_words(mod.INLINE_SUBORDINATORS),
         relative_verb_final=mod.RELATIVE_VERB_FINAL,
         verb_second=mod.VERB_SECOND,
         connectives=_words(mod.CONNECTIVES),

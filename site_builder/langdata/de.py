@@ -50,6 +50,9 @@ RELATIVE_PRONOUNS = """
 der die das dem den deren dessen denen welche welcher welches welchem welchen
 """.split()
 
+# German sets every subordinate clause off with commas, so none is needed inline.
+INLINE_SUBORDINATORS = []
+
 RELATIVE_VERB_FINAL = True
 VERB_SECOND = True
 

@@ -43,6 +43,9 @@ which who whom whose where as once so
 
 RELATIVE_PRONOUNS = "which who whom whose".split()
 
+# Subordinators that open a clause even without a comma before them.
+INLINE_SUBORDINATORS = "after because although though while when before since until unless".split()
+
 RELATIVE_VERB_FINAL = False
 VERB_SECOND = False
 

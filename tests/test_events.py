@@ -1,0 +1,173 @@
+"""Event extraction: the dpa seed, anchors, titles, ids, manual events."""
+from pathlib import Path
+
+import pytest
+
+from site_builder.dates import PartialDate
+from site_builder.events import extract_events
+from site_builder.model import Article, ManualEvent, Timex
+from site_builder.titles import MAX_TITLE
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8d4080564ea0615d.txt"
+
+
+def seed_article() -> Article:
+    """The dpa seed as the reader gives it: the "date 2017-11" header blanked."""
+    raw = SEED.read_text(encoding="utf-8")
+    header = raw.index("2017-11") + len("2017-11")
+    return Article(slug="000_8d4080564ea0615d", title="Syrien", date=PartialDate("2017-11"),
+                   lang="de", text=" " * header + raw[header:], body_html="",
+                   source_path=str(SEED), genre="news")
+
+
+def article(text, lang="de", date="2017-11", genre="news", slug="a", **kw):
+    return Article(slug=slug, title="T", date=PartialDate(date) if date else None, lang=lang,
+                   text=text, body_html="", source_path=f"{slug}.txt", genre=genre, **kw)
+
+
+def timex(text, span, type_, value, mod=None, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(span, start + 1)
+    return Timex(start, start + len(span), span, type_, value, mod)
+
+
+def hand_tagged_seed(art):
+    """What a good tagger says about the seed (incl. the spans that are no events)."""
+    t = art.text
+    return [timex(t, "in den vergangenen Monaten", "DURATION", "PXM"),
+            timex(t, "im April", "DATE", "2017-04"), timex(t, "bislang", "DATE", "PAST_REF"),
+            timex(t, "im Juli", "DATE", "2017-07"), timex(t, "am Freitag", "DATE", "2017-11"),
+            timex(t, "derzeit", "DATE", "PRESENT_REF"),
+            timex(t, "seit Jahrzehnten", "DURATION", "PXDE")]
+
+
+def assert_seed_events(events):
+    """The three events a reader expects (plus the optional Friday one), in order."""
+    dates = [e.date.value for e in events]
+    assert dates[:3] == ["2017-04", "2017-07", "2017-11"]
+    assert dates[3:] in ([], ["2017-11"])
+    strike, g20, apec = events[:3]
+    assert "Militärbasis" in strike.title and "Marschflugkörpern" in strike.title
+    assert "USA" in strike.title and "Russland" not in strike.title  # the strike, not the blocking
+    assert "G20-Gipfel in Hamburg" in g20.title and "Trump und Putin" in g20.title
+    assert "Apec-Gipfel" in apec.title and "dpa" not in apec.title and "Da Nang/" not in apec.title
+    assert apec.sentence.startswith("Da Nang/Moskau (dpa)")  # the lead, dated by the article
+    if len(events) == 4:
+        assert "Weiße Haus" in events[3].title and "Freitag" not in events[3].title
+    for e in events:
+        assert len(e.title) <= 90, e.title
+        assert not e.title.endswith((".", ",", "…")), e.title
+        assert e.title[0].isupper()
+        for word in ("derzeit", "bislang", "hieß es", "im Juli", "im April", "Nr. 2254"):
+            assert word not in e.title
+
+
+def test_seed_with_hand_tagged_timexes():
+    art = seed_article()
+    assert_seed_events(extract_events(art, hand_tagged_seed(art)))
+
+
+def test_seed_end_to_end_with_tagger():
+    tag = pytest.importorskip("site_builder.timex").tag
+    art = seed_article()
+    assert_seed_events(extract_events(art, tag(art.text, art.date.value, "de", "news")))
+
+
+def test_seed_event_fields_point_into_the_text():
+    art = seed_article()
+    for e in extract_events(art, hand_tagged_seed(art)):
+        assert art.text[e.start:e.end] == e.sentence
+        assert e.slug == art.slug and e.lang == "de" and e.id.startswith(art.slug + "-")
+        (src,) = e.sources
+        assert (src.slug, src.start, src.end) == (art.slug, e.start, e.end)
+        if src.timex_start is not None:
+            assert art.text[src.timex_start:src.timex_end] == e.timex_text
+    g20 = [e for e in extract_events(art, hand_tagged_seed(art)) if e.date.value == "2017-07"][0]
+    assert ("PERSON", "Trump") in g20.entities and ("PLACE", "Hamburg") in g20.entities
+
+
+def test_ids_stable_when_other_sentences_change():
+    text = "Vorspann ohne Datum hier. Am 7. Juli 2017 trafen sich Trump und Putin in Hamburg."
+    a1 = article(text)
+    a2 = article("Ganz anderer Vorspann, länger als zuvor. " + text.split(". ", 1)[1])
+    e1 = [e for e in extract_events(a1, [timex(text, "7. Juli 2017", "DATE", "2017-07-07")])
+          if e.date.value == "2017-07-07"]
+    t2 = a2.text
+    e2 = [e for e in extract_events(a2, [timex(t2, "7. Juli 2017", "DATE", "2017-07-07")])
+          if e.date.value == "2017-07-07"]
+    assert e1[0].id == e2[0].id and e1[0].start != e2[0].start
+
+
+def test_non_events_are_skipped():
+    text = ("Der Gipfel ist derzeit geplant. Seit Jahrzehnten gibt es Streit. "
+            "Die Resolution Nr. 2254 gilt. Jeden Montag tagt der Rat. Im Juli wurde verhandelt.")
+    tx = [timex(text, "derzeit", "DATE", "PRESENT_REF"), timex(text, "Jahrzehnten", "DURATION", "PXDE"),
+          timex(text, "2254", "DATE", "2254"), timex(text, "Jeden Montag", "SET", "XXXX-WXX-1"),
+          timex(text, "Im Juli", "DATE", "XXXX-07")]
+    assert extract_events(article(text, genre="narrative"), tx) == []
+
+
+def test_month_granularity_is_kept_and_most_specific_date_wins():
+    text = "Im Juli 2017, am 8. Juli, trafen sich Trump und Putin beim G20-Gipfel in Hamburg."
+    tx = [timex(text, "Im Juli 2017", "DATE", "2017-07"), timex(text, "8. Juli", "DATE", "2017-07-08")]
+    (e,) = extract_events(article(text, genre="narrative"), tx)
+    assert e.date == PartialDate("2017-07-08") and e.timex_text == "8. Juli"
+    (m,) = extract_events(article(text, genre="narrative"), tx[:1])
+    assert m.date.value == "2017-07" and m.date.granularity == "month"
+
+
+def test_narrative_has_no_lead_event_but_news_does():
+    text = "Die USA und Russland einigten sich in Da Nang auf eine Erklärung zu Syrien."
+    assert extract_events(article(text, genre="narrative"), []) == []
+    (lead,) = extract_events(article(text), [])
+    assert lead.date.value == "2017-11" and lead.title.startswith("Die USA und Russland einigten sich")
+    assert extract_events(article(text, date=None), []) == []
+
+
+def test_manual_events_become_events():
+    m = ManualEvent(date=PartialDate("2017-07"), title="G20-Gipfel in Hamburg", text="Treffen.")
+    (e,) = extract_events(article("Kein Datum hier drin.", genre="narrative", manual_events=(m,)), [])
+    assert e.manual and e.title == "G20-Gipfel in Hamburg" and e.date.value == "2017-07"
+    assert e.id.startswith("a-")
+
+
+@pytest.mark.parametrize("sentence, span, value, expected", [
+    ("Iraqi President Saddam Hussein invaded Kuwait on August 2, 1990, triggering the Gulf War.",
+     "August 2, 1990", "1990-08-02", "Iraqi President Saddam Hussein invaded Kuwait"),
+    ("In July, Trump and Putin held a long talk at the G20 summit in Hamburg, officials said.",
+     "July", "2017-07", "Trump and Putin held a long talk at the G20 summit in Hamburg"),
+    ("The company said Tuesday that it would cut 1,200 jobs at its plant in Ohio.",
+     "Tuesday", "2017-11-07", "The company would cut 1,200 jobs at its plant in Ohio"),
+    ("Russia blocked the channel after the United States struck a Syrian air base in April.",
+     "April", "2017-04", "The United States struck a Syrian air base"),
+])
+def test_english_headlines(sentence, span, value, expected):
+    (e,) = extract_events(article(sentence, lang="en", genre="narrative"),
+                          [timex(sentence, span, "DATE", value)])
+    assert e.title == expected
+
+
+@pytest.mark.parametrize("sentence, span, value, expected", [
+    ("Dann sagte das Weiße Haus am Freitag die Begegnung wegen angeblicher Terminprobleme ab.",
+     "am Freitag", "2017-11-10", "Das Weiße Haus sagte die Begegnung wegen angeblicher Terminprobleme ab"),
+    ("Im Juli trafen sich Trump und Putin in Hamburg, hieß es in Moskau.",
+     "Im Juli", "2017-07", "Trump und Putin trafen sich in Hamburg"),
+    ("Die Erklärung, die am 11. November veröffentlicht wurde, sei von Lawrow ausgearbeitet worden.",
+     "am 11. November", "2017-11-11", "Die Erklärung sei von Lawrow ausgearbeitet worden"),
+])
+def test_german_headlines(sentence, span, value, expected):
+    (e,) = extract_events(article(sentence, genre="narrative"), [timex(sentence, span, "DATE", value)])
+    assert e.title == expected
+
+
+def test_long_sentence_title_is_cut_at_a_word_boundary():
+    sentence = ("Am 1. September 1939 überfiel die Wehrmacht ohne Kriegserklärung das Nachbarland Polen "
+                "und begann damit den Zweiten Weltkrieg, der sechs Jahre dauerte und Millionen Tote "
+                "forderte und ganz Europa verwüstete und veränderte.")
+    (e,) = extract_events(article(sentence, genre="narrative"),
+                          [timex(sentence, "1. September 1939", "DATE", "1939-09-01")])
+    assert len(e.title) <= 90
+    assert e.title.startswith(("Die Wehrmacht überfiel", "Wehrmacht überfiel"))
+    words = sentence.replace(",", "").replace(".", "").split()
+    assert e.title.rstrip("…").split()[-1] in words  # never a cut-off word

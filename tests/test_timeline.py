@@ -1,0 +1,86 @@
+"""Merging the same happening across articles, curation, ordering."""
+import random
+
+from site_builder.curation import Curation
+from site_builder.dates import PartialDate
+from site_builder.events import extract_events
+from site_builder.model import Article, Timex
+from site_builder.timeline import build_timeline
+
+
+def article(slug, text, lang="de", date="2017-11"):
+    return Article(slug=slug, title=slug, date=PartialDate(date), lang=lang, text=text,
+                   body_html="", source_path=f"seeds/{slug}.txt", genre="narrative")
+
+
+def events_of(slug, text, span, value, lang="de"):
+    start = text.index(span)
+    return extract_events(article(slug, text, lang),
+                          [Timex(start, start + len(span), span, "DATE", value)])
+
+
+G20_A = "Trump und Putin haben bislang nur beim G20-Gipfel in Hamburg im Juli ein längeres Gespräch geführt."
+G20_B = "Beim G20-Gipfel in Hamburg am 7. Juli 2017 führten Trump und Putin ihr erstes längeres Gespräch."
+LAW = "Im Juli trat in Hamburg ein neues Gesetz über die Hafengebühren in Kraft."
+G20_EN = "Trump and Putin held their first long talk at the G20 summit in Hamburg on July 7, 2017."
+
+
+def test_two_articles_reporting_the_g20_talk_merge_into_one_event_with_both_sources():
+    a = events_of("a", G20_A, "im Juli", "2017-07")
+    b = events_of("b", G20_B, "7. Juli 2017", "2017-07-07")
+    (event,) = build_timeline(a + b, None).events
+    assert sorted(s.slug for s in event.sources) == ["a", "b"]
+    assert event.date.value == "2017-07-07"  # the more precise report dates it
+    assert {s.sentence for s in event.sources} == {G20_A, G20_B}
+
+
+def test_merge_across_languages_by_shared_names():
+    a = events_of("a", G20_A, "im Juli", "2017-07")
+    en = events_of("en", G20_EN, "July 7, 2017", "2017-07-07", lang="en")
+    (event,) = build_timeline(a + en, None).events
+    assert sorted(s.slug for s in event.sources) == ["a", "en"]
+
+
+def test_different_happenings_or_incompatible_dates_stay_apart():
+    a = events_of("a", G20_A, "im Juli", "2017-07")
+    law = events_of("c", LAW, "Im Juli", "2017-07")
+    assert len(build_timeline(a + law, None).events) == 2
+    other_day = events_of("b", G20_B, "7. Juli 2017", "2017-08-07")
+    assert len(build_timeline(a + other_day, None).events) == 2
+
+
+def test_timeline_is_sorted_and_independent_of_input_order():
+    evs = (events_of("a", G20_A, "im Juli", "2017-07") + events_of("b", G20_B, "7. Juli 2017", "2017-07-07")
+           + events_of("c", LAW, "Im Juli", "2017-07")
+           + events_of("d", "Im April griffen die USA eine Militärbasis in Syrien an.", "Im April", "2017-04"))
+    first = build_timeline(evs, None)
+    for seed in range(5):
+        shuffled = evs[:]
+        random.Random(seed).shuffle(shuffled)
+        assert build_timeline(shuffled, None) == first
+    keys = [e.sort_key for e in first.events]
+    assert keys == sorted(keys)
+    assert first.events[0].date.value == "2017-04"
+    # the month event stands before the days of its month
+    assert [e.date.value for e in first.events][1:] == ["2017-07", "2017-07-07"]
+
+
+def test_curation_hides_retitles_and_redates_by_id():
+    law = events_of("c", LAW, "Im Juli", "2017-07")
+    strike = events_of("d", "Im April griffen die USA eine Militärbasis in Syrien an.", "Im April", "2017-04")
+    g20 = events_of("a", G20_A, "im Juli", "2017-07")
+    cur = Curation(hide=frozenset({law[0].id}),
+                   titles=((g20[0].id, "Trump und Putin sprechen in Hamburg"),),
+                   dates=((strike[0].id, PartialDate("2017-04-07")),))
+    events = build_timeline(law + strike + g20, cur).events
+    assert [(e.date.value, e.title) for e in events] == [
+        ("2017-04-07", strike[0].title), ("2017-07", "Trump und Putin sprechen in Hamburg")]
+
+
+def test_curation_applies_to_a_merged_event_through_any_of_its_reports():
+    a = events_of("a", G20_A, "im Juli", "2017-07")
+    b = events_of("b", G20_B, "7. Juli 2017", "2017-07-07")
+    cur = Curation(titles=((a[0].id, "G20: Trump trifft Putin"),))
+    (event,) = build_timeline(a + b, cur).events
+    assert event.title == "G20: Trump trifft Putin" and len(event.sources) == 2
+    assert build_timeline(a + b, Curation(hide=frozenset({a[0].id}))).events == ()
