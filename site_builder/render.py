@@ -87,7 +87,8 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
         events=count_label("n_events", len(events), lang),
         articles=count_label("n_articles", len(site.articles), lang))
     timeline = {"years": years, "count": len(events), "articles": len(site.articles),
-                "summary": summary, "split": split, "filters": _filters_view(events, lang)}
+                "summary": summary, "split": split, "filters": _filters_view(events, lang),
+                "overview": []}
     files: dict[str, str | bytes] = {}
     if split:
         overview = [_year_summary(y, lang) for y in years]
@@ -100,11 +101,12 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
                    "next": years[i + 1] if i + 1 < len(years) else None}
             files[f"years/{year['slug']}/index.html"] = _render(
                 theme, "year.html", common, root="../../", page="year", target="",
-                year=year, nav=nav, timeline=dict(timeline, years=[year], count=year["count"]),
+                year=year, nav=nav, timeline=dict(timeline, years=[year], count=year["count"],
+                                                  filters=_filters_view(_year_events(year), lang)),
                 density=_density(_year_events(year), lang, split=False, months_of=year["year"]))
     else:
         files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
-                                      target="", timeline=dict(timeline, overview=[]),
+                                      target="", timeline=timeline,
                                       density=_density(events, lang, split=False))
     # Links inside the embed open in the host window, not in the iframe.
     files["embed/index.html"] = _render(theme, "embed.html", common, root="../",
@@ -162,7 +164,7 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
         views.append({
             "title": article.title, "agency": article.agency, "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
-            "credit": ", ".join(x for x in (article.agency, "/".join(article.dateline.places)) if x),
+            "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
             "href": f"articles/{article.slug}/#{anchor_id(article.slug, src.sentence)}",
             "date": date_label(article.date, lang) if article.date else "",
         })
