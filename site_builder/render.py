@@ -11,9 +11,11 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from . import exports
 from .config import Config
+from .embed import embed_snippet
 from .i18n import date_label, labels, month_label
 from .markup import Mark, mark_html
 from .model import Article, Event, Source, Timeline, Timex
@@ -68,7 +70,8 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
     events = [_event_view(e, by_slug, lang) for e in site.timeline.events]
-    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang}
+    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
+              "embed": _embed_view(site)}
     files: dict[str, str | bytes] = {}
     timeline = {"years": _group(events, lang), "count": len(events),
                 "articles": len(site.articles)}
@@ -77,18 +80,21 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     # Links inside the embed open in the host window, not in the iframe.
     files["embed/index.html"] = _render(theme, "embed.html", common, root="../",
                                         timeline=timeline, page="embed", target="_top")
-    files["404.html"] = _render(theme, "404.html", common, root="", page="404")
+    # The 404 page is served at any depth: its links start at the site's path.
+    files["404.html"] = _render(theme, "404.html", common, root=_site_path(site), page="404")
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
     for i, article in enumerate(ordered):
         neighbours = (ordered[i - 1] if i else None,
                       ordered[i + 1] if i + 1 < len(ordered) else None)
         files[f"articles/{article.slug}/index.html"] = _render_article(
             theme, common, article, site, neighbours, lang)
-    files.update(exports.render_exports(site, lang))
+    pages = tuple(path for path in files if path.endswith(".html"))
+    files.update(exports.render_exports(site, lang, pages))
     out = {path: (data.encode("utf-8") if isinstance(data, str) else data)
            for path, data in files.items()}
     for path, source in theme.static_files().items():
-        out[path] = source.read_bytes()
+        # Host pages load embed.js from the site root: a short, stable URL.
+        out["embed.js" if path == "static/embed.js" else path] = source.read_bytes()
     return dict(sorted(out.items()))
 
 
@@ -99,6 +105,18 @@ def _render(theme: Theme, template: str, common: dict, **context) -> str:
 def _site_view(site: Site, lang: str) -> dict:
     return {"title": site.config.title, "base_url": site.config.base_url.rstrip("/") + "/"
             if site.config.base_url else "", "lang": lang}
+
+
+def _site_path(site: Site) -> str:
+    """The site's path on its server ("/timeline/"), "/" when base_url is not set."""
+    return urlsplit(site.config.base_url).path.rstrip("/") + "/" if site.config.base_url else "/"
+
+
+def _embed_view(site: Site) -> dict:
+    """The embed snippet of the unfiltered timeline (needs an absolute base_url)."""
+    base = site.config.base_url.rstrip("/") + "/" if site.config.base_url else ""
+    return {"snippet": embed_snippet(base, site.config.title) if base else "",
+            "oembed": base + "oembed.json" if base else ""}
 
 
 def _event_view(event: Event, by_slug: dict[str, Article], lang: str) -> dict:
