@@ -23,7 +23,7 @@ import icalendar
 
 from .dates import PartialDate
 from .embed import embed_iframe
-from .i18n import date_label, labels
+from .i18n import count_label, date_label, labels
 from .model import Article, Event
 
 if TYPE_CHECKING:
@@ -305,9 +305,10 @@ def timelinejs_json(inp: ExportInput) -> str:
             item["group"] = tags[0]
         item["unique_id"] = event.id
         events.append(item)
-    data = {"title": {"text": {"headline": escape(site.config.title),
-                               "text": escape(t["event_count"].format(
-                                   n=len(events), m=len(site.articles)))}},
+    summary = t["event_count"].format(events=count_label("n_events", len(events), inp.lang),
+                                      articles=count_label("n_articles", len(site.articles),
+                                                           inp.lang))
+    data = {"title": {"text": {"headline": escape(site.config.title), "text": escape(summary)}},
             "events": events}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -38,12 +38,16 @@ def tags(text: str) -> list[tuple[str, dict]]:
 def test_embed_page_links_open_in_the_host_window(site):
     page = (built(site) / "embed" / "index.html").read_text("utf-8")
     links = [a for t, a in tags(page) if t == "a"]
-    assert links, "the embed shows the events with links"
-    assert all(a.get("target") == "_top" for a in links)
+    leaving = [a for a in links if not a["href"].startswith("#")]  # in-page: the density strip
+    assert len(leaving) > 3, "the embed shows the events with links"
+    assert all(a.get("target") == "_top" for a in leaving)
+    assert all("target" not in a for a in links if a["href"].startswith("#"))
     assert '<meta name="robots" content="noindex">' in page  # a duplicate of the timeline
     assert 'class="site-header"' not in page and 'class="site-footer"' not in page
     scripts = [a["src"] for t, a in tags(page) if t == "script"]
-    assert scripts == ["../static/site.js", "../static/embed-frame.js"]  # same filter script
+    # the same filter script as the timeline page, and its filter form
+    assert scripts == ["../static/site.js", "../static/timeline.js", "../static/embed-frame.js"]
+    assert '<form class="filters" id="filters"' in page
 
 
 def test_event_ids_on_embed_match_timeline_for_deep_links(site):
