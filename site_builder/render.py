@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from . import exports
 from .config import Config
 from .dates import PartialDate
+from .embed import embed_snippet
 from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
                    year_label)
 from .markup import Mark, mark_html
@@ -82,7 +83,8 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     split = len(site.timeline.events) > OVERVIEW_THRESHOLD
     events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
     years = _group(events, lang)
-    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang}
+    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
+              "embed": _embed_view(site)}
     summary = labels(lang)["event_count"].format(
         events=count_label("n_events", len(events), lang),
         articles=count_label("n_articles", len(site.articles), lang))
@@ -109,9 +111,12 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
                                       target="", timeline=timeline,
                                       density=_density(events, lang, split=False))
     # Links inside the embed open in the host window, not in the iframe.
-    files["embed/index.html"] = _render(theme, "embed.html", common, root="../",
-                                        timeline=timeline, page="embed", target="_top")
-    files["404.html"] = _render(theme, "404.html", common, root="", page="404")
+    # The embed always holds the whole list (it is filtered by its query).
+    files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
+                                        target="_top", timeline=dict(timeline, overview=[]),
+                                        density=_density(events, lang, split=False))
+    # The 404 page is served at any depth: its links start at the site's path.
+    files["404.html"] = _render(theme, "404.html", common, root=_site_path(site), page="404")
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
     own_events = _events_by_article(site.timeline)
     for i, article in enumerate(ordered):
@@ -119,11 +124,13 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
                       ordered[i + 1] if i + 1 < len(ordered) else None)
         files[f"articles/{article.slug}/index.html"] = _render_article(
             theme, common, article, site, own_events.get(article.slug, []), neighbours, lang, split)
-    files.update(exports.render_exports(site, lang))
+    pages = tuple(path for path in files if path.endswith(".html"))
+    files.update(exports.render_exports(site, lang, pages))
     out = {path: (data.encode("utf-8") if isinstance(data, str) else data)
            for path, data in files.items()}
     for path, source in theme.static_files().items():
-        out[path] = source.read_bytes()
+        # Host pages load embed.js from the site root: a short, stable URL.
+        out["embed.js" if path == "static/embed.js" else path] = source.read_bytes()
     return dict(sorted(out.items()))
 
 
@@ -134,6 +141,18 @@ def _render(theme: Theme, template: str, common: dict, **context) -> str:
 def _site_view(site: Site, lang: str) -> dict:
     return {"title": site.config.title, "base_url": site.config.base_url.rstrip("/") + "/"
             if site.config.base_url else "", "lang": lang}
+
+
+def _site_path(site: Site) -> str:
+    """The site's path on its server ("/timeline/"), "/" when base_url is not set."""
+    return urlsplit(site.config.base_url).path.rstrip("/") + "/" if site.config.base_url else "/"
+
+
+def _embed_view(site: Site) -> dict:
+    """The embed snippet of the unfiltered timeline (needs an absolute base_url)."""
+    base = site.config.base_url.rstrip("/") + "/" if site.config.base_url else ""
+    return {"snippet": embed_snippet(base, site.config.title) if base else "",
+            "oembed": base + "oembed.json" if base else ""}
 
 
 def year_slug(year: int) -> str:
