@@ -246,3 +246,22 @@ def test_without_javascript_the_snippet_leaves_a_link(host, base_url):
         assert link.is_displayed() and link.get_attribute("href") == base_url
     finally:
         driver.quit()
+
+
+def test_embed_page_and_embed_box_accessible(driver, base_url):
+    from test_pages import axe_serious
+
+    report = {}
+    driver.get(base_url + "embed/")
+    report["embed"] = axe_serious(driver)
+    driver.get(base_url)
+    driver.find_element(By.CSS_SELECTOR, "details.embed-box summary").click()
+    report["timeline with the embed box open"] = axe_serious(driver)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"media": "", "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        driver.get(base_url + "embed/")
+        report["embed, dark"] = axe_serious(driver)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    assert {page: v for page, v in report.items() if v} == {}
