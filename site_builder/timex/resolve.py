@@ -329,10 +329,11 @@ class Interpreter:
             year = self._reference_year(m, month, day)
             if year is None:
                 return "DATE", fmt(None, month, day), mod
-        else:
-            self._note(Point(year, month, day))
         if day is not None and not _valid(year, month, day):
             return None
+        if "year" in p or "yy" in p or "bcyear" in p or ctx.genre != "news":
+            # A narrative moves on with every date it names, year or not.
+            self._note(Point(year, month, day))
         return "DATE", fmt(year, month, day), mod
 
     def _part(self, m, year):
@@ -480,6 +481,10 @@ class Interpreter:
             unit, n = "Y", n * 10
         if ref is None:
             return "DATE", shift(None, unit, 0), None
+        if ctx.genre != "news" and not deictic:
+            moved = shift_point(ref, unit, int(n) * direction)
+            if moved is not None:
+                self._note(_trim(moved, unit))
         return "DATE", shift(ref, unit, int(n) * direction), None
 
     def _duration(self, m):
