@@ -140,7 +140,7 @@ RELATIVE = {}
 for _stem, _meaning in {"letzt": (-1, "deictic"), "vergangen": (-1, "deictic"),
                         "vorig": (-1, "deictic"), "vorletzt": (-2, "deictic"),
                         "nächst": (1, "deictic"), "kommend": (1, "deictic"),
-                        "dies": (0, "deictic"), "laufend": (0, "deictic"),
+                        "dies": (0, "deictic"), "laufend": (0, "deictic"), "neu": (1, "deictic"),
                         "diesjährig": (0, "deictic"),
                         "folgend": (1, "anaphoric"), "darauffolgend": (1, "anaphoric"),
                         "darauf folgend": (1, "anaphoric"), "selb": (0, "anaphoric"),
@@ -195,6 +195,9 @@ FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|soll|sollen|sollte|sollten|will|wo
                r"plant|planen|geplant|beginnt|startet|findet)\b")
 PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|ist|sind|"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
+
+# Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
+RANGE_END_BEFORE = r"(?:\bbis(?:\s+(?:zum|zur|ins?|Ende|Anfang|Mitte))?|[–/-])\s*$"
 
 # A number right after these is an identifier, not a year.
 NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art\.|Absatz|"
