@@ -296,6 +296,10 @@ class Interpreter:
         return year_for(month, day, ref, self.tense(m) if news else None, news)
 
     # -- kinds
+    def _skip(self, m):
+        """A look-alike the language marks as no time expression."""
+        return None
+
     def _year(self, m):
         year = _year(m.parts, self.ctx)
         self._note(Point(year))
