@@ -80,6 +80,7 @@ class Language:
     past_cues: re.Pattern
     future_cues: re.Pattern
     range_end_before: re.Pattern
+    narrative_drop: re.Pattern
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -184,6 +185,7 @@ def language(code: str) -> Language:
         past_cues=re.compile(data.PAST_CUES),
         future_cues=re.compile(data.FUTURE_CUES),
         range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
+        narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
     )
 
 
@@ -269,3 +271,14 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
             if best_dist is None or dist < best_dist:
                 best, best_dist = label, dist
     return best
+
+
+def narrative_start(text: str, start: int, end: int, spec: Language) -> int:
+    """Start of a span under the narrative (TIMEX2) convention of the language.
+
+    Some languages' TIMEX2 corpora leave a leading article outside the span
+    ("der zweiten Jahreshälfte" -> "zweiten Jahreshälfte"); the language
+    data says which words (``NARRATIVE_SPAN_DROP``).
+    """
+    m = spec.narrative_drop.match(text, start, end)
+    return m.end() if m and m.end() < end else start

@@ -331,6 +331,11 @@ class Interpreter:
         season = self._w(m, "season")
         if "partunit" in p:
             return self._part(m, year)
+        if year is None and "rel" in p:  # "März des folgenden Jahres"
+            off, anchor = self._w(m, "rel")
+            ref = ctx.anchor(anchor == "deictic")
+            if ref is not None:
+                year = ref.year + off
         if season:
             if year is None:
                 ref = ctx.anchor(True)
@@ -442,6 +447,13 @@ class Interpreter:
         if "weekday" in p:
             _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
             return value if len(value) == 10 and value[:4].isdigit() else "XXXX-XX-XX"
+        if "rel" in p or "direction" in p:  # "Abend desselben Tages", "Morgen darauf"
+            if "rel" in p:
+                off, anchor = self._w(m, "rel")
+            else:
+                off, anchor = (-1 if self._w(m, "direction") == "before" else 1), "anaphoric"
+            ref = ctx.anchor(anchor == "deictic")
+            return shift(ref, "D", off) if ref and ref.day else "XXXX-XX-XX"
         if "month" in p and "day" in p:
             _, value, _ = self._date(m)
             return value
