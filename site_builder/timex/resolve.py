@@ -285,6 +285,11 @@ class Interpreter:
     def _w(self, m, name):
         return _word(self.lookup, name, m.parts)
 
+    def _plural(self, m) -> bool:
+        """True when the mention's unit word is a plural ("days", not "day")."""
+        raw = m.parts.get("unit")
+        return raw is not None and " ".join(raw.split()) in self.spec.data.PLURAL_UNITS
+
     def _note(self, p: Point | None) -> None:
         """Remember a fully specified date as the reference for what follows."""
         if p is not None:
@@ -455,8 +460,12 @@ class Interpreter:
             ref = ctx.anchor(anchor == "deictic")
             return shift(ref, "D", off) if ref and ref.day else "XXXX-XX-XX"
         if "month" in p and "day" in p:
-            _, value, _ = self._date(m)
-            return value
+            found = self._date(m)
+            return found[1] if found else "XXXX-XX-XX"
+        if "rel" in p:  # "the next morning": the reference day moved
+            off, anchor = self._w(m, "rel")
+            ref = ctx.anchor(anchor == "deictic")
+            return shift(ref, "D", off) if ref and ref.day else "XXXX-XX-XX"
         ref = ctx.last if ctx.genre != "news" else (ctx.last if ctx.last and ctx.last.day else ctx.dct)
         if ref and ref.day:
             return point_value(ref)
@@ -508,6 +517,8 @@ class Interpreter:
         p, ctx = m.parts, self.ctx
         n = _number(p, self.lookup)
         unit = self._w(m, "unit")
+        if n is None and not self._plural(m):  # "the day before": one unit
+            n = 1
         direction = -1 if self._w(m, "direction") == "before" else 1
         deictic = self._w(m, "direction") == "ago"
         if deictic:
@@ -533,8 +544,8 @@ class Interpreter:
         num = _number(m.parts, p)
         if "vagueunitadj" in m.parts or "vaguequant" in m.parts:
             num = None
-        elif num is None and "num" not in m.parts:
-            num = None
+        elif num is None and "num" not in m.parts and not self._plural(m):
+            num = 1  # "month-long"
         value = duration(num, unit)
         return "DURATION", value, self._w(m, "approx")
 
