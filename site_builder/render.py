@@ -181,7 +181,8 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
         if article is None:
             continue
         views.append({
-            "title": article.title, "agency": article.agency, "name": source_name(article),
+            "title": article.title, "lang": article.lang, "agency": article.agency,
+            "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
             "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
             "href": f"articles/{article.slug}/#{anchor_id(article.slug, src.sentence)}",
@@ -302,7 +303,8 @@ def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
         height = max(2, round(40 * n / peak))
         drawn.append({"x": i * 10 + 1, "y": 40 - height, "height": height, "slot": i * 10,
                       "href": href, "label": f"{label}: {count_label('n_events', n, lang)}"})
-    return {"width": len(bars) * 10, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
+    # Drawn at most 24 px per slot, squeezed to the page width when there are many.
+    return {"width": len(bars) * 10, "px": len(bars) * 24, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
             "caption": labels(lang)["density"].format(unit=unit)}
 
 
@@ -337,7 +339,7 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site, ow
                  "source_name": source_name(article),
                  "tags": list(article.tags), "summary": article.summary, "url": article.url,
                  "body": body},
-        events=[{"id": e.id, "title": e.title, "datetime": html_datetime(e.date),
+        events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
                  "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
                  "anchor": _anchor_in(e, article.slug)} for e in own],
         prev=_link(prev, lang), next=_link(nxt, lang),
@@ -390,6 +392,6 @@ def _is_calendar(value: str) -> bool:
 def _link(article: Article | None, lang: str) -> dict | None:
     if article is None:
         return None
-    return {"title": article.title, "href": f"../{article.slug}/",
+    return {"title": article.title, "lang": article.lang, "href": f"../{article.slug}/",
             "date": html_datetime(article.date) if article.date else "",
             "date_label": date_label(article.date, lang) if article.date else ""}

@@ -210,3 +210,21 @@ def test_small_timeline_has_no_year_pages(tmp_path):
     pages = render(tmp_path, articles, events)
     assert not any(p.startswith("years/") for p in pages)
     assert len(Elements(pages["index.html"]).with_class("event")) == OVERVIEW_THRESHOLD
+
+
+def test_month_names_come_from_cldr_not_from_our_language_data():
+    from site_builder.i18n import de, en, month_label
+    for lang, module, july in (("de", de, "Juli"), ("en", en, "July")):
+        names = [month_label(2017, m, lang).split()[0] for m in range(1, 13)]
+        assert names[6] == july and len(set(names)) == 12
+        assert not [name for name in names if name in repr(module.LABELS)]
+
+
+def test_text_in_another_language_is_marked_with_its_lang(tmp_path, small):
+    pages = render(tmp_path, *small)  # a German site with one English article
+    index = pages["index.html"]
+    assert re.search(r'class="event-title" lang="en"><a [^>]+>Talks began</a>', index)
+    assert not re.search(r'class="event-title" lang="de"', index)
+    assert re.search(r'<a href="articles/talks/#[^"]+" lang="en">Artikel talks</a>', index)
+    english = pages["articles/talks/index.html"]
+    assert '<html lang="de">' in english and '<article class="article" lang="en">' in english
