@@ -6,6 +6,7 @@ stages in order and reports what happened.
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,25 +47,31 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def discover(seeds_dir: Path) -> list[Path]:
+def discover(seeds_dir: Path, follow_symlinks: bool = False) -> list[Path]:
     """Every article file under ``seeds_dir``, sorted; hidden files skipped.
 
-    Symbolic links are not followed: a link in ``seeds/`` could point
-    anywhere on the machine.
+    Symbolic links are not followed unless ``follow_symlinks``: a link in
+    ``seeds/`` could point anywhere on the machine.
     """
     if not seeds_dir.is_dir():
         raise InputError(str(seeds_dir), "no such folder: put your articles in it "
                                          "(or run 'site-builder new' to start a site)")
     found = []
-    for path in sorted(seeds_dir.rglob("*")):
-        rel = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in rel.parts):
+    seen_dirs: set[str] = set()
+    for top, dirs, files in os.walk(seeds_dir, followlinks=follow_symlinks):
+        real = os.path.realpath(top)
+        if real in seen_dirs:  # a followed link back up the tree: do not loop
+            dirs[:] = []
             continue
-        if path.is_symlink():
-            continue
-        if path.is_file():
-            found.append(path)
-    return found
+        seen_dirs.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(top, name)
+            if name.startswith(".") or (path.is_symlink() and not follow_symlinks):
+                continue
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def process_article(path: Path, options: ReadOptions) -> Processed:
@@ -131,9 +138,11 @@ def build(config: Config, output_dir: Path | None = None,
 
     output_dir = Path(output_dir or config.output_path)
     options = ReadOptions(root=config.root, default_genre=config.genre,
-                          default_lang=config.language or None)
+                          default_lang=config.language or None,
+                          max_bytes=config.max_article_kb * 1024)
     with build_lock(output_dir):
-        processed = process_all(discover(config.seeds_path), options, config.keep_going, _warn)
+        processed = process_all(discover(config.seeds_path, config.follow_symlinks), options,
+                                config.keep_going, _warn)
         site = assemble(config, processed, result.warnings)
         files = render_site(site, Theme(config.root))
         write_site(files, output_dir)
