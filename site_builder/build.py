@@ -17,7 +17,7 @@ from .curation import load_curation
 from .errors import InputError
 from .events import extract_events
 from .model import Article, Event, Timex
-from .output import build_lock, write_site
+from .output import build_lock, check_output_location, write_site
 from .readers import ReadOptions, read_article
 from .render import Site, render_site
 from .theme import Theme
@@ -47,7 +47,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def discover(seeds_dir: Path, follow_symlinks: bool = False) -> list[Path]:
+def discover(seeds_dir: Path, follow_symlinks: bool = False,
+             warn: Callable[[str], None] | None = None) -> list[Path]:
     """Every article file under ``seeds_dir``, sorted; hidden files skipped.
 
     Symbolic links are not followed unless ``follow_symlinks``: a link in
@@ -65,9 +66,14 @@ def discover(seeds_dir: Path, follow_symlinks: bool = False) -> list[Path]:
             continue
         seen_dirs.add(real)
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
+        links = [d for d in dirs if os.path.islink(os.path.join(top, d))]
+        for name in files + ([] if follow_symlinks else links):
             path = Path(top, name)
-            if name.startswith(".") or (path.is_symlink() and not follow_symlinks):
+            if name.startswith("."):
+                continue
+            if path.is_symlink() and not follow_symlinks:
+                if warn:
+                    warn(f"skipped symbolic link {path} (set follow_symlinks = true to read it)")
                 continue
             if path.is_file():
                 found.append(path)
@@ -140,8 +146,11 @@ def build(config: Config, output_dir: Path | None = None,
     options = ReadOptions(root=config.root, default_genre=config.genre,
                           default_lang=config.language or None,
                           max_bytes=config.max_article_kb * 1024)
+    check_output_location(output_dir, [config.seeds_path, config.root / "templates",
+                                       config.root / "static", config.root / CURATION_FILE,
+                                       *([Path(config.source)] if config.source else [])])
     with build_lock(output_dir):
-        processed = process_all(discover(config.seeds_path, config.follow_symlinks), options,
+        processed = process_all(discover(config.seeds_path, config.follow_symlinks, _warn), options,
                                 config.keep_going, _warn)
         site = assemble(config, processed, result.warnings)
         files = render_site(site, Theme(config.root))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import frontmatter
 import markdown
@@ -59,7 +60,7 @@ def read(text: str, path: Path, options: ReadOptions) -> Article:
         date=date, lang=lang.lower(), text=plain, body_html=body_html,
         source_path=source_name(path, options), tags=_tags(meta, path),
         summary=_string(meta, "summary", path),
-        url=_string(meta, "source", path) or _string(meta, "url", path),
+        url=_url(meta, "source", text, path) or _url(meta, "url", text, path),
         genre=genre, manual_events=_manual_events(meta, path), title_given=bool(title),
     )
 
@@ -92,6 +93,21 @@ def _string(meta: dict, key: str, path: Path) -> str:
     if isinstance(value, (dict, list)):
         raise InputError(path, f"front matter key '{key}' must be text, not a {type(value).__name__}")
     return str(value).strip()
+
+
+def _url(meta: dict, key: str, text: str, path: Path) -> str:
+    """An http(s) link to the original; other schemes (``javascript:``,
+    ``data:``) would run or smuggle content from the article page."""
+    value = _string(meta, key, path)
+    try:
+        parts = urlsplit(value)
+        ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1": an unclosed IPv6 host
+        ok = False
+    if value and not ok:
+        raise InputError(path, f"front matter key '{key}' must be an http:// or https:// URL, "
+                               f"not {value[:80]!r}", line=_key_line(text, key))
+    return value
 
 
 def _key_line(text: str, key: str) -> int | None:
