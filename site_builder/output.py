@@ -36,6 +36,22 @@ def safe_relpath(path: str) -> PurePosixPath:
     return p
 
 
+def check_output_location(output_dir: Path, keep: list[Path]) -> None:
+    """Refuse an output folder whose replacement would delete ``keep``.
+
+    The writer replaces the whole output folder, so ``--output .`` or an
+    output folder holding (or inside) ``seeds/`` would destroy the sources.
+    Raises :class:`InputError` naming both paths.
+    """
+    out = Path(output_dir).resolve()
+    for path in keep:
+        kept = Path(path).resolve()
+        if out == kept or out in kept.parents or kept in out.parents:
+            raise InputError(str(output_dir), f"refusing to build here: replacing this folder "
+                                              f"would delete or overlap {path}; choose another "
+                                              f"output folder")
+
+
 def write_site(files: dict[str, bytes], output_dir: Path) -> None:
     """Replace ``output_dir`` by exactly ``files``, atomically.
 
