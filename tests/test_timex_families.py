@@ -97,7 +97,9 @@ def test_anaphoric_narrative(lang, text, span, value):
     ("de", "Die Lage ist derzeit ruhig.", "derzeit", "PRESENT_REF"),
     ("de", "Früher war alles anders.", "Früher", "PAST_REF"),
     ("en", "The index is currently at a high.", "currently", "PRESENT_REF"),
-    ("en", "He will return soon.", "soon", "FUTURE_REF"),
+    ("en", "He was formerly a general.", "formerly", "PAST_REF"),
+    ("en", "Nobody knows what the future holds.", "the future", "FUTURE_REF"),
+    ("en", "It lies in present-day Belize.", "present-day", "PRESENT_REF"),
 ])
 def test_vague(lang, text, span, value):
     assert found(text, lang=lang)[span][1] == value
@@ -151,3 +153,60 @@ def test_unknown_language_and_genre_are_rejected():
         tag("x", None, "fr")
     with pytest.raises(ValueError):
         tag("x", None, "de", "poetry")
+
+
+# ---------------------------------------------------------------- English
+
+def en(text, dct="2017-11-10", genre="news"):
+    """{surface text: (type, value)} of the English tagger's output."""
+    return found(text, dct=dct, lang="en", genre=genre)
+
+
+@pytest.mark.parametrize("text", [
+    "He will return soon and eventually retire.",
+    "The army had previously held the town; it was once a fort.",
+    "Shortly afterwards the rebels began to fall back.",
+    "Prices continued to fall in value.",
+    "After the fall of the capital the army withdrew.",
+    "The March on the capital began at dawn.",
+    "The annual report and the quarterly dividend were published.",
+    "The 6-year-old boy and a 30-year-old man were rescued.",
+    "The Second Army and the second division attacked.",
+])
+def test_en_look_alikes_are_not_time_expressions(text):
+    assert en(text) == {}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("On the night of April 18, 1775, troops marched.", "the night of April 18, 1775",
+     "1775-04-18TNI"),
+    ("They landed on the morning of 6 June 1944.", "the morning of 6 June 1944", "1944-06-06TMO"),
+    ("In the spring of 1862 the army moved.", "the spring of 1862", "1862-SP"),
+    ("Reforms were made early in 1914 and failed.", "early in 1914", "1914"),
+    ("The war began in 1861. On July 25 of that year Congress met.", "July 25 of that year",
+     "1861-07-25"),
+    ("The war began in 1940. In August of that year the offensive began.",
+     "August of that year", "1940-08"),
+    ("The city fell on 3 May 1945. A few days later the army left.", "A few days later",
+     "FUTURE_REF"),
+    ("The battle began on 3 May 1945. That afternoon the fort fell.", "That afternoon",
+     "1945-05-03TAF"),
+    ("Lincoln was shot on April 14, 1865. He died early the next morning.",
+     "early the next morning", "1865-04-15TMO"),
+])
+def test_en_narrative_extents_and_values(text, span, value):
+    assert en(text, dct="2009-12-19", genre="narrative")[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Officials met over the weekend in Miami.", "the weekend", "PXWE"),
+    ("The boy was rescued after a 14-day search.", "14-day", "P14D"),
+    ("It is the Seven Years War all over again.", "Seven Years", "P7Y"),
+    ("He signed a month-long contract.", "month-long", "P1M"),
+    ("He was killed two days after the vote was held.", "two days", "P2D"),
+    ("The vote was held a week before.", "a week before", "2017-W44"),
+    ("Elections were held several years ago.", "several years ago", "PAST_REF"),
+    ("The company earned more in fiscal 1989 than ever.", "fiscal 1989", "1989"),
+])
+def test_en_news_extents(text, span, value):
+    assert en(text)[span][1] == value

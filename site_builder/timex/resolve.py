@@ -285,6 +285,11 @@ class Interpreter:
     def _w(self, m, name):
         return _word(self.lookup, name, m.parts)
 
+    def _plural(self, m) -> bool:
+        """True when the mention's unit word is a plural ("days", not "day")."""
+        raw = m.parts.get("unit")
+        return raw is not None and " ".join(raw.split()) in self.spec.data.PLURAL_UNITS
+
     def _note(self, p: Point | None) -> None:
         """Remember a fully specified date as the reference for what follows."""
         if p is not None:
@@ -313,6 +318,10 @@ class Interpreter:
         return year_for(month, day, ref, self.tense(m) if news else None, news)
 
     # -- kinds
+    def _skip(self, m):
+        """A look-alike the language marks as no time expression."""
+        return None
+
     def _year(self, m):
         year = _year(m.parts, self.ctx)
         self._note_explicit(m, Point(year))
@@ -443,7 +452,7 @@ class Interpreter:
         if "weekday" in p:
             _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
             return value if len(value) == 10 and value[:4].isdigit() else "XXXX-XX-XX"
-        if "rel" in p or "direction" in p:  # "Abend desselben Tages", "Morgen darauf"
+        if "rel" in p or "direction" in p:  # "Abend desselben Tages", "the next morning"
             if "rel" in p:
                 off, anchor = self._w(m, "rel")
             else:
@@ -451,8 +460,8 @@ class Interpreter:
             ref = ctx.anchor(anchor == "deictic")
             return shift(ref, "D", off) if ref and ref.day else "XXXX-XX-XX"
         if "month" in p and "day" in p:
-            _, value, _ = self._date(m)
-            return value
+            found = self._date(m)
+            return found[1] if found else "XXXX-XX-XX"
         ref = ctx.last if ctx.genre != "news" else (ctx.last if ctx.last and ctx.last.day else ctx.dct)
         if ref and ref.day:
             return point_value(ref)
@@ -504,6 +513,8 @@ class Interpreter:
         p, ctx = m.parts, self.ctx
         n = _number(p, self.lookup)
         unit = self._w(m, "unit")
+        if n is None and not self._plural(m):  # "the day before": one unit
+            n = 1
         direction = -1 if self._w(m, "direction") == "before" else 1
         deictic = self._w(m, "direction") == "ago"
         if deictic:
@@ -529,8 +540,8 @@ class Interpreter:
         num = _number(m.parts, p)
         if "vagueunitadj" in m.parts or "vaguequant" in m.parts:
             num = None
-        elif num is None and "num" not in m.parts:
-            num = None
+        elif num is None and "num" not in m.parts and not self._plural(m):
+            num = 1  # "month-long"
         value = duration(num, unit)
         return "DURATION", value, self._w(m, "approx")
 
