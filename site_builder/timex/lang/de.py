@@ -115,6 +115,8 @@ DEICTIC = {"heute": ("D", 0), "gestern": ("D", -1), "morgen": ("D", 1),
            "Vortages": ("D", -1), "Vormonat": ("M", -1), "Vormonats": ("M", -1),
            "Vorwoche": ("W", -1), "gestrigen": ("D", -1),
            "morgigen": ("D", 1)}
+# Counted from the day last mentioned, not the document date, even in news.
+ANAPHORIC_DEICTIC = {"Vortag", "Vortages"}
 # In narratives these mean "nowadays" rather than a calendar day.
 NARRATIVE_PRESENT = {"heute"}
 
@@ -131,7 +133,7 @@ VAGUE = {"derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF", "jetzt": "PRESENT_R
          "neulich": "PAST_REF", "kurz zuvor": "PAST_REF", "kurz vorher": "PAST_REF",
          "bald": "FUTURE_REF", "demnächst": "FUTURE_REF", "in Zukunft": "FUTURE_REF",
          "Zukunft": "FUTURE_REF", "binnen kurzem": "FUTURE_REF", "Folgezeit": "FUTURE_REF",
-         "in der Folge": "FUTURE_REF", "wenig später": "FUTURE_REF",
+         "wenig später": "FUTURE_REF",
          "kurz darauf": "FUTURE_REF", "kurz danach": "FUTURE_REF",
          "kurze Zeit später": "FUTURE_REF", "kurz später": "FUTURE_REF",
          "so bald wie möglich": "FUTURE_REF"}
@@ -199,7 +201,7 @@ NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
 # Words that mark the time of a sentence, nearest cue wins (news genre).
 FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|soll|sollen|sollte|sollten|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
-PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|ist|sind|"
+PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
 # Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
@@ -211,9 +213,8 @@ NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art
                    r"Linie|Flug|Az\.|[$€£]|EUR|Euro|Dollar|Punkte[n]?|Platz|Rang|Modell|"
                    r"Version|Gruppe|Kilometer|Höhe|PLZ|Postleitzahl)\s*$")
 # ... and a number followed by these is a count or an amount.
-NOT_YEAR_AFTER = (r"^\s*(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|"
-                  r"Tonnen|Stück|Punkte|Stimmen)\b")
-# A number followed by a plural noun counts things -- unless a cue says year.
+_MEASURES = r"(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|Tonnen|Stück|Punkte|Stimmen|Grad)"
+NOT_YEAR_AFTER = (r"^\s*(?:" + _MEASURES + r"|(?:bis|-|–)\s*\d+\s*" + _MEASURES + r")\b")
 # A number followed (on the same line) by a plural noun counts things --
 # unless a cue says year.  Plural nouns end in -e, -n or -er ("Geschütze",
 # "Panzern", "Dörfer").
@@ -227,6 +228,12 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jah
 # Surface patterns, most specific first (at one position the first that
 # matches wins).  Kinds name the engine's interpreters.
 PATTERNS = [
+    # Look-alikes dropped on the spot: ages ("der 25-Jährige", "16 Jahre alt",
+    # "ab 16 Jahren") and the conjunction "so bald".
+    ("skip", r"\d+-[Jj]ährig\w*"),
+    ("skip", r"{num}\s+Jahre[n]?\s+(?:alt|älter|jünger)\w*"),
+    ("skip", r"(?<=\bab\s){num}\s+Jahren"),
+    ("skip", r"so\s+bald(?!\s+wie)"),
     # "11. November 11 Uhr", "8. Mai, 23:01 Uhr": a day with its clock time
     ("time", r"{day}\.\s?{month}(?:\s+{year})?,?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
     # 7. Juli 1937, Donnerstag, 18. Dezember 2014, 20. März 2003 v. Chr.
@@ -263,7 +270,8 @@ PATTERNS = [
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),
     ("time", r"{hour}\s*Uhr\s+{minute}(?!\s*Min)"),
     ("time", r"{hour}\s*Uhr(?:\s+(?:{daypart}|früh))?"),
-    ("time", r"{hour}:{minute}(?![:\d])"),
+    # A bare "H:MM" is a clock time only from 1:00 on ("0:13" is a score).
+    ("time", r"(?=[1-9]|[01]\d){hour}:{minute}(?![:\d])"),
     ("time", r"{deictic}\s+{daypart}"),
     ("time", r"{weekday}{daypartsuffix}"),
     ("time", r"{weekday}\s+{daypart}"),
@@ -295,8 +303,9 @@ PATTERNS = [
     ("holiday", r"{holiday}(?:\s+{year})?"),
     ("deictic", r"{deictic}"),
     ("vague", r"{vague}"),
-    ("date", r"(?:{pos}\s+)?{season}"),
-    ("date", r"{month}(?!\s*\d)"),
+    # Not the first part of a compound: "Winter-Biathlon", "Mai-Majewski".
+    ("date", r"(?:{pos}\s+)?{season}(?!-\w)"),
+    ("date", r"{month}(?!\s*\d|-\w)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
     ("year", r"{year}"),
