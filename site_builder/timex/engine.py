@@ -273,8 +273,15 @@ def placement(text: str, start: int, spec: Language, window: int = 200) -> str |
     return "lead" if len(prefix.split()) <= 3 else None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:–()]")
+
+
 def tense(text: str, start: int, end: int, spec: Language, window: int = 300) -> str | None:
-    """"past", "future" or None: the tense cue nearest the span in its sentence."""
+    """"past", "future" or None: the tense cue nearest the span in its clause.
+
+    Only the span's own clause (its sentence cut at commas, colons, dashes,
+    brackets) counts: a verb beyond a comma belongs to another clause.
+    """
     lo = max(0, start - window)
     left = text[lo:start]
     cut = 0
@@ -285,13 +292,18 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
     m = _SENTENCE_END.search(right)
     s1 = end + (m.start() if m else len(right))
     sentence = text[s0:s1]
-    centre = start - s0
+    inside = (start - s0, end - s0)
+    c0 = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, inside[0]):
+        c0 = m.end()
+    m = _CLAUSE_BREAK.search(sentence, inside[1])
+    c1 = m.start() if m else len(sentence)
     best, best_dist = None, None
     for label, cues in (("past", spec.past_cues), ("future", spec.future_cues)):
-        for c in cues.finditer(sentence):
-            if start - s0 <= c.start() < end - s0:
+        for c in cues.finditer(sentence, c0, c1):
+            if inside[0] <= c.start() < inside[1]:
                 continue  # a cue inside the expression itself says nothing
-            dist = abs(c.start() - centre)
+            dist = abs(c.start() - inside[0])
             if best_dist is None or dist < best_dist:
                 best, best_dist = label, dist
     return best

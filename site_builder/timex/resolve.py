@@ -613,6 +613,16 @@ class Interpreter:
             self._note(shift_point(ref, "D", off), m)
         return "DATE", shift(ref, unit, off), None
 
+    def _weekend(self, m):
+        """The weekend before the reference (past, default) or after it (future)."""
+        ref = self.ctx.anchor(True)
+        if ref is None or ref.day is None:
+            return "DATE", "XXXX-WXX-WE", None
+        ahead = self.ctx.genre != "news" or self.tense(m) == "future"
+        saturday = weekday_date(ref, 6, 1 if ahead else -1)
+        y, w, _ = saturday.date.isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}-WE", None
+
     def _vague(self, m):
         return "DATE", self._w(m, "vague"), None
 

@@ -199,9 +199,10 @@ ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
 
 # Words that mark the time of a sentence, nearest cue wins (news genre).
-FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|soll|sollen|sollte|sollten|will|wollen|"
+FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
 PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
+             r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen)?"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
 # Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
@@ -235,7 +236,7 @@ PATTERNS = [
     ("skip", r"(?<=\bab\s){num}\s+Jahren"),
     ("skip", r"so\s+bald(?!\s+wie)"),
     # "11. November 11 Uhr", "8. Mai, 23:01 Uhr": a day with its clock time
-    ("time", r"{day}\.\s?{month}(?:\s+{year})?,?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
+    ("time", r"{day}\.\s?{month}(?:\s+{year})?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
     # 7. Juli 1937, Donnerstag, 18. Dezember 2014, 20. März 2003 v. Chr.
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.?\s*{month}\s+{year}(?:\s+{bc})?"),
     ("date", r"{day}\.\s?{mnum}\.\s?{year}"),
@@ -262,13 +263,16 @@ PATTERNS = [
     ("date", r"(?:{article}\s+)?{pos}\s+des\s+Jahres(?:\s+{year})?"),
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{year}"),
     ("date", r"{pos}\s+{month}"),
-    ("date", r"(?:{pos}\s+)?{season}\s+{year}"),
+    ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}\s+{year}"),
     ("date", r"(?:{article}\s+)?{partord}\s+{partunit}(?:\s+{year})?"),
     ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:\s?-?\s?Jahre[n]?)?"),
     ("century", r"(?:{pos}\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
     ("century", r"(?:{pos}\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),
     ("time", r"{hour}\s*Uhr\s+{minute}(?!\s*Min)"),
+    # The first time of a range takes "Uhr" from its end: "von 10 bis 15 Uhr".
+    ("time", r"{hour}(?:[.:]{minute})?(?=\s*(?:-|–|bis|/|und)\s*\d{1,2}(?:[.:]\d\d)?\s*Uhr)"),
+    ("time", r"(?<=\bum\s){hour}[.:]{minute}(?![\d.,])(?!\s*(?:%|Prozent|Euro|Mio|Milli))"),
     ("time", r"{hour}\s*Uhr(?:\s+(?:{daypart}|früh))?"),
     # A bare "H:MM" is a clock time only from 1:00 on ("0:13" is a score).
     ("time", r"(?=[1-9]|[01]\d){hour}:{minute}(?![:\d])"),
@@ -281,18 +285,21 @@ PATTERNS = [
              r"(?:\s+{year})?)"),
     # "Abend desselben Tages", "Morgen dieses Tages", "nächsten Morgen", "Morgen darauf"
     ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des\s+)?{rel}\s+Tages"),
-    ("time", r"{rel}\s+{daypart}"),
+    ("time", r"{rel}\s+{daypart}(?!\s+(?:des|vom)\s+\d)"),
     ("time", r"{daypart}\s+{direction}"),
-    ("offset", r"{num}\s+{unit}\s+{direction}"),
+    ("offset", r"(?:{num}\s+)?{unit}\s+{direction}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{season}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{num}\s+{unit}"),
+    ("duration", r"(?:{article}\s+)?{ordword}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{vaguequant}\s+{unit}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{unit}"),
-    ("set", r"{every}\s+(?:{ordword}\s+)?{weekday}(?:{daypartsuffix})?"),
+    ("set", r"{every}\s+(?:{ordword}\s+)?{weekday}(?:{daypartsuffix})?(?:\s+im\s+Monat)?"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
-    ("set", r"(?:einmal\s+)?(?:im|pro)\s+(?:Jahr|Monat|Woche|Tag)\b"),
+    # "einmal im Monat", "pro Woche", "400 Euro im Monat"
+    ("set", r"(?:(?:ein|zwei|drei|vier|mehr)mal\s+(?:im|pro)|pro)\s+{unit}(?!\s+\d)"),
+    ("set", r"im\s+(?=Monat|Woche)(?:{unit})(?!\s+(?:\d|zuvor|darauf|danach|später|des|der))"),
     ("set", r"{setword}"),
     ("duration", r"(?:{approx}\s+)?{num}\s?-?\s?{unit}"),
     ("duration", r"(?:{approx}\s+)?{num}(?:\s+[a-zäöüß]+e[nrs]?)?\s+{unit}"),
@@ -304,9 +311,11 @@ PATTERNS = [
     ("deictic", r"{deictic}"),
     ("vague", r"{vague}"),
     # Not the first part of a compound: "Winter-Biathlon", "Mai-Majewski".
-    ("date", r"(?:{pos}\s+)?{season}(?!-\w)"),
+    ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}(?!-\w)"),
     ("date", r"{month}(?!\s*\d|-\w)"),
-    ("date", r"{weekday}"),
+    ("date", r"(?<!-){weekday}"),
+    # "am Wochenende": the weekend before or after the reference, by tense.
+    ("weekend", r"(?<=\bam\s)Wochenende"),
     ("time", r"{daypart}"),
     ("year", r"{year}"),
 ]
