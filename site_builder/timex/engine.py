@@ -1,8 +1,11 @@
-"""Finding time expressions: language patterns compiled into one scanner.
+"""Finding time expressions: language patterns compiled once, tried where they can start.
 
 The engine knows no language.  It reads a language data module (see
 ``lang/``), expands the ``{placeholders}`` of its ``PATTERNS`` into named
-groups, joins all patterns into a single alternation and scans the text once.
+groups and compiles each pattern.  ``starts`` works out the words each
+pattern can begin with; one small prefilter regex finds those words in the
+text, and at each hit only the patterns starting with that word are tried.
+The text is read once, left to right, and never copied.
 Each match becomes a :class:`Mention` -- its span, the kind of pattern and
 the meanings of its parts (month numbers, unit codes ...) -- which
 ``resolve`` turns into a TIMEX3 value.
@@ -15,9 +18,10 @@ from functools import lru_cache
 from types import ModuleType
 
 from . import lang as _lang
+from .starts import Starts, prefilter_regex, starts_of
 
 # Numeric placeholders, identical in every language.  None of them nests a
-# quantifier, so the scanner cannot backtrack catastrophically.
+# quantifier, so no pattern can backtrack catastrophically.
 NUMERIC = {
     "day": r"0?[1-9]|[12]\d|3[01]",
     "mnum": r"0?[1-9]|1[0-2]",
@@ -48,11 +52,11 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 @dataclass(frozen=True)
 class Rule:
-    """One compiled pattern: its kind and where its parts sit in the scanner."""
+    """One pattern: its kind, its own compiled regex and how its matches begin."""
 
     kind: str
-    group: int                          # index of the rule's wrapper group
-    parts: tuple[tuple[str, int], ...]  # (placeholder, group index)
+    regex: re.Pattern  # the parts are named groups: (?P<month>...)
+    starts: Starts
 
 
 @dataclass
@@ -70,15 +74,27 @@ class Language:
     """Everything the engine needs for one language, built once."""
 
     data: ModuleType
-    scanner: re.Pattern
-    rules: dict               # wrapper group index -> Rule
-    lookup: dict              # placeholder -> {surface word: meaning}
+    rules: tuple               # Rule, in the order of PATTERNS (first match wins)
+    prefilter: re.Pattern      # where some rule can begin; its match is the key
+    lookup: dict               # placeholder -> {surface word: meaning}
     not_year_before: re.Pattern
     not_year_after: re.Pattern
     count_after: re.Pattern
     year_cues_before: re.Pattern
     past_cues: re.Pattern
     future_cues: re.Pattern
+    range_end_before: re.Pattern
+    # Memo: prefilter key -> the rules that may match there.  Bounded by the
+    # start words and the characters the start classes match.
+    _by_key: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def rules_at(self, key: str) -> tuple:
+        """The rules, in order, that can begin where the prefilter read ``key``."""
+        rules = self._by_key.get(key)
+        if rules is None:
+            rules = tuple(r for r in self.rules if r.starts.admits(key))
+            self._by_key[key] = rules
+        return rules
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -91,7 +107,7 @@ def _variants(word: str) -> tuple[str, ...]:
 def _word_regex(words) -> str:
     """An alternation matching any of ``words`` as a trie, longest first.
 
-    A trie keeps the scanner fast: at each position only one branch per
+    A trie keeps matching fast: at each position only one branch per
     distinct first letter is tried instead of every word.
     """
     trie: dict = {}
@@ -135,22 +151,20 @@ def _lookup_table(data: ModuleType, attr: str) -> dict:
     return out
 
 
-def _expand(template: str, prefix: str, lookup: dict) -> tuple[str, list[str]]:
-    """Template -> regex with groups named ``{prefix}_{placeholder}``."""
-    used = []
+def _expand(template: str, lookup: dict) -> str:
+    """Template -> regex with one named group per placeholder (``(?P<month>...)``)."""
 
     def sub(m: re.Match) -> str:
         name = m.group(1)
-        used.append(name)
         if name in NUMERIC:
             body = NUMERIC[name]
         elif name == "num":
             body = r"\d+(?:[.,]5)?|" + lookup["numword_regex"]
         else:
             body = lookup[name + "_regex"]
-        return f"(?P<{prefix}_{name}>{body})"
+        return f"(?P<{name}>{body})"
 
-    return _PLACEHOLDER.sub(sub, template), used
+    return _PLACEHOLDER.sub(sub, template)
 
 
 @lru_cache(maxsize=None)
@@ -163,42 +177,54 @@ def language(code: str) -> Language:
         lookup[name] = table
         # An empty vocabulary must never match: (?!) fails at once.
         lookup[name + "_regex"] = _word_regex(table) if table else "(?!)"
-    pieces, names = [], []
-    for i, (kind, template) in enumerate(data.PATTERNS):
-        body, used = _expand(template, f"r{i}", lookup)
-        pieces.append(f"(?P<r{i}>{body})(?!\\w)")
-        names.append((kind, f"r{i}", used))
-    scanner = re.compile(r"(?<!\w)(?:" + "|".join(pieces) + ")")
-    index = scanner.groupindex
-    rules = {}
-    for kind, wrapper, used in names:
-        parts = tuple((p, index[f"{wrapper}_{p}"]) for p in used)
-        rules[index[wrapper]] = Rule(kind, index[wrapper], parts)
+    rules = []
+    for kind, template in data.PATTERNS:
+        body = _expand(template, lookup)
+        rules.append(Rule(kind, re.compile(f"(?:{body})(?!\\w)"), starts_of(body)))
+    # Matches begin only after a non-word character (or at the start).
+    prefilter = re.compile(r"(?<!\w)" + prefilter_regex([r.starts for r in rules]))
     return Language(
-        data=data, scanner=scanner, rules=rules, lookup=lookup,
+        data=data, rules=tuple(rules), prefilter=prefilter, lookup=lookup,
         not_year_before=re.compile(data.NOT_YEAR_BEFORE),
         not_year_after=re.compile(data.NOT_YEAR_AFTER),
         count_after=re.compile(data.COUNT_AFTER),
         year_cues_before=re.compile(data.YEAR_CUES_BEFORE),
         past_cues=re.compile(data.PAST_CUES),
         future_cues=re.compile(data.FUTURE_CUES),
+        range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
     )
 
 
 def mentions(text: str, spec: Language):
     """Yield the :class:`Mention` s of ``text``, left to right, non-overlapping."""
-    rules = spec.rules
-    for m in spec.scanner.finditer(text):
-        rule = rules[m.lastindex]
-        parts = {}
-        for name, idx in rule.parts:
-            value = m.group(idx)
-            if value is not None:
-                parts[name] = value
-        mention = Mention(m.start(), m.end(), rule.kind, parts)
+    for start, end, rule, m in scan(text, spec):
+        parts = {k: v for k, v in m.groupdict().items() if v is not None}
+        mention = Mention(start, end, rule.kind, parts)
         if rule.kind == "year" and not _plausible_year(text, mention, spec):
             continue
         yield mention
+
+
+def scan(text: str, spec: Language):
+    """Yield ``(start, end, rule, match)`` for the rule matches of ``text``.
+
+    Left to right, non-overlapping; at each position the first rule in
+    ``PATTERNS`` order that matches wins (after a non-word character, and
+    not followed by one).  Rules are tried only where the prefilter finds
+    one of their start words, and only the rules that start with it.
+    """
+    end = 0
+    rules_at = spec.rules_at
+    for candidate in spec.prefilter.finditer(text):
+        pos = candidate.start()
+        if pos < end:
+            continue
+        for rule in rules_at(candidate.group()):
+            m = rule.regex.match(text, pos)
+            if m is not None:
+                end = m.end()
+                yield pos, end, rule, m
+                break
 
 
 def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
@@ -220,6 +246,29 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
+_CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
+# Before the second part of a range ("1870/71", "1943–1945") in any language.
+_RANGE_END = r"[–/]\s*$"
+
+
+def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
+    """Where a mention sits in its sentence: "lead", "aside" or None.
+
+    "lead": at most three words precede it ("Im Juli 1861 ...", a heading);
+    "aside": inside an open parenthesis or after a range word ("bis 1915").
+    """
+    left = text[max(0, start - window):start]
+    cut = 0
+    for m in _CLAUSE_START.finditer(left):
+        cut = m.end()
+    prefix = left[cut:]
+    opened = prefix.rfind("(")
+    if opened >= 0 and ")" not in prefix[opened:]:
+        return "aside"
+    if spec.range_end_before.search(prefix):
+        return "aside"
+    return "lead" if len(prefix.split()) <= 3 else None
 
 
 def tense(text: str, start: int, end: int, spec: Language, window: int = 300) -> str | None:
