@@ -231,3 +231,15 @@ def test_en_news_extents(text, span, value):
 ])
 def test_en_news_reference(text, span, value):
     assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # the end of a range or pair gives its start the year
+    ("The battle lasted (18 August - 15 September 1951) at the ridge.", "18 August", "1951-08-18"),
+    ("Fighting at the lakes in August and September 1914 was fierce.", "August", "1914-08"),
+    # a plan is not story time: "1976" does not move the reference
+    ("The city fell on 10 March 1975. A campaign was planned for 1976. On 11 March the army "
+     "collapsed.", "11 March", "1975-03-11"),
+])
+def test_en_narrative_reference(text, span, value):
+    assert en(text, dct="2009-12-19", genre="narrative")[span][1] == value

@@ -59,6 +59,9 @@ class Context:
     # The last quarter or half-year named, (year, code, n): "the quarter" and
     # "a year earlier" in a report on a quarter refer to it.
     last_part: tuple | None = None
+    # The explicit year of the next mention when this one opens a range with
+    # it ("18 August - 15 September 1951"); set per mention by the caller.
+    range_year: int | None = None
 
     def anchor(self, deictic: bool) -> Point | None:
         """The reference for a relative expression.
@@ -317,6 +320,8 @@ class Interpreter:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
+            if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
+                return  # a plan or forecast ("planned for 1976") is not story time
         self.ctx.last = p
 
     def _reference_year(self, m, month: int, day: int | None) -> int | None:
@@ -363,7 +368,10 @@ class Interpreter:
                 return "DATE", year_str(ref.year) if ref else "XXXX", mod
             self._note_explicit(m, Point(year))
             return "DATE", year_str(year), mod
-        if year is None:
+        if year is None and ctx.range_year is not None:
+            # "18 August - 15 September 1951": the range's end gives the year
+            year = ctx.range_year
+        elif year is None:
             year = self._reference_year(m, month, day)
             if year is None:
                 return "DATE", fmt(None, month, day), mod

@@ -155,6 +155,10 @@ PAST_CUES = (r"\b(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|
              r"(?<!\bbe\s)(?<!\bbeen\s)(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)"
              r"\w{3,}ed)\b")
 
+# Between the parts of a range or pair whose last part holds the year
+# ("18 August - 15 September 1951", "August and September 1914").
+RANGE_CONNECTOR = r"\s*(?:[-–—]|to|and|or|until|till|through)\s*"
+
 NOT_YEAR_BEFORE = (r"(?:No\.|no\.|Nos\.|Number|number|Resolution|resolution|Section|Article|"
                    r"Chapter|Room|Route|Highway|Flight|flight|page|p\.|pp\.|Vol\.|Model|"
                    r"Boeing|Airbus|[$€£#]|US\$|Rule|Form|Act|Dow|index|Nasdaq|S&P|ISBN)\s*$")
