@@ -30,6 +30,7 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
     ctx = Context(dct=Point.parse(dct), genre=genre)
     interpret = Interpreter(spec, ctx, lambda m: engine.tense(text, m.start, m.end, spec),
                             lambda m: engine.placement(text, m.start, spec))
+    narrative = genre == "narrative"
     out = []
     found = list(engine.mentions(text, spec))
     for i, mention in enumerate(found):
@@ -39,6 +40,8 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
         if result is None:
             continue
         typ, value, mod = result
-        out.append(Timex(mention.start, mention.end, text[mention.start:mention.end],
-                         typ, value, mod))
+        start = mention.start
+        if narrative:
+            start = engine.narrative_start(text, start, mention.end, spec)
+        out.append(Timex(start, mention.end, text[start:mention.end], typ, value, mod))
     return out

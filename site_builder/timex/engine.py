@@ -85,6 +85,7 @@ class Language:
     future_cues: re.Pattern
     range_end_before: re.Pattern
     range_connector: re.Pattern   # matches all of the text between a range's parts
+    narrative_drop: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -194,6 +195,7 @@ def language(code: str) -> Language:
         future_cues=re.compile(data.FUTURE_CUES),
         range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
         range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
+        narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
     )
 
 
@@ -311,3 +313,14 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
             if best_dist is None or dist < best_dist:
                 best, best_dist = label, dist
     return best
+
+
+def narrative_start(text: str, start: int, end: int, spec: Language) -> int:
+    """Start of a span under the narrative (TIMEX2) convention of the language.
+
+    Some languages' TIMEX2 corpora leave a leading article outside the span
+    ("der zweiten Jahreshälfte" -> "zweiten Jahreshälfte"); the language
+    data says which words (``NARRATIVE_SPAN_DROP``).
+    """
+    m = spec.narrative_drop.match(text, start, end)
+    return m.end() if m and m.end() < end else start

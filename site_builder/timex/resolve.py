@@ -22,6 +22,8 @@ _DURATION = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"),
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
             "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# In news, a clock time belongs to a day named at most this many characters before.
+_NEAR = 250
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Context:
     # The explicit year of the next mention when this one opens a range with
     # it ("18 August - 15 September 1951"); set per mention by the caller.
     range_year: int | None = None
+    last_at: int = -1  # where the mention that set ``last`` ends
 
     def anchor(self, deictic: bool) -> Point | None:
         """The reference for a relative expression.
@@ -171,7 +174,8 @@ def shift_point(ref: Point, unit: str, n: int) -> Point | None:
 def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: bool) -> int:
     """The year of a year-less date: the reference year, moved by tense in news.
 
-    Past tense never points after the document date, future never before.
+    Past tense never points after the document date, future never before;
+    without a tense the date nearest the document date wins.
     """
     year = ref.year
     if not news or ref.month is None:
@@ -183,11 +187,13 @@ def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: b
     if tense == "future" and mine < theirs:
         return year + 1
     if tense is None:
-        # No tense cue: the occurrence nearest the reference (within half a year).
-        gap = (mine[0] - theirs[0]) * 31 + (mine[1] - theirs[1] if day else 0)
-        if gap > 183:
+        # No tense: the nearer of last, this and next year's date
+        # ("am 14. Jänner" in a December article is next month).
+        here = ref.month * 31 + (ref.day or 15)
+        there = month * 31 + (day or 15)
+        if there - here > 6 * 31:
             return year - 1
-        if gap < -183:
+        if here - there > 6 * 31:
             return year + 1
     return year
 
@@ -303,10 +309,12 @@ class Interpreter:
         raw = m.parts.get("unit")
         return raw is not None and " ".join(raw.split()) in self.spec.data.PLURAL_UNITS
 
-    def _note(self, p: Point | None) -> None:
+    def _note(self, p: Point | None, m=None) -> None:
         """Remember a fully specified date as the reference for what follows."""
         if p is not None:
             self.ctx.last = p
+            if m is not None:
+                self.ctx.last_at = m.end
 
     def _note_explicit(self, m, p: Point) -> None:
         """Remember a date with an explicit year -- unless it is a digression.
@@ -322,7 +330,7 @@ class Interpreter:
                 return
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
-        self.ctx.last = p
+        self._note(p, m)
 
     def _reference_year(self, m, month: int, day: int | None) -> int | None:
         ctx = self.ctx
@@ -351,6 +359,11 @@ class Interpreter:
         season = self._w(m, "season")
         if "partunit" in p:
             return self._part(m, year)
+        if year is None and "rel" in p:  # "März des folgenden Jahres"
+            off, anchor = self._w(m, "rel")
+            ref = ctx.anchor(anchor == "deictic")
+            if ref is not None:
+                year = ref.year + off
         if season:
             if year is None:
                 ref = ctx.anchor(True)
@@ -379,9 +392,10 @@ class Interpreter:
             return None
         if "year" in p or "yy" in p or "bcyear" in p:
             self._note_explicit(m, Point(year, month, day))
-        elif ctx.genre != "news":
-            # A narrative moves on with every date it names, year or not.
-            self._note(Point(year, month, day))
+        elif ctx.genre != "news" or day is not None:
+            # A narrative moves on with every date it names, year or not;
+            # news notes the day for the clock times and "selben Tag" after it.
+            self._note(Point(year, month, day), m)
         return "DATE", fmt(year, month, day), mod
 
     def _part(self, m, year):
@@ -458,6 +472,7 @@ class Interpreter:
             # Never invent a day: a month-only reference stays a month.
             return "DATE", fmt(ref.year, ref.month) if ref and ref.month else f"XXXX-WXX-{weekday}", None
         p = weekday_date(ref, weekday, direction)
+        self._note(p, m)
         return "DATE", point_value(p), None
 
     def _decade(self, m):
@@ -513,14 +528,19 @@ class Interpreter:
         if "weekday" in p:
             _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
             return value if len(value) == 10 and value[:4].isdigit() else "XXXX-XX-XX"
+        if "rel" in p or "direction" in p:  # "Abend desselben Tages", "the next morning"
+            if "rel" in p:
+                off, anchor = self._w(m, "rel")
+            else:
+                off, anchor = (-1 if self._w(m, "direction") == "before" else 1), "anaphoric"
+            ref = ctx.anchor(anchor == "deictic")
+            return shift(ref, "D", off) if ref and ref.day else "XXXX-XX-XX"
         if "month" in p and "day" in p:
             found = self._date(m)
             return found[1] if found else "XXXX-XX-XX"
-        if "rel" in p:  # "the next morning": the reference day moved
-            off, anchor = self._w(m, "rel")
-            ref = ctx.anchor(anchor == "deictic")
-            return shift(ref, "D", off) if ref and ref.day else "XXXX-XX-XX"
-        ref = ctx.last if ctx.genre != "news" else (ctx.last if ctx.last and ctx.last.day else ctx.dct)
+        ref = ctx.last
+        if ctx.genre == "news" and not (ref and ref.day and m.start - ctx.last_at < _NEAR):
+            ref = ctx.dct  # news: a day named just before, else the document date
         if ref and ref.day:
             return point_value(ref)
         return "XXXX-XX-XX"
@@ -554,7 +574,10 @@ class Interpreter:
             return "DATE", f"{year_str(ref.year + (off if off else 0))}-{season}", None
         unit = self._w(m, "unit")
         if " ".join(p["unit"].split()) in self.spec.data.PLURAL_UNITS:
-            # "in den vergangenen Monaten": an unspecified stretch, not a date.
+            # "in den vergangenen Monaten": an unspecified stretch, not a date;
+            # but news looking ahead ("in den nächsten Jahren") means the future.
+            if ctx.genre == "news" and anchor == "deictic" and off > 0:
+                return "DATE", "FUTURE_REF", None
             return "DURATION", duration(None, unit), None
         if unit in ("H", "MIN", "S"):
             return None
@@ -649,7 +672,13 @@ class Interpreter:
             if ref is None or (unit == "D" and ref.day is None):
                 return "DATE", "XXXX-XX-XX" if unit == "D" else "XXXX", None
             return "DATE", shift(ref, unit, off), None
-        return "DATE", shift(ctx.anchor(True), unit, off), None
+        if word in getattr(self.spec.data, "ANAPHORIC_DEICTIC", ()):  # "Sieg vom Vortag"
+            ref = ctx.anchor(False)
+        else:
+            ref = ctx.anchor(True)
+        if unit == "D" and ref is not None and ref.day is not None:
+            self._note(shift_point(ref, "D", off), m)
+        return "DATE", shift(ref, unit, off), None
 
     def _vague(self, m):
         return "DATE", self._w(m, "vague"), None

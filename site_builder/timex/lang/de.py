@@ -25,6 +25,8 @@ DAYPARTS = {
     "Morgen": "MO", "morgens": "MO", "Vormittag": "MO", "vormittags": "MO", "Früh": "MO",
     "Mittag": "MI", "mittags": "MI", "Nachmittag": "AF", "nachmittags": "AF",
     "Abend": "EV", "abends": "EV", "Nacht": "NI", "nachts": "NI",
+    "Morgenstunden": "MO", "Vormittagsstunden": "MO", "Mittagsstunden": "MI",
+    "Nachmittagsstunden": "AF", "Abendstunden": "EV", "Nachtstunden": "NI",
 }
 DAYPART_SUFFIXES = {"morgen": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF",
                     "abend": "EV", "nacht": "NI"}
@@ -113,6 +115,8 @@ DEICTIC = {"heute": ("D", 0), "gestern": ("D", -1), "morgen": ("D", 1),
            "Vortages": ("D", -1), "Vormonat": ("M", -1), "Vormonats": ("M", -1),
            "Vorwoche": ("W", -1), "gestrigen": ("D", -1),
            "morgigen": ("D", 1)}
+# Counted from the day last mentioned, not the document date, even in news.
+ANAPHORIC_DEICTIC = {"Vortag", "Vortages"}
 # In narratives these mean "nowadays" rather than a calendar day.
 NARRATIVE_PRESENT = {"heute"}
 
@@ -129,7 +133,7 @@ VAGUE = {"derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF", "jetzt": "PRESENT_R
          "neulich": "PAST_REF", "kurz zuvor": "PAST_REF", "kurz vorher": "PAST_REF",
          "bald": "FUTURE_REF", "demnächst": "FUTURE_REF", "in Zukunft": "FUTURE_REF",
          "Zukunft": "FUTURE_REF", "binnen kurzem": "FUTURE_REF", "Folgezeit": "FUTURE_REF",
-         "in der Folge": "FUTURE_REF", "wenig später": "FUTURE_REF",
+         "wenig später": "FUTURE_REF",
          "kurz darauf": "FUTURE_REF", "kurz danach": "FUTURE_REF",
          "kurze Zeit später": "FUTURE_REF", "kurz später": "FUTURE_REF",
          "so bald wie möglich": "FUTURE_REF"}
@@ -189,11 +193,15 @@ DIRECTIONS = {"später": "after", "danach": "after", "darauf": "after", "zuvor":
 ERA_BC = {"v. Chr.", "v.Chr.", "vor Christus", "vor Christi Geburt", "v. u. Z.", "v.u.Z."}
 ERA_AD = {"n. Chr.", "n.Chr.", "nach Christus", "nach Christi Geburt"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+# German TIMEX2 narratives (WikiWarsDE) leave a leading definite article
+# outside the span ("in der zweiten Jahreshälfte" -> "zweiten Jahreshälfte");
+# TimeML news keeps it.  Decades keep theirs ("den 1930er-Jahren").
+NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
 
 # Words that mark the time of a sentence, nearest cue wins (news genre).
 FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|soll|sollen|sollte|sollten|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
-PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|ist|sind|"
+PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
 # Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
@@ -205,9 +213,8 @@ NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art
                    r"Linie|Flug|Az\.|[$€£]|EUR|Euro|Dollar|Punkte[n]?|Platz|Rang|Modell|"
                    r"Version|Gruppe|Kilometer|Höhe|PLZ|Postleitzahl)\s*$")
 # ... and a number followed by these is a count or an amount.
-NOT_YEAR_AFTER = (r"^\s*(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|"
-                  r"Tonnen|Stück|Punkte|Stimmen)\b")
-# A number followed by a plural noun counts things -- unless a cue says year.
+_MEASURES = r"(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|Tonnen|Stück|Punkte|Stimmen|Grad)"
+NOT_YEAR_AFTER = (r"^\s*(?:" + _MEASURES + r"|(?:bis|-|–)\s*\d+\s*" + _MEASURES + r")\b")
 # A number followed (on the same line) by a plural noun counts things --
 # unless a cue says year.  Plural nouns end in -e, -n or -er ("Geschütze",
 # "Panzern", "Dörfer").
@@ -221,13 +228,35 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jah
 # Surface patterns, most specific first (at one position the first that
 # matches wins).  Kinds name the engine's interpreters.
 PATTERNS = [
+    # Look-alikes dropped on the spot: ages ("der 25-Jährige", "16 Jahre alt",
+    # "ab 16 Jahren") and the conjunction "so bald".
+    ("skip", r"\d+-[Jj]ährig\w*"),
+    ("skip", r"{num}\s+Jahre[n]?\s+(?:alt|älter|jünger)\w*"),
+    ("skip", r"(?<=\bab\s){num}\s+Jahren"),
+    ("skip", r"so\s+bald(?!\s+wie)"),
+    # "11. November 11 Uhr", "8. Mai, 23:01 Uhr": a day with its clock time
+    ("time", r"{day}\.\s?{month}(?:\s+{year})?,?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
     # 7. Juli 1937, Donnerstag, 18. Dezember 2014, 20. März 2003 v. Chr.
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.?\s*{month}\s+{year}(?:\s+{bc})?"),
     ("date", r"{day}\.\s?{mnum}\.\s?{year}"),
     ("date", r"{day}\.\s?{mnum}\.\s?{yy}(?![\d.])"),
     ("date", r"{year}-{mnum}-{day}"),
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.\s?{month}"),
+    # The first days of a list or range take month and year from its end:
+    # "vom 26. bis 31. August", "am 3., 4. und 5. Oktober", "27./28. September".
+    ("date", r"{day}\.(?=(?:\s*(?:,|und|oder|bis|/|–|-)\s*(?:(?:zum|dem|den)\s+)?\d{1,2}\.)"
+             r"{1,8}\s*{month}(?:\s+{year})?)"),
+    # ... and so do months: "Mai/Juni 1940", "zwischen August und Dezember 1914".
+    ("date", r"{month}(?=\s*(?:/|–|-|und|oder|bis(?:\s+(?:zum|in\s+den))?)\s*"
+             r"[A-ZÄÖÜ][a-zäöü]+\s+{year})"),
+    # The second year of a pair: "1912/13", "1939/1940", "264–260 v. Chr.".
+    ("date", r"(?<=\d\d\d\d/){year}"),
+    ("date", r"(?<=\d\d\d\d/){yy}(?![\d.])"),
+    ("date", r"{bcyear}(?=\s*[–-]\s*\d{1,4}\s*{bc})"),
     ("date", r"(?:{pos}\s+)?{month}\s+(?:des\s+Jahres\s+)?{year}(?:\s+{bc})?"),
+    # "August desselben Jahres", "März des folgenden Jahres", "8. Mai desselben Jahres"
+    ("date", r"(?:{day}\.\s?)?{month}\s+(?:des\s+)?{rel}\s+Jahres"),
+    ("date", r"(?:{pos}\s+)?{season}\s+(?:des\s+)?{rel}\s+Jahres"),
     ("date", r"(?:{pos}\s+(?:des\s+Jahres\s+)?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s+(?:des\s+Jahres\s+)?{year}"),
     ("date", r"(?:{article}\s+)?{pos}\s+des\s+Jahres(?:\s+{year})?"),
@@ -239,12 +268,21 @@ PATTERNS = [
     ("century", r"(?:{pos}\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
     ("century", r"(?:{pos}\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),
-    ("time", r"{hour}\s*Uhr(?:\s+{daypart})?"),
-    ("time", r"{hour}:{minute}(?![:\d])"),
+    ("time", r"{hour}\s*Uhr\s+{minute}(?!\s*Min)"),
+    ("time", r"{hour}\s*Uhr(?:\s+(?:{daypart}|früh))?"),
+    # A bare "H:MM" is a clock time only from 1:00 on ("0:13" is a score).
+    ("time", r"(?=[1-9]|[01]\d){hour}:{minute}(?![:\d])"),
     ("time", r"{deictic}\s+{daypart}"),
     ("time", r"{weekday}{daypartsuffix}"),
     ("time", r"{weekday}\s+{daypart}"),
-    ("time", r"(?:{article}\s+)?{daypart}\s+(?:des|vom)\s+{day}\.\s?{month}(?:\s+{year})?"),
+    ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des|vom)\s+{day}\.\s?{month}(?:\s+{year})?"),
+    # "Nacht vom 16. auf den 17. April 1945": the night belongs to the first day.
+    ("time", r"{daypart}\s+vom\s+{day}\.(?=\s*(?:auf\s+den|zum|/)\s*\d{1,2}\.\s*{month}"
+             r"(?:\s+{year})?)"),
+    # "Abend desselben Tages", "Morgen dieses Tages", "nächsten Morgen", "Morgen darauf"
+    ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des\s+)?{rel}\s+Tages"),
+    ("time", r"{rel}\s+{daypart}"),
+    ("time", r"{daypart}\s+{direction}"),
     ("offset", r"{num}\s+{unit}\s+{direction}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
@@ -265,8 +303,9 @@ PATTERNS = [
     ("holiday", r"{holiday}(?:\s+{year})?"),
     ("deictic", r"{deictic}"),
     ("vague", r"{vague}"),
-    ("date", r"(?:{pos}\s+)?{season}"),
-    ("date", r"{month}(?!\s*\d)"),
+    # Not the first part of a compound: "Winter-Biathlon", "Mai-Majewski".
+    ("date", r"(?:{pos}\s+)?{season}(?!-\w)"),
+    ("date", r"{month}(?!\s*\d|-\w)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
     ("year", r"{year}"),
