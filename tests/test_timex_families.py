@@ -199,7 +199,7 @@ def test_en_narrative_extents_and_values(text, span, value):
 
 
 @pytest.mark.parametrize("text,span,value", [
-    ("Officials met over the weekend in Miami.", "the weekend", "PXWE"),
+    ("Officials met over the weekend in Miami.", "the weekend", "2017-W44-WE"),
     ("The boy was rescued after a 14-day search.", "14-day", "P14D"),
     ("It is the Seven Years War all over again.", "Seven Years", "P7Y"),
     ("He signed a month-long contract.", "month-long", "P1M"),
@@ -210,3 +210,36 @@ def test_en_narrative_extents_and_values(text, span, value):
 ])
 def test_en_news_extents(text, span, value):
     assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # company reports: the quarter under discussion anchors "the quarter" and "a year ago"
+    ("Profit rose in the third quarter. Sales in the quarter rose 5%.", "the quarter", "2017-Q3"),
+    ("Profit rose in the third quarter. It earned $5 million a year ago.", "a year ago",
+     "2016-Q3"),
+    ("Profit rose in the third quarter, up from the year-ago quarter.", "the year-ago quarter",
+     "2016-Q3"),
+    ("Profit rose in the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
+    ("For the year, profit rose.", "the year", "2017"),
+    # year-less dates: tense decides, else the nearest occurrence
+    ("The dividend is payable Jan. 2 to holders.", "Jan. 2", "2018-01-02"),
+    ("The offer expires Dec. 7.", "Dec. 7", "2017-12-07"),
+    ("The deal was signed on Aug. 21.", "Aug. 21", "2017-08-21"),
+    ("The team planned to leave on Thursday.", "Thursday", "2017-11-16"),
+    ("He said Thursday that he would resign.", "Thursday", "2017-11-09"),
+    ("The boy must be returned by Jan. 14.", "Jan. 14", "2018-01-14"),
+])
+def test_en_news_reference(text, span, value):
+    assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # the end of a range or pair gives its start the year
+    ("The battle lasted (18 August - 15 September 1951) at the ridge.", "18 August", "1951-08-18"),
+    ("Fighting at the lakes in August and September 1914 was fierce.", "August", "1914-08"),
+    # a plan is not story time: "1976" does not move the reference
+    ("The city fell on 10 March 1975. A campaign was planned for 1976. On 11 March the army "
+     "collapsed.", "11 March", "1975-03-11"),
+])
+def test_en_narrative_reference(text, span, value):
+    assert en(text, dct="2009-12-19", genre="narrative")[span][1] == value

@@ -84,6 +84,7 @@ class Language:
     past_cues: re.Pattern
     future_cues: re.Pattern
     range_end_before: re.Pattern
+    range_connector: re.Pattern   # matches all of the text between a range's parts
     narrative_drop: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
@@ -193,6 +194,7 @@ def language(code: str) -> Language:
         past_cues=re.compile(data.PAST_CUES),
         future_cues=re.compile(data.FUTURE_CUES),
         range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
+        range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
         narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
     )
 
@@ -229,6 +231,20 @@ def scan(text: str, spec: Language):
                 break
 
 
+def range_year(text: str, mention: Mention, nxt: Mention | None, spec: Language) -> int | None:
+    """The explicit year of ``nxt`` when ``mention`` opens a range or pair with it.
+
+    "18 August - 15 September 1951", "August and September 1914": only the
+    language's range words (``RANGE_CONNECTOR``) may stand between the two.
+    """
+    if nxt is None or "year" not in nxt.parts or "year" in mention.parts:
+        return None
+    if nxt.start - mention.end > 12 or not spec.range_connector.match(text, mention.end, nxt.start):
+        return None
+    year = int(nxt.parts["year"])
+    return -year if "bc" in nxt.parts else year
+
+
 def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     """False when a bare four-digit number is an identifier, amount or count."""
     s, e = mention.start, mention.end
@@ -252,6 +268,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
 # Before the second part of a range ("1870/71", "1943–1945") in any language.
 _RANGE_END = r"[–/]\s*$"
+# Between the two parts of a range ("18 August - 15 September 1951").
+_RANGE_CONNECTOR = r"\s*[-–—]\s*"
 
 
 def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:

@@ -58,6 +58,12 @@ class Context:
     dct: Point | None
     genre: str
     last: Point | None = None
+    # The last quarter or half-year named, (year, code, n): "the quarter" and
+    # "a year earlier" in a report on a quarter refer to it.
+    last_part: tuple | None = None
+    # The explicit year of the next mention when this one opens a range with
+    # it ("18 August - 15 September 1951"); set per mention by the caller.
+    range_year: int | None = None
     last_at: int = -1  # where the mention that set ``last`` ends
 
     def anchor(self, deictic: bool) -> Point | None:
@@ -322,6 +328,8 @@ class Interpreter:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
+            if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
+                return  # a plan or forecast ("planned for 1976") is not story time
         self._note(p, m)
 
     def _reference_year(self, m, month: int, day: int | None) -> int | None:
@@ -373,7 +381,10 @@ class Interpreter:
                 return "DATE", year_str(ref.year) if ref else "XXXX", mod
             self._note_explicit(m, Point(year))
             return "DATE", year_str(year), mod
-        if year is None:
+        if year is None and ctx.range_year is not None:
+            # "18 August - 15 September 1951": the range's end gives the year
+            year = ctx.range_year
+        elif year is None:
             year = self._reference_year(m, month, day)
             if year is None:
                 return "DATE", fmt(None, month, day), mod
@@ -399,7 +410,55 @@ class Interpreter:
         n = limit if order < 0 else order
         if n > limit:
             return None
+        if year is not None:
+            self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _period(self, m):
+        """"the quarter", "the latest period": the quarter or half last named."""
+        part = self.ctx.last_part
+        if part is None:
+            if self._w(m, "partunit") != "Q":
+                return None
+            return "DATE", shift(self.ctx.anchor(False), "Q", 0), None
+        year, code, n = part
+        return "DATE", f"{year_str(year)}-{code}{n}", None
+
+    def _prior_period(self, m):
+        """"the year-ago quarter", "year-earlier": the same period one year before."""
+        part, ref = self.ctx.last_part, self.ctx.anchor(False)
+        order = self._w(m, "partord")
+        if part is not None:
+            year, code, n = part
+            if order and order > 0:
+                n = order
+            return "DATE", f"{year_str(year - 1)}-{code}{n}", None
+        if ref is None:
+            return "DATE", "XXXX", None
+        if order and order > 0:
+            return "DATE", f"{year_str(ref.year - 1)}-Q{order}", None
+        return "DATE", year_str(ref.year - 1), None
+
+    def _the_unit(self, m, unit: str):
+        """"the year", "the week": the unit holding the reference date."""
+        ctx = self.ctx
+        ref = ctx.anchor(False)
+        if unit == "Q" and ctx.last_part and ctx.last_part[1] == "Q":
+            year, code, n = ctx.last_part
+            return "DATE", f"{year_str(year)}-{code}{n}", None
+        if ref is None:
+            return "DATE", shift(None, unit, 0), None
+        if unit == "W":
+            return "DATE", f"{year_str(ref.year)}-WXX", None
+        if unit == "WE":  # the weekend before the reference, after it in future tense
+            saturday = weekday_date(ref, 6, 1 if self.tense(m) == "future" else -1)
+            if saturday is None:
+                return "DATE", fmt(ref.year, ref.month), None
+            y, w, _ = saturday.date.isocalendar()
+            return "DATE", f"{y:04d}-W{w:02d}-WE", None
+        if unit in ("Y", "Q", "M", "D"):
+            return "DATE", shift(ref, unit, 0), None
+        return None
 
     def _weekday(self, m, weekday, direction):
         ctx = self.ctx
@@ -537,6 +596,11 @@ class Interpreter:
         unit = self._w(m, "unit")
         if n is None and not self._plural(m):  # "the day before": one unit
             n = 1
+        part = ctx.last_part
+        if (unit == "Y" and n == 1 and part and part[1] == "Q"
+                and self._w(m, "direction") in ("before", "ago")):
+            # "a year ago" in a report on a quarter: that quarter a year before.
+            return "DATE", f"{year_str(part[0] - 1)}-Q{part[2]}", None
         direction = -1 if self._w(m, "direction") == "before" else 1
         deictic = self._w(m, "direction") == "ago"
         if deictic:
@@ -560,6 +624,9 @@ class Interpreter:
         if unit is None:
             return None
         num = _number(m.parts, p)
+        quant = m.parts.get("vaguequant")
+        if quant and quant.lower() in self.lookup["article"] and not self._plural(m):
+            return self._the_unit(m, unit)  # "the year", "the quarter"
         if "vagueunitadj" in m.parts or "vaguequant" in m.parts:
             num = None
         elif num is None and "num" not in m.parts and not self._plural(m):
