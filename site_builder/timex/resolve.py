@@ -506,7 +506,7 @@ class Interpreter:
                 hour = 0
             elif daypart in ("AF", "EV") and hour < 12:
                 hour += 12
-            if hour > 24:
+            if hour > 24 or (hour == 24 and p.get("minute", "00") != "00"):
                 return None
             clock = f"T{hour:02d}:{p.get('minute', '00')}"
         elif "clockword" in p:
@@ -683,8 +683,8 @@ class Interpreter:
     def _weekend(self, m):
         """The weekend before the reference (past, default) or after it (future)."""
         ref = self.ctx.anchor(True)
-        if ref is None or ref.day is None:
-            return "DATE", "XXXX-WXX-WE", None
+        if ref is None or ref.day is None:  # never invent a day
+            return "DATE", fmt(ref.year, ref.month) if ref and ref.month else "XXXX-WXX-WE", None
         ahead = self.ctx.genre != "news" or self.tense(m) == "future"
         saturday = weekday_date(ref, 6, 1 if ahead else -1)
         y, w, _ = saturday.date.isocalendar()

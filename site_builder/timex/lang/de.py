@@ -230,11 +230,13 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jah
 # matches wins).  Kinds name the engine's interpreters.
 PATTERNS = [
     # Look-alikes dropped on the spot: ages ("der 25-Jährige", "16 Jahre alt",
-    # "ab 16 Jahren") and the conjunction "so bald".
+    # "ab 16 Jahren"), the conjunction "so bald", scores.
     ("skip", r"\d+-[Jj]ährig\w*"),
     ("skip", r"{num}\s+Jahre[n]?\s+(?:alt|älter|jünger)\w*"),
     ("skip", r"(?<=\bab\s){num}\s+Jahren"),
     ("skip", r"so\s+bald(?!\s+wie)"),
+    # Scores: "endete 3:1", "zum 70:71", "mit 24:17" (but "mit 14:30 Uhr" is a time).
+    ("skip", r"(?:(?<=\bzum\s)|(?<=\bendete\s)|(?<=\bmit\s)|(?<=\bSieg\s))\d{1,3}:\d{1,3}(?!\d|\s*Uhr)"),
     # "11. November 11 Uhr", "8. Mai, 23:01 Uhr": a day with its clock time
     ("time", r"{day}\.\s?{month}(?:\s+{year})?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
     # 7. Juli 1937, Donnerstag, 18. Dezember 2014, 20. März 2003 v. Chr.
@@ -315,7 +317,7 @@ PATTERNS = [
     ("date", r"{month}(?!\s*\d|-\w)"),
     ("date", r"(?<!-){weekday}"),
     # "am Wochenende": the weekend before or after the reference, by tense.
-    ("weekend", r"(?<=\bam\s)Wochenende"),
+    ("weekend", r"(?<=\b[Aa]m\s)Wochenende"),
     ("time", r"{daypart}"),
     ("year", r"{year}"),
 ]
