@@ -399,7 +399,7 @@ class Interpreter:
         return "DATE", fmt(year, month, day), mod
 
     def _part(self, m, year):
-        order = self._w(m, "partord")
+        order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
         code = self._w(m, "partunit")
         if year is None:
             ref = self.ctx.anchor(True)
@@ -680,14 +680,26 @@ class Interpreter:
             self._note(shift_point(ref, "D", off), m)
         return "DATE", shift(ref, unit, off), None
 
+    def _sameunit(self, m):
+        """"im Laufe des Jahres", "Ende des Monats": the unit holding the reference."""
+        found = self._the_unit(m, self._w(m, "unit"))
+        return found and (found[0], found[1], self._w(m, "pos"))
+
+    def _dayonly(self, m):
+        """"am 24." alone: that day of the month last named (never a guessed month)."""
+        ref = self.ctx.anchor(False)
+        day = int(m.parts["day"])
+        if ref is None or ref.month is None or not _valid(ref.year, ref.month, day):
+            return None
+        self._note(Point(ref.year, ref.month, day), m)
+        return "DATE", fmt(ref.year, ref.month, day), None
+
     def _weekend(self, m):
-        """The weekend before the reference (past, default) or after it (future)."""
+        """"am Wochenende": the weekend of the reference's week (as annotated in news)."""
         ref = self.ctx.anchor(True)
         if ref is None or ref.day is None:  # never invent a day
             return "DATE", fmt(ref.year, ref.month) if ref and ref.month else "XXXX-WXX-WE", None
-        ahead = self.ctx.genre != "news" or self.tense(m) == "future"
-        saturday = weekday_date(ref, 6, 1 if ahead else -1)
-        y, w, _ = saturday.date.isocalendar()
+        y, w, _ = ref.date.isocalendar()
         return "DATE", f"{y:04d}-W{w:02d}-WE", None
 
     def _vague(self, m):
