@@ -32,7 +32,10 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
                             lambda m: engine.placement(text, m.start, spec))
     narrative = genre == "narrative"
     out = []
-    for mention in engine.mentions(text, spec):
+    found = list(engine.mentions(text, spec))
+    for i, mention in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        ctx.range_year = engine.range_year(text, mention, nxt, spec)
         result = interpret(mention)
         if result is None:
             continue

@@ -143,9 +143,21 @@ ERA_BC = {"BC", "B.C.", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
 
-FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans?|planned|scheduled|"
-               r"would|next|upcoming|coming)\b")
-PAST_CUES = r"\b(?:was|were|had|did|ago|last|\w{3,}ed)\b"
+# Words that place a sentence after the document date ("is scheduled to close
+# Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
+# future cues, and a participle after "be" is no past tense ("must be returned").
+FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans?|planned|planning|"
+               r"scheduled|set to|is to|are to|due|would|could|might|may|next|upcoming|coming|"
+               r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
+               r"proposed|slated|tomorrow)\b")
+PAST_CUES = (r"\b(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
+             r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
+             r"(?<!\bbe\s)(?<!\bbeen\s)(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)"
+             r"\w{3,}ed)\b")
+
+# Between the parts of a range or pair whose last part holds the year
+# ("18 August - 15 September 1951", "August and September 1914").
+RANGE_CONNECTOR = r"\s*(?:[-–—]|to|and|or|until|till|through)\s*"
 
 NOT_YEAR_BEFORE = (r"(?:No\.|no\.|Nos\.|Number|number|Resolution|resolution|Section|Article|"
                    r"Chapter|Room|Route|Highway|Flight|flight|page|p\.|pp\.|Vol\.|Model|"
@@ -196,7 +208,12 @@ PATTERNS = [
     ("date", r"{pos}\s?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
     ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
+    # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
+    ("prior_period", r"(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
+                     r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
     ("date", r"(?:the\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
+    ("date", r"(?:the\s+)?{year}\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("period", r"(?:the|that)\s+(?:latest\s+|same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
     ("decade", r"(?:the\s+)?(?:{pos}\s?)?'?{decade}'?s"),
     ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
