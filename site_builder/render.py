@@ -185,7 +185,9 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
             "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
             "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
-            "href": f"articles/{article.slug}/#{anchor_id(article.slug, src.sentence)}",
+            # a hand-made event whose text is not in the article has no sentence to point at
+            "href": f"articles/{article.slug}/" + (f"#{anchor_id(article.slug, src.sentence)}"
+                                                   if src.end > src.start else ""),
             "date": date_label(article.date, lang) if article.date else "",
         })
     tags = sorted({t for s in sources if s.slug in by_slug for t in by_slug[s.slug].tags})
@@ -375,7 +377,7 @@ _HTML_DURATION = re.compile(r"P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)
 
 def _anchor_in(event: Event, slug: str) -> str:
     for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
-        if src.slug == slug:
+        if src.slug == slug and src.end > src.start:
             return anchor_id(slug, src.sentence)
     return ""
 
