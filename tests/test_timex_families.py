@@ -243,3 +243,19 @@ def test_en_news_reference(text, span, value):
 ])
 def test_en_narrative_reference(text, span, value):
     assert en(text, dct="2009-12-19", genre="narrative")[span][1] == value
+
+
+def test_en_status_adjectives_are_tagged_in_narrative_only():
+    text = "The former king fled; his future was unclear."
+    assert en(text) == {}
+    assert en(text, genre="narrative") == {"former": ("DATE", "PAST_REF"),
+                                            "future": ("DATE", "FUTURE_REF")}
+
+
+def test_en_first_name_is_not_a_month():
+    assert en("Foreign Minister Jan Kavan spoke in Jan. 1999.") == {"Jan. 1999": ("DATE", "1999-01")}
+
+
+def test_en_deadline_after_the_document_date_stays_in_its_year():
+    assert en("The company extended the offer to Nov. 20.")["Nov. 20"][1] == "2017-11-20"
+    assert en("The company announced the plan Aug. 21.")["Aug. 21"][1] == "2017-08-21"

@@ -182,15 +182,17 @@ def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: b
         return year
     mine = (month, day or 0)
     theirs = (ref.month, ref.day or 0) if day else (ref.month, 0)
-    if tense == "past" and mine > theirs:
+    here = ref.month * 31 + (ref.day or 15)
+    there = month * 31 + (day or 15)
+    # A day within two months after the document date is a deadline even in a
+    # past-tense sentence ("extended the offer to Nov. 20").
+    if tense == "past" and mine > theirs and not (day and there - here <= 62):
         return year - 1
     if tense == "future" and mine < theirs:
         return year + 1
     if tense is None:
         # No tense: the nearer of last, this and next year's date
         # ("am 14. Jänner" in a December article is next month).
-        here = ref.month * 31 + (ref.day or 15)
-        there = month * 31 + (day or 15)
         if there - here > 6 * 31:
             return year - 1
         if here - there > 6 * 31:
@@ -681,6 +683,9 @@ class Interpreter:
         return "DATE", shift(ref, unit, off), None
 
     def _vague(self, m):
+        word = " ".join(m.parts["vague"].split()).lower()
+        if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
+            return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
         return "DATE", self._w(m, "vague"), None
 
 

@@ -84,6 +84,10 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 # "eventually", "shortly" -- adverbs of sequence that annotators (TIMEX2 and
 # TimeML alike) leave untagged when they stand alone.
 
+# Adjectives of status ("former president", "future plans"): TIMEX2 narratives
+# tag them, TimeML news does not.
+VAGUE_NOT_IN_NEWS = {"former", "future"}
+
 RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "anaphoric"),
             "next": (1, "deictic"), "coming": (1, "deictic"), "this": (0, "deictic"),
             "current": (0, "deictic"), "following": (1, "anaphoric"),
@@ -146,8 +150,8 @@ ARTICLES = {"the"}
 # Words that place a sentence after the document date ("is scheduled to close
 # Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
 # future cues, and a participle after "be" is no past tense ("must be returned").
-FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans?|planned|planning|"
-               r"scheduled|set to|is to|are to|due|would|could|might|may|next|upcoming|coming|"
+FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planned|planning|"
+               r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
                r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
                r"proposed|slated|tomorrow)\b")
 PAST_CUES = (r"\b(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
@@ -187,6 +191,8 @@ PATTERNS = [
     ("skip", _FALL_VERB),
     ("skip", r"(?:[Tt]he\s+)?[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
     ("skip", r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
+    # an undotted month abbreviation before a name is a first name ("Jan Kavan")
+    ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
     # ages: "a 6-year-old", "the 8-month-old boy"
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     # the night/morning of a date: "the night of April 18, 1775"
