@@ -348,7 +348,7 @@ class Interpreter:
         return None
 
     def _year(self, m):
-        year = _year(m.parts, self.ctx)
+        year = self._w(m, "yearword") if "yearword" in m.parts else _year(m.parts, self.ctx)
         self._note_explicit(m, Point(year))
         return "DATE", year_str(year), None
 
@@ -372,6 +372,9 @@ class Interpreter:
                 year = ref.year if ref else None
                 if ref and ctx.genre == "news" and ref.month:
                     year = self._reference_year(m, _SEASON_START[season], None)
+                elif ref and ref.month and ref.month >= 3 and season == "WI":
+                    # A story's next winter: YYYY-WI is the winter that ends in YYYY.
+                    year += 1
             else:
                 self._note_explicit(m, Point(year))
             return "DATE", f"{'XXXX' if year is None else year_str(year)}-{season}", mod
