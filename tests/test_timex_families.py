@@ -368,3 +368,38 @@ def test_de_look_alikes_are_not_time_expressions(text):
 def test_de_month_only_dct_gives_no_invented_day():
     for t in tag("Am selben Tag, am Wochenende und am Freitag kam er.", "2017-11", "de", "news"):
         assert t.value == "2017-11", t
+
+def test_en_status_adjectives_are_tagged_in_narrative_only():
+    text = "The former king fled; his future was unclear."
+    assert en(text) == {}
+    assert en(text, genre="narrative") == {"former": ("DATE", "PAST_REF"),
+                                            "future": ("DATE", "FUTURE_REF")}
+
+
+def test_en_first_name_is_not_a_month():
+    assert en("Foreign Minister Jan Kavan spoke in Jan. 1999.") == {"Jan. 1999": ("DATE", "1999-01")}
+
+
+def test_en_deadline_after_the_document_date_stays_in_its_year():
+    assert en("The company extended the offer to Nov. 20.")["Nov. 20"][1] == "2017-11-20"
+    assert en("The company announced the plan Aug. 21.")["Aug. 21"][1] == "2017-08-21"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The bomb went off in nineteen ninety-six in Atlanta.", "nineteen ninety-six", "1996"),
+    ("Unemployment is to halve by the year two thousand.", "the year two thousand", "2000"),
+    ("The rebels had fought for weeks.", "weeks", "PXW"),
+    ("Investigators said Kopp's car was seen in the weeks before.", "weeks", "PXW"),
+    ("Prices fell in the 1960s.", "1960s", "196"),
+    ("Profit fell earlier this month.", "earlier this month", "2017-11"),
+    ("Earnings for the full year rose.", "the full year", "2017"),
+])
+def test_en_news_forms(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_narrative_keeps_the_article_and_the_last_week_of_a_month_is_a_week():
+    found_ = en("In the 1960s the war grew. During the last week of August 1918 the line broke.",
+                dct="2009-12-19", genre="narrative")
+    assert found_["the 1960s"][1] == "196"
+    assert found_["the last week of August 1918"] == ("DURATION", "P1W")

@@ -43,5 +43,7 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
         start = mention.start
         if narrative:
             start = engine.narrative_start(text, start, mention.end, spec)
+        else:
+            start = engine.news_start(text, start, mention.end, spec)
         out.append(Timex(start, mention.end, text[start:mention.end], typ, value, mod))
     return out

@@ -182,15 +182,17 @@ def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: b
         return year
     mine = (month, day or 0)
     theirs = (ref.month, ref.day or 0) if day else (ref.month, 0)
-    if tense == "past" and mine > theirs:
+    here = ref.month * 31 + (ref.day or 15)
+    there = month * 31 + (day or 15)
+    # A day within two months after the document date is a deadline even in a
+    # past-tense sentence ("extended the offer to Nov. 20").
+    if tense == "past" and mine > theirs and not (day and there - here <= 62):
         return year - 1
     if tense == "future" and mine < theirs:
         return year + 1
     if tense is None:
         # No tense: the nearer of last, this and next year's date
         # ("am 14. Jänner" in a December article is next month).
-        here = ref.month * 31 + (ref.day or 15)
-        there = month * 31 + (day or 15)
         if there - here > 6 * 31:
             return year - 1
         if here - there > 6 * 31:
@@ -346,7 +348,7 @@ class Interpreter:
         return None
 
     def _year(self, m):
-        year = _year(m.parts, self.ctx)
+        year = self._w(m, "yearword") if "yearword" in m.parts else _year(m.parts, self.ctx)
         self._note_explicit(m, Point(year))
         return "DATE", year_str(year), None
 
@@ -370,6 +372,9 @@ class Interpreter:
                 year = ref.year if ref else None
                 if ref and ctx.genre == "news" and ref.month:
                     year = self._reference_year(m, _SEASON_START[season], None)
+                elif ref and ref.month and ref.month >= 3 and season == "WI":
+                    # A story's next winter: YYYY-WI is the winter that ends in YYYY.
+                    year += 1
             else:
                 self._note_explicit(m, Point(year))
             return "DATE", f"{'XXXX' if year is None else year_str(year)}-{season}", mod
@@ -703,6 +708,9 @@ class Interpreter:
         return "DATE", f"{y:04d}-W{w:02d}-WE", None
 
     def _vague(self, m):
+        word = " ".join(m.parts["vague"].split()).lower()
+        if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
+            return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
         return "DATE", self._w(m, "vague"), None
 
 
