@@ -302,7 +302,8 @@ def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
         height = max(2, round(40 * n / peak))
         drawn.append({"x": i * 10 + 1, "y": 40 - height, "height": height, "slot": i * 10,
                       "href": href, "label": f"{label}: {count_label('n_events', n, lang)}"})
-    return {"width": len(bars) * 10, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
+    # Drawn at most 24 px per slot, squeezed to the page width when there are many.
+    return {"width": len(bars) * 10, "px": len(bars) * 24, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
             "caption": labels(lang)["density"].format(unit=unit)}
 
 

@@ -210,3 +210,11 @@ def test_small_timeline_has_no_year_pages(tmp_path):
     pages = render(tmp_path, articles, events)
     assert not any(p.startswith("years/") for p in pages)
     assert len(Elements(pages["index.html"]).with_class("event")) == OVERVIEW_THRESHOLD
+
+
+def test_month_names_come_from_cldr_not_from_our_language_data():
+    from site_builder.i18n import de, en, month_label
+    for lang, module, july in (("de", de, "Juli"), ("en", en, "July")):
+        names = [month_label(2017, m, lang).split()[0] for m in range(1, 13)]
+        assert names[6] == july and len(set(names)) == 12
+        assert not [name for name in names if name in repr(module.LABELS)]
