@@ -265,3 +265,22 @@ def test_embed_page_and_embed_box_accessible(driver, base_url):
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
     assert {page: v for page, v in report.items() if v} == {}
+
+
+def test_copy_button_puts_the_snippet_on_the_clipboard(driver, base_url):
+    origin = base_url.rstrip("/")
+    driver.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    driver.get(base_url + "?from=2017-06")
+    driver.find_element(By.CSS_SELECTOR, "details.embed-box summary").click()
+    button = driver.find_element(By.CSS_SELECTOR, ".embed-copy")
+    label = button.text
+    button.click()
+    deadline = time.monotonic() + 3
+    while button.text == label and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert button.text != label  # "Copied"
+    pasted = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "navigator.clipboard.readText().then(done, e => done('error: ' + e))")
+    assert pasted == embed_snippet(base_url, "Timeline", "from=2017-06")
