@@ -68,6 +68,8 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
     events = [_event_view(e, by_slug, lang) for e in site.timeline.events]
+    if site.config.timeline.newest_first:
+        events.reverse()
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang}
     files: dict[str, str | bytes] = {}
     timeline = {"years": _group(events, lang), "count": len(events),
@@ -77,7 +79,8 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     # Links inside the embed open in the host window, not in the iframe.
     files["embed/index.html"] = _render(theme, "embed.html", common, root="../",
                                         timeline=timeline, page="embed", target="_top")
-    files["404.html"] = _render(theme, "404.html", common, root="", page="404")
+    # The 404 page is served at any depth: only an absolute base path finds the theme.
+    files["404.html"] = _render(theme, "404.html", common, root=_base_path(site.config), page="404")
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
     for i, article in enumerate(ordered):
         neighbours = (ordered[i - 1] if i else None,
@@ -94,6 +97,14 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
 
 def _render(theme: Theme, template: str, common: dict, **context) -> str:
     return theme.env.get_template(template).render(**common, **context)
+
+
+def _base_path(config) -> str:
+    """The URL path the site lives under ("/timeline/"), or "" without a base URL."""
+    if not config.base_url:
+        return ""
+    from urllib.parse import urlsplit
+    return urlsplit(config.base_url).path.rstrip("/") + "/"
 
 
 def _site_view(site: Site, lang: str) -> dict:
