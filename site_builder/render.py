@@ -122,7 +122,9 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str) -> dict:
         views.append({
             "title": article.title, "agency": article.agency,
             "places": list(article.dateline.places), "slug": article.slug,
-            "href": f"articles/{article.slug}/#{anchor_id(article.slug, src.sentence)}",
+            # a hand-made event whose text is not in the article has no sentence to point at
+            "href": f"articles/{article.slug}/" + (f"#{anchor_id(article.slug, src.sentence)}"
+                                                   if src.end > src.start else ""),
             "date": date_label(article.date, lang) if article.date else "",
         })
     tags = sorted({t for s in sources if s.slug in by_slug for t in by_slug[s.slug].tags})
