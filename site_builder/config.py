@@ -69,6 +69,10 @@ def _check_relative_dir(value: str) -> str | None:
     return None
 
 
+def _check_positive(value: int) -> str | None:
+    return "a whole number of at least 1" if value < 1 else None
+
+
 def _check_optional_dir(value: str) -> str | None:
     return _check_relative_dir(value) if value else None
 
@@ -90,6 +94,8 @@ class Option:
 
 
 TIMELINE_SCHEMA: dict[str, Option] = {
+    "overview_above": Option(int, 500, "above this many events the timeline page is an overview "
+                                       "and each year gets its own page", check=_check_positive),
     "order": Option(str, "oldest-first", "order of the timeline page",
                     ("oldest-first", "newest-first")),
     "from": Option(str, "", "leave out events that end before this date (YYYY, YYYY-MM or "
@@ -131,6 +137,7 @@ class TimelineOptions:
     """The ``[timeline]`` table."""
 
     order: str = "oldest-first"
+    overview_above: int = 500
     date_from: str = ""   # TOML key "from"
     date_to: str = ""     # TOML key "to"
 
@@ -233,6 +240,7 @@ def load_config(root: Path, overrides: dict | None = None) -> Config:
                                 f"not {theme['dir']!r}")
     return Config(root=root, source=shown,
                   timeline=TimelineOptions(order=timeline.get("order", "oldest-first"),
+                                           overview_above=timeline.get("overview_above", 500),
                                            date_from=_date_text(timeline.get("from", "")),
                                            date_to=_date_text(timeline.get("to", ""))),
                   theme=ThemeOptions(**theme), **values)

@@ -46,7 +46,9 @@ def test_site_toml_and_pyproject_table(tmp_path):
     ('[timeline]\norder = "random"\n', ["key 'timeline.order'", "oldest-first, newest-first"]),
     ('[timeline]\nfrom = "last year"\n', ["key 'timeline.from'", "YYYY-MM"]),
     ('[timeline]\nto = true\n', ["key 'timeline.to' must be a string"]),
-    ('[timeline]\nper_page = 3\n', ["unknown key 'timeline.per_page'", "from, order, to"]),
+    ('[timeline]\nper_page = 3\n', ["unknown key 'timeline.per_page'", "from, order, overview_above, to"]),
+    ('[timeline]\noverview_above = 0\n', ["key 'timeline.overview_above'", "at least 1"]),
+    ('[timeline]\noverview_above = "many"\n', ["key 'timeline.overview_above' must be a whole number"]),
     ('[theme]\ndir = "missing"\n', ["key 'theme.dir'", "existing folder", "missing"]),
     ('[theme]\ncolour = "red"\n', ["unknown key 'theme.colour'", "dir"]),
     ('title = "x\n', ["not valid TOML"]),
@@ -102,6 +104,16 @@ def test_timeline_order_and_window_change_the_timeline(site):
     assert _datetimes((site / "output" / "index.html").read_text("utf-8")) == ["2017-04", "2017-07"]
 
 
+def test_overview_threshold_splits_the_timeline_into_year_pages(site):
+    build(load_config(site))
+    assert not (site / "output" / "years").exists()
+    write(site / "site.toml", "[timeline]\noverview_above = 2\n")
+    build(load_config(site))
+    assert (site / "output" / "years" / "2017" / "index.html").is_file()
+    index = (site / "output" / "index.html").read_text("utf-8")
+    assert _datetimes(index) == [] and 'href="years/2017/"' in index  # an overview, no list
+
+
 def test_timezone_gives_clock_times_their_offset_in_events_json(tmp_path):
     write(tmp_path / "seeds" / "summit.md",
           "---\ntitle: Summit\ndate: 2017-07-07\nlang: en\n---\n"
@@ -115,6 +127,9 @@ def test_timezone_gives_clock_times_their_offset_in_events_json(tmp_path):
     stamps = {e["date"]: e.get("datetime") for e in data["events"]}
     assert stamps["2017-07-08T14:30"] == "2017-07-08T14:30:00+02:00"  # summer time
     assert stamps["2017-12-08T09:00"] == "2017-12-08T09:00:00+01:00"
+    # the feed's times are the articles' midnights in the site's zone, given in UTC
+    feed = (tmp_path / "output" / "feed.xml").read_text("utf-8")
+    assert "<updated>2017-07-06T22:00:00Z</updated>" in feed
 
 
 def test_theme_dir_sits_between_site_and_default_theme(site):

@@ -23,7 +23,8 @@ def wheel(tmp_path_factory, repo=None):
 def test_wheel_contains_theme(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("site_builder/theme/templates/index.html", "site_builder/theme/templates/base.html",
-                   "site_builder/theme/static/style.css", "site_builder/cli.py"):
+                   "site_builder/theme/static/style.css", "site_builder/cli.py",
+                   "site_builder/schemas/events.schema.json", "site_builder/theme/static/embed.js"):
         assert needed in names
 
 
