@@ -15,7 +15,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from . import exports
-from .config import Config
+from .config import Config, TimelineOptions
 from .dates import PartialDate
 from .embed import embed_snippet
 from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
@@ -65,7 +65,7 @@ def html_datetime(event_date) -> str:
 
 
 #: Above this many events the index becomes an overview and each year gets a page.
-OVERVIEW_THRESHOLD = 500
+OVERVIEW_THRESHOLD = TimelineOptions.overview_above  # the default of the config key
 #: Timelines spanning at most this many years get one density bar per month.
 MONTHLY_DENSITY_YEARS = 2
 
@@ -75,25 +75,28 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
 
     In: the site model and its theme.  Out: output-relative POSIX path →
     file content.  Deterministic: the same site gives the same bytes.
-    Up to :data:`OVERVIEW_THRESHOLD` events the index holds the whole list;
+    Up to ``[timeline] overview_above`` events (:data:`OVERVIEW_THRESHOLD`
+    by default) the index holds the whole list;
     above it the index is an overview and each year has ``years/<year>/``.
     """
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
-    split = len(site.timeline.events) > OVERVIEW_THRESHOLD
+    split = len(site.timeline.events) > site.config.timeline.overview_above
     events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
-    years = _group(events, lang)
+    years = _group(events, lang)  # chronological: year pages' prev/next follow time
+    shown = _newest_first(years) if site.config.timeline.newest_first else years
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
               "embed": _embed_view(site)}
     summary = labels(lang)["event_count"].format(
         events=count_label("n_events", len(events), lang),
         articles=count_label("n_articles", len(site.articles), lang))
-    timeline = {"years": years, "count": len(events), "articles": len(site.articles),
+    timeline = {"years": shown, "count": len(events), "articles": len(site.articles),
                 "summary": summary, "split": split, "filters": _filters_view(events, lang),
                 "overview": []}
     files: dict[str, str | bytes] = {}
     if split:
-        overview = [_year_summary(y, lang) for y in years]
+        overview = [_year_summary(y, lang) for y in shown]
+        shown_year = {y["year"]: y for y in shown}
         files["index.html"] = _render(
             theme, "index.html", common, root="", page="timeline", target="",
             timeline=dict(timeline, years=[], overview=overview),
@@ -103,7 +106,7 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
                    "next": years[i + 1] if i + 1 < len(years) else None}
             files[f"years/{year['slug']}/index.html"] = _render(
                 theme, "year.html", common, root="../../", page="year", target="",
-                year=year, nav=nav, timeline=dict(timeline, years=[year], count=year["count"],
+                year=year, nav=nav, timeline=dict(timeline, years=[shown_year[year["year"]]], count=year["count"],
                                                   filters=_filters_view(_year_events(year), lang)),
                 density=_density(_year_events(year), lang, split=False, months_of=year["year"]))
     else:
@@ -181,10 +184,13 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
         if article is None:
             continue
         views.append({
-            "title": article.title, "agency": article.agency, "name": source_name(article),
+            "title": article.title, "lang": article.lang, "agency": article.agency,
+            "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
             "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
-            "href": f"articles/{article.slug}/#{anchor_id(article.slug, src.sentence)}",
+            # a hand-made event whose text is not in the article has no sentence to point at
+            "href": f"articles/{article.slug}/" + (f"#{anchor_id(article.slug, src.sentence)}"
+                                                   if src.end > src.start else ""),
             "date": date_label(article.date, lang) if article.date else "",
         })
     tags = sorted({t for s in sources if s.slug in by_slug for t in by_slug[s.slug].tags})
@@ -216,6 +222,12 @@ def _group(events: list[dict], lang: str) -> list[dict]:
                       "label": year_label(year, lang), "count": len(in_year),
                       "count_label": count_label("n_events", len(in_year), lang)})
     return years
+
+
+def _newest_first(years: list[dict]) -> list[dict]:
+    """The grouped timeline in reverse: latest year, month and event first."""
+    return [dict(y, months=[dict(m, events=m["events"][::-1]) for m in reversed(y["months"])])
+            for y in reversed(years)]
 
 
 def _year_events(year: dict) -> list[dict]:
@@ -302,7 +314,8 @@ def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
         height = max(2, round(40 * n / peak))
         drawn.append({"x": i * 10 + 1, "y": 40 - height, "height": height, "slot": i * 10,
                       "href": href, "label": f"{label}: {count_label('n_events', n, lang)}"})
-    return {"width": len(bars) * 10, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
+    # Drawn at most 24 px per slot, squeezed to the page width when there are many.
+    return {"width": len(bars) * 10, "px": len(bars) * 24, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
             "caption": labels(lang)["density"].format(unit=unit)}
 
 
@@ -337,7 +350,7 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site, ow
                  "source_name": source_name(article),
                  "tags": list(article.tags), "summary": article.summary, "url": article.url,
                  "body": body},
-        events=[{"id": e.id, "title": e.title, "datetime": html_datetime(e.date),
+        events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
                  "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
                  "anchor": _anchor_in(e, article.slug)} for e in own],
         prev=_link(prev, lang), next=_link(nxt, lang),
@@ -373,7 +386,7 @@ _HTML_DURATION = re.compile(r"P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)
 
 def _anchor_in(event: Event, slug: str) -> str:
     for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
-        if src.slug == slug:
+        if src.slug == slug and src.end > src.start:  # hand-made events may have no sentence
             return anchor_id(slug, src.sentence)
     return ""
 
@@ -390,6 +403,6 @@ def _is_calendar(value: str) -> bool:
 def _link(article: Article | None, lang: str) -> dict | None:
     if article is None:
         return None
-    return {"title": article.title, "href": f"../{article.slug}/",
+    return {"title": article.title, "lang": article.lang, "href": f"../{article.slug}/",
             "date": html_datetime(article.date) if article.date else "",
             "date_label": date_label(article.date, lang) if article.date else ""}
