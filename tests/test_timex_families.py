@@ -296,6 +296,12 @@ def test_de_dates_ranges_times(text, span, value):
      "März des folgenden Jahres", "2003-03"),
     ("Im Juli 1776 landeten die Briten, im August desselben Jahres siegten sie.",
      "August desselben Jahres", "1776-08"),
+    # a year that a later heading is about is only a glimpse ahead in mid-sentence
+    ("1862\n\nIm Juli 1862 rückte die Armee vor. Die Wehrpflicht galt, beginnend mit dem "
+     "15. Juli 1863, für alle. Im Dezember siegte der Süden.\n\n1863\n\nIm Mai siegte Lee.",
+     "Dezember", "1862-12"),
+    # a range's end gives its start the year
+    ("Die Schlacht dauerte vom 20. Februar bis zum 10. März 1905.", "20. Februar", "1905-02-20"),
     # dates without a year carry the story on: "zwei Tage später" counts from them
     ("Im April 1941 griff die Wehrmacht an. Am 10. April fiel Zagreb. Belgrad fiel zwei Tage "
      "später.", "zwei Tage später", "1941-04-12"),

@@ -272,6 +272,30 @@ _RANGE_END = r"[–/]\s*$"
 _RANGE_CONNECTOR = r"\s*[-–—]\s*"
 
 
+# A heading: a short line of its own (no full stop at its end) naming a year.
+_HEADING = re.compile(r"^[^\n]{0,60}$", re.M)
+_HEADING_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+def heading_years(text: str) -> tuple:
+    """``(offset, year)`` for each heading line that names just a year, in text order.
+
+    Chronological narratives announce their periods in headings
+    ("Kriegsjahr 1915", "1862"); a year a later heading names is not yet the
+    story's time when a sentence mentions it in passing.
+    """
+    out = []
+    for line in _HEADING.finditer(text):
+        body = line.group().strip()
+        # "1862", "Kriegsjahr 1915": one year, at most two words, nothing else numeric
+        if not body or len(body.split()) > 2 or sum(ch.isdigit() for ch in body) != 4:
+            continue
+        year = _HEADING_YEAR.search(body)
+        if year:
+            out.append((line.start() + year.start(), int(year.group())))
+    return tuple(out)
+
+
 def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
     """Where a mention sits in its sentence: "lead", "aside" or None.
 

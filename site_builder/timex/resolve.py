@@ -65,6 +65,12 @@ class Context:
     # it ("18 August - 15 September 1951"); set per mention by the caller.
     range_year: int | None = None
     last_at: int = -1  # where the mention that set ``last`` ends
+    # (offset, year) of the years named in headings (see engine.heading_years)
+    headings: tuple = ()
+
+    def heading_after(self, offset: int, year: int) -> bool:
+        """Whether a heading after ``offset`` names ``year``."""
+        return any(pos > offset and y == year for pos, y in self.headings)
 
     def anchor(self, deictic: bool) -> Point | None:
         """The reference for a relative expression.
@@ -328,6 +334,8 @@ class Interpreter:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
+            if where != "lead" and p.year > last.year and self.ctx.heading_after(m.end, p.year):
+                return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
         self._note(p, m)
