@@ -18,7 +18,8 @@ from functools import lru_cache
 from types import ModuleType
 
 from . import lang as _lang
-from .starts import Starts, prefilter_regex, starts_of
+from .starts import MAX_MEMO_KEY, Starts, prefilter_regex, starts_of
+from .starts import key as starts_key
 
 # Numeric placeholders, identical in every language.  None of them nests a
 # quantifier, so no pattern can backtrack catastrophically.
@@ -90,12 +91,14 @@ class Language:
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def rules_at(self, key: str) -> tuple:
-        """The rules, in order, that can begin where the prefilter read ``key``."""
-        rules = self._by_key.get(key)
+    def rules_at(self, matched: str) -> tuple:
+        """The rules, in order, that can begin where the prefilter matched ``matched``."""
+        rules = self._by_key.get(matched)
         if rules is None:
-            rules = tuple(r for r in self.rules if r.starts.admits(key))
-            self._by_key[key] = rules
+            k = starts_key(matched)
+            rules = tuple(r for r in self.rules if r.starts.admits(k))
+            if len(matched) <= MAX_MEMO_KEY:
+                self._by_key[matched] = rules
         return rules
 
 
@@ -183,8 +186,10 @@ def language(code: str) -> Language:
     for kind, template in data.PATTERNS:
         body = _expand(template, lookup)
         rules.append(Rule(kind, re.compile(f"(?:{body})(?!\\w)"), starts_of(body)))
-    # Matches begin only after a non-word character (or at the start).
-    prefilter = re.compile(r"(?<!\w)" + prefilter_regex([r.starts for r in rules]))
+    # Matches begin only after a non-word character (or at the start).  The
+    # lookahead consumes nothing: a start inside the key ("last" in "the
+    # last") is still found when no rule matches at the key itself.
+    prefilter = re.compile(r"(?<!\w)(?=(" + prefilter_regex([r.starts for r in rules]) + "))")
     return Language(
         data=data, rules=tuple(rules), prefilter=prefilter, lookup=lookup,
         not_year_before=re.compile(data.NOT_YEAR_BEFORE),
@@ -215,7 +220,7 @@ def scan(text: str, spec: Language):
     Left to right, non-overlapping; at each position the first rule in
     ``PATTERNS`` order that matches wins (after a non-word character, and
     not followed by one).  Rules are tried only where the prefilter finds
-    one of their start words, and only the rules that start with it.
+    one of their starts, and only the rules that can start with it.
     """
     end = 0
     rules_at = spec.rules_at
@@ -223,7 +228,7 @@ def scan(text: str, spec: Language):
         pos = candidate.start()
         if pos < end:
             continue
-        for rule in rules_at(candidate.group()):
+        for rule in rules_at(candidate.group(1)):
             m = rule.regex.match(text, pos)
             if m is not None:
                 end = m.end()
