@@ -710,6 +710,10 @@ class Interpreter:
         y, w, _ = ref.date.isocalendar()
         return "DATE", f"{y:04d}-W{w:02d}-WE", None
 
+    def _present(self, m):
+        """A word for "today" used of the present in general."""
+        return "DATE", "PRESENT_REF", None
+
     def _vague(self, m):
         return "DATE", self._w(m, "vague"), None
 

@@ -256,7 +256,8 @@ PATTERNS = [
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{day}\.\s?{month}"),
     # The first days of a list or range take month and year from its end:
     # "vom 26. bis 31. August", "am 3., 4. und 5. Oktober", "27./28. September".
-    ("date", r"{day}\.(?=(?:\s*(?:,|und|oder|bis|/|–|-)\s*(?:(?:zum|dem|den)\s+)?\d{1,2}\.)"
+    ("date", r"{day}\.(?=(?:\s*(?:,\s*(?:und|oder|sowie)?|und|oder|sowie|bis|/|–|-)\s*"
+             r"(?:(?:zum|dem|den|am)\s+)?\d{1,2}\.)"
              r"{1,8}\s*{month}(?:\s+{year})?)"),
     # ... and so do months: "Mai/Juni 1940", "zwischen August und Dezember 1914".
     ("date", r"{month}(?=\s*(?:/|–|-|und|oder|bis(?:\s+(?:zum|in\s+den))?)\s*"
@@ -322,12 +323,16 @@ PATTERNS = [
     ("duration", r"{num}(?=\s*(?:–|-|bis|und)\s*(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
                  r"neun|zehn|elf|zwölf)\s+{unit})"),
     ("duration", r"(?:{approx}\s+)?{num}\s?-?\s?{unit}"),
-    ("duration", r"(?:{approx}\s+)?{num}(?:\s+[a-zäöüß]+e[nrs]?)?\s+{unit}"),
+    # "drei volle Jahre", "rund 360 ehrenamtliche Stunden" (an adjective, not "über"/"oder")
+    ("duration", r"(?:{approx}\s+)?{num}(?:\s+(?!(?:über|unter|oder|aber|wieder|weiter)\s)"
+                 r"[a-zäöüß]+e[nrs]?)?\s+{unit}"),
     ("duration", r"{num}-?{unitadj}\w*"),
     ("duration", r"{vagueunitadj}\w*"),
     ("duration", r"(?:{article}\s+)?{vaguequant}\s+{unit}"),
     ("duration", r"(?:(?<=seit )|(?<=über )|(?<=nach )|(?<=vor ))(?:{vaguequant}\s+)?{unit}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
+    # "auch heute noch", "bis heute": the present, not the document's day
+    ("present", r"heute(?=\s+noch\b)|(?<=\bnoch\s)heute|(?<=\bbis\s)heute"),
     ("deictic", r"{deictic}"),
     ("vague", r"{vague}"),
     # Not the first part of a compound: "Winter-Biathlon", "Mai-Majewski".
