@@ -11,6 +11,9 @@ MONTHS = {
     "März": 3, "Mrz.": 3, "April": 4, "Apr.": 4, "Mai": 5, "Juni": 6, "Juli": 7,
     "August": 8, "Aug.": 8, "September": 9, "Sept.": 9, "Sep.": 9, "Oktober": 10,
     "Okt.": 10, "November": 11, "Nov.": 11, "Dezember": 12, "Dez.": 12,
+    # genitives: "am Mittag des 9. Februars 1904"
+    "Januars": 1, "Februars": 2, "Aprils": 4, "Junis": 6, "Julis": 7, "Augusts": 8,
+    "Septembers": 9, "Oktobers": 10, "Novembers": 11, "Dezembers": 12,
 }
 
 WEEKDAYS = {
@@ -161,11 +164,11 @@ RELATIVE.update({"demselben": (0, "anaphoric"), "desselben": (0, "anaphoric"),
 # Clock times named by a word.
 CLOCK_WORDS = {"Mitternacht": "24:00"}
 
-POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START", "zu Beginn": "START",
+POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START",
              "Mitte": "MID", "Ende": "END", "Endes": "END", "Ausgang": "END",
              "frühen": "START", "frühe": "START", "späten": "END", "späte": "END"}
-APPROX = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "ca.": "APPROX",
-          "circa": "APPROX", "knapp": "LESS_THAN", "fast": "LESS_THAN",
+APPROX = {"maximal": "EQUAL_OR_LESS", "etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX",
+          "ca.": "APPROX", "circa": "APPROX", "knapp": "LESS_THAN", "fast": "LESS_THAN",
           "beinahe": "LESS_THAN", "nahezu": "LESS_THAN", "gut": "MORE_THAN",
           "mehr als": "MORE_THAN", "über": "MORE_THAN", "weniger als": "LESS_THAN",
           "bis zu": "EQUAL_OR_LESS", "mindestens": "EQUAL_OR_MORE", "genau": "EQUAL",
@@ -182,7 +185,8 @@ SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltä
              "wochentags": "XXXX-WXX-WD"}
 
 # Holidays: "MM-DD", ("easter", days after Easter Sunday) or ("nth", month, weekday, n).
-HOLIDAYS = {"Weihnachten": "12-25", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
+HOLIDAYS = {"Weihnachten": "12-25", "Weihnachtstag": "12-25", "Ersten Weihnachtstag": "12-25",
+            "Zweiten Weihnachtstag": "12-26", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
             "Heiliger Abend": "12-24", "Silvester": "12-31", "Neujahr": "01-01",
             "Neujahrstag": "01-01", "Ostern": ("easter", 0), "Ostersonntag": ("easter", 0),
             "Ostermontag": ("easter", 1), "Karfreitag": ("easter", -2),
@@ -223,7 +227,8 @@ NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art
                    r"Linie|Flug|Az\.|[$€£]|EUR|Euro|Dollar|Punkte[n]?|Platz|Rang|Modell|"
                    r"Version|Gruppe|Kilometer|Höhe|PLZ|Postleitzahl)\s*$")
 # ... and a number followed by these is a count or an amount.
-_MEASURES = r"(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|Tonnen|Stück|Punkte|Stimmen|Grad)"
+_MEASURES = (r"(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|Tonnen|Stück|"
+             r"Punkte|Stimmen|Grad)")
 NOT_YEAR_AFTER = (r"^\s*(?:" + _MEASURES + r"|(?:bis|-|–)\s*\d+\s*" + _MEASURES + r")\b")
 # A number followed (on the same line) by a plural noun counts things --
 # unless a cue says year.  Plural nouns end in -e, -n or -er ("Geschütze",
@@ -245,7 +250,8 @@ PATTERNS = [
     ("skip", r"(?<=\bab\s){num}\s+Jahren"),
     ("skip", r"so\s+bald(?!\s+wie)"),
     # Scores: "endete 3:1", "zum 70:71", "mit 24:17" (but "mit 14:30 Uhr" is a time).
-    ("skip", r"(?:(?<=\bzum\s)|(?<=\bendete\s)|(?<=\bmit\s)|(?<=\bSieg\s))\d{1,3}:\d{1,3}(?!\d|\s*Uhr)"),
+    ("skip", r"(?:(?<=\bzum\s)|(?<=\bendete\s)|(?<=\bmit\s)|(?<=\bSieg\s))"
+             r"\d{1,3}:\d{1,3}(?!\d|\s*Uhr)"),
     # "11. November 11 Uhr", "8. Mai, 23:01 Uhr": a day with its clock time
     ("time", r"{day}\.\s?{month}(?:\s+{year})?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
     # 7. Juli 1937, Donnerstag, 18. Dezember 2014, 20. März 2003 v. Chr.
@@ -276,7 +282,11 @@ PATTERNS = [
     ("date", r"{pos}\s+(?:des\s+Jahres\s+)?{year}"),
     ("date", r"(?:{article}\s+)?{pos}\s+des\s+Jahres(?:\s+{year})?"),
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{year}"),
-    ("date", r"{pos}\s+{month}"),
+    ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{bcyear}\s*{bc}"),
+    # a year named with a compound of "Jahr": "Kriegsjahr 1915", "Geschäftsjahr 2014"
+    ("date", r"(?:Kriegs|Revolutions|Wahl|Geschäfts|Haushalts|Kalender|Schul|Jubiläums)"
+             r"jahr(?:es)?\s+{year}"),
+    ("date", r"(?:{approx}\s+)?{pos}\s+{month}"),
     ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}\s+{year}"),
     ("date", r"(?:{article}\s+)?(?:{partord}|{ordnum}\.)\s+{partunit}(?:\s+{year})?"),
     # "Jahresende 1789", "zum Jahresbeginn"
@@ -291,7 +301,7 @@ PATTERNS = [
     # The first time of a range takes "Uhr" from its end: "von 10 bis 15 Uhr".
     ("time", r"{hour}(?:[.:]{minute})?(?=\s*(?:-|–|bis|/|und)\s*\d{1,2}(?:[.:]\d\d)?\s*Uhr)"),
     ("time", r"(?<=\bum\s){hour}[.:]{minute}(?![\d.,])(?!\s*(?:%|Prozent|Euro|Mio|Milli))"),
-    ("time", r"{hour}\s*Uhr(?:\s+(?:{daypart}|früh))?"),
+    ("time", r"(?:{approx}\s+)?{hour}\s*Uhr(?:\s+(?:{daypart}|früh))?"),
     # A bare "H:MM" is a clock time only from 1:00 on ("0:13" is a score).
     ("time", r"(?=[1-9]|[01]\d){hour}:{minute}(?![:\d])"),
     ("time", r"{deictic}\s+{daypart}"),
@@ -312,7 +322,7 @@ PATTERNS = [
     ("duration", r"(?:{article}\s+)?{rel}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{ordword}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{vaguequant}\s+{unit}"),
-    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+des\s+)?{rel}\s+{unit}"),
+    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+de[sr]\s+)?{rel}\s+{unit}"),
     ("set", r"{every}\s+(?:{ordword}\s+)?{weekday}(?:{daypartsuffix})?"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     # "einmal im Monat", "pro Woche", "400 Euro im Monat"
