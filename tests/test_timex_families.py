@@ -279,3 +279,12 @@ def test_en_narrative_keeps_the_article_and_the_last_week_of_a_month_is_a_week()
                 dct="2009-12-19", genre="narrative")
     assert found_["the 1960s"][1] == "196"
     assert found_["the last week of August 1918"] == ("DURATION", "P1W")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Pol Pot was arrested in June last year.", "June last year", "2016-06"),
+    ("He stayed for 5 1/2 hours.", "5 1/2 hours", "PT330M"),
+    ("Officials decided to admit them in early December.", "early December", "2017-12"),
+])
+def test_en_news_months_and_fractions(text, span, value):
+    assert en(text)[span][1] == value

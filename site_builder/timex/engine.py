@@ -166,7 +166,7 @@ def _expand(template: str, lookup: dict) -> str:
         if name in NUMERIC:
             body = NUMERIC[name]
         elif name == "num":
-            body = r"\d+(?:[.,]5)?|" + lookup["numword_regex"]
+            body = r"\d+(?:[.,]5|\s1/2)?|" + lookup["numword_regex"]
         else:
             body = lookup[name + "_regex"]
         return f"(?P<{name}>{body})"

@@ -184,9 +184,9 @@ def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: b
     theirs = (ref.month, ref.day or 0) if day else (ref.month, 0)
     here = ref.month * 31 + (ref.day or 15)
     there = month * 31 + (day or 15)
-    # A day within two months after the document date is a deadline even in a
-    # past-tense sentence ("extended the offer to Nov. 20").
-    if tense == "past" and mine > theirs and not (day and there - here <= 62):
+    # A date within two months after the document date is a deadline or plan
+    # even in a past-tense sentence ("extended the offer to Nov. 20").
+    if tense == "past" and mine > theirs and there - here > 62:
         return year - 1
     if tense == "future" and mine < theirs:
         return year + 1
@@ -266,6 +266,8 @@ def _number(parts: dict, lookup: dict) -> float | None:
     if raw is None:
         return None
     if raw[:1].isdigit():
+        if raw.endswith("1/2"):  # "5 1/2"
+            return int(raw.split()[0]) + 0.5
         return float(raw.replace(",", "."))
     value = _word({"num": lookup["numword"]}, "num", parts)
     return float(value) if value is not None else None

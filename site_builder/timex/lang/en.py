@@ -243,6 +243,8 @@ PATTERNS = [
     ("date", r"{pos}\s?(?:the\s+)?year"),
     ("date", r"{pos}\s?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
+    # "June last year", "January this year"
+    ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
     ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
     ("prior_period", r"(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
