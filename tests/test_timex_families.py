@@ -288,3 +288,21 @@ def test_en_narrative_keeps_the_article_and_the_last_week_of_a_month_is_a_week()
 ])
 def test_en_news_months_and_fractions(text, span, value):
     assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The battle raged on 6-7 January 1916.", {"6": "1916-01-06", "7 January 1916": "1916-01-07"}),
+    ("They fought on April 6-7, 1915 and from April 13-15.",
+     {"April 6": "1915-04-06", "7, 1915": "1915-04-07", "April 13": "1915-04-13", "15": "1915-04-15"}),
+    ("The siege of Kut (1915-16) failed.", {"1915": "1915", "16": "1916"}),
+    ("The Ionian Revolt (499-493 BC) failed.", {"499": "BC0499", "493 BC": "BC0493"}),
+    ("The war lasted from 149 B.C to 146 B.C.", {"149 B.C": "BC0149", "146 B.C.": "BC0146"}),
+    ("In 1918 Italy called up the '99 Boys.", {"1918": "1918", "'99": "1899"}),
+])
+def test_en_ranges(text, values):
+    got = en(text, dct="2009-12-19", genre="narrative")
+    assert {k: v for k, (_, v) in got.items()} == values
+
+
+def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
+    assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}

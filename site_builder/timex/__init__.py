@@ -40,6 +40,7 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
         if result is None:
             continue
         typ, value, mod = result
+        ctx.previous = (mention.end, value)
         start = mention.start
         if narrative:
             start = engine.narrative_start(text, start, mention.end, spec)

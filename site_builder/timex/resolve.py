@@ -65,6 +65,9 @@ class Context:
     # it ("18 August - 15 September 1951"); set per mention by the caller.
     range_year: int | None = None
     last_at: int = -1  # where the mention that set ``last`` ends
+    # (end offset, value) of the previous time expression: the other half of
+    # a range such as "6-7 January 1916" or "1915-17".
+    previous: tuple = (-1, "")
 
     def anchor(self, deictic: bool) -> Point | None:
         """The reference for a relative expression.
@@ -420,6 +423,32 @@ class Interpreter:
         if year is not None:
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _range_end(self, m):
+        """The bare second half of a range: "April 6-[7]", "1915-[17]", "May 4 and [5]".
+
+        It takes what it lacks from the time expression just before it; with
+        none right there it is no time expression at all.
+        """
+        end, value = self.ctx.previous
+        if m.start - end > 6 or len(value) < 4 or not value[:4].isdigit():
+            return None
+        if "yy" in m.parts:  # two-digit end of a year range
+            first = int(value[:4])
+            year = first // 100 * 100 + int(m.parts["yy"])
+            if year <= first:
+                year += 100
+            return "DATE", year_str(year), None
+        if len(value) < 7 or not value[5:7].isdigit():
+            return None
+        year, month, day = int(value[:4]), int(value[5:7]), int(m.parts["day"])
+        if "year" in m.parts:  # "April 6-7, 1915"
+            year = int(m.parts["year"])
+        if not _valid(year, month, day):
+            return None
+        if "year" in m.parts:
+            self._note_explicit(m, Point(year, month, day))
+        return "DATE", fmt(year, month, day), None
 
     def _period(self, m):
         """"the quarter", "the latest period": the quarter or half last named."""
