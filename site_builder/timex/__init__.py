@@ -40,8 +40,11 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
         if result is None:
             continue
         typ, value, mod = result
+        ctx.previous = (mention.end, value)
         start = mention.start
         if narrative:
             start = engine.narrative_start(text, start, mention.end, spec)
+        else:
+            start = engine.news_start(text, start, mention.end, spec)
         out.append(Timex(start, mention.end, text[start:mention.end], typ, value, mod))
     return out

@@ -47,6 +47,7 @@ VOCAB = {
     "unitadj": "UNIT_ADJECTIVES", "vagueunitadj": "VAGUE_UNIT_ADJECTIVES",
     "numword": "NUMBERS", "ampm": "AMPM", "clockword": "CLOCK_WORDS",
     "ordsuffix": "ORDINAL_SUFFIXES", "direction": "DIRECTIONS", "setunit": "SET_UNITS",
+    "yearword": "YEAR_WORDS",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -87,6 +88,7 @@ class Language:
     range_end_before: re.Pattern
     range_connector: re.Pattern   # matches all of the text between a range's parts
     narrative_drop: re.Pattern
+    news_drop: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -164,7 +166,7 @@ def _expand(template: str, lookup: dict) -> str:
         if name in NUMERIC:
             body = NUMERIC[name]
         elif name == "num":
-            body = r"\d+(?:[.,]5)?|" + lookup["numword_regex"]
+            body = r"\d+(?:[.,]5|\s1/2)?|" + lookup["numword_regex"]
         else:
             body = lookup[name + "_regex"]
         return f"(?P<{name}>{body})"
@@ -201,6 +203,7 @@ def language(code: str) -> Language:
         range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
         range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
         narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
+        news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
     )
 
 
@@ -364,4 +367,14 @@ def narrative_start(text: str, start: int, end: int, spec: Language) -> int:
     data says which words (``NARRATIVE_SPAN_DROP``).
     """
     m = spec.narrative_drop.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def news_start(text: str, start: int, end: int, spec: Language) -> int:
+    """Start of a span under the news (TimeML) convention of the language.
+
+    The language data says which leading words TimeML leaves outside a
+    span (``NEWS_SPAN_DROP``, e.g. "the" before a bare plural).
+    """
+    m = spec.news_drop.match(text, start, end)
     return m.end() if m and m.end() < end else start

@@ -65,6 +65,9 @@ class Context:
     # it ("18 August - 15 September 1951"); set per mention by the caller.
     range_year: int | None = None
     last_at: int = -1  # where the mention that set ``last`` ends
+    # (end offset, value) of the previous time expression: the other half of
+    # a range such as "6-7 January 1916" or "1915-17".
+    previous: tuple = (-1, "")
     # (offset, year) of the years named in headings (see engine.heading_years)
     headings: tuple = ()
 
@@ -188,15 +191,17 @@ def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: b
         return year
     mine = (month, day or 0)
     theirs = (ref.month, ref.day or 0) if day else (ref.month, 0)
-    if tense == "past" and mine > theirs:
+    here = ref.month * 31 + (ref.day or 15)
+    there = month * 31 + (day or 15)
+    # A date within two months after the document date is a deadline or plan
+    # even in a past-tense sentence ("extended the offer to Nov. 20").
+    if tense == "past" and mine > theirs and there - here > 62:
         return year - 1
     if tense == "future" and mine < theirs:
         return year + 1
     if tense is None:
         # No tense: the nearer of last, this and next year's date
         # ("am 14. Jänner" in a December article is next month).
-        here = ref.month * 31 + (ref.day or 15)
-        there = month * 31 + (day or 15)
         if there - here > 6 * 31:
             return year - 1
         if here - there > 6 * 31:
@@ -270,6 +275,8 @@ def _number(parts: dict, lookup: dict) -> float | None:
     if raw is None:
         return None
     if raw[:1].isdigit():
+        if raw.endswith("1/2"):  # "5 1/2"
+            return int(raw.split()[0]) + 0.5
         return float(raw.replace(",", "."))
     value = _word({"num": lookup["numword"]}, "num", parts)
     return float(value) if value is not None else None
@@ -354,7 +361,7 @@ class Interpreter:
         return None
 
     def _year(self, m):
-        year = _year(m.parts, self.ctx)
+        year = self._w(m, "yearword") if "yearword" in m.parts else _year(m.parts, self.ctx)
         self._note_explicit(m, Point(year))
         return "DATE", year_str(year), None
 
@@ -378,6 +385,9 @@ class Interpreter:
                 year = ref.year if ref else None
                 if ref and ctx.genre == "news" and ref.month:
                     year = self._reference_year(m, _SEASON_START[season], None)
+                elif ref and ref.month and ref.month >= 3 and season == "WI":
+                    # A story's next winter: YYYY-WI is the winter that ends in YYYY.
+                    year += 1
             else:
                 self._note_explicit(m, Point(year))
             return "DATE", f"{'XXXX' if year is None else year_str(year)}-{season}", mod
@@ -421,6 +431,32 @@ class Interpreter:
         if year is not None:
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _range_end(self, m):
+        """The bare second half of a range: "April 6-[7]", "1915-[17]", "May 4 and [5]".
+
+        It takes what it lacks from the time expression just before it; with
+        none right there it is no time expression at all.
+        """
+        end, value = self.ctx.previous
+        if m.start - end > 6 or len(value) < 4 or not value[:4].isdigit():
+            return None
+        if "yy" in m.parts:  # two-digit end of a year range
+            first = int(value[:4])
+            year = first // 100 * 100 + int(m.parts["yy"])
+            if year <= first:
+                year += 100
+            return "DATE", year_str(year), None
+        if len(value) < 7 or not value[5:7].isdigit():
+            return None
+        year, month, day = int(value[:4]), int(value[5:7]), int(m.parts["day"])
+        if "year" in m.parts:  # "April 6-7, 1915"
+            year = int(m.parts["year"])
+        if not _valid(year, month, day):
+            return None
+        if "year" in m.parts:
+            self._note_explicit(m, Point(year, month, day))
+        return "DATE", fmt(year, month, day), None
 
     def _period(self, m):
         """"the quarter", "the latest period": the quarter or half last named."""
@@ -715,6 +751,9 @@ class Interpreter:
         return "DATE", "PRESENT_REF", None
 
     def _vague(self, m):
+        word = " ".join(m.parts["vague"].split()).lower()
+        if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
+            return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
         return "DATE", self._w(m, "vague"), None
 
 
