@@ -385,7 +385,8 @@ class Interpreter:
                 year = ref.year if ref else None
                 if ref and ctx.genre == "news" and ref.month:
                     year = self._reference_year(m, _SEASON_START[season], None)
-                elif ref and ref.month and ref.month >= 3 and season == "WI":
+                elif (ref and ref.month and ref.month >= 3 and season == "WI"
+                      and getattr(self.spec.data, "WINTER_NAMED_BY_END", True)):
                     # A story's next winter: YYYY-WI is the winter that ends in YYYY.
                     year += 1
             else:
