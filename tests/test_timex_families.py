@@ -302,6 +302,9 @@ def test_de_dates_ranges_times(text, span, value):
      "Dezember", "1862-12"),
     # a range's end gives its start the year
     ("Die Schlacht dauerte vom 20. Februar bis zum 10. März 1905.", "20. Februar", "1905-02-20"),
+    # "nach zwei Tagen" in a narrative: the day two days after the last date
+    ("Der Angriff begann am 26. August 1942 und wurde nach zwei Tagen angehalten.",
+     "nach zwei Tagen", "1942-08-28"),
     # dates without a year carry the story on: "zwei Tage später" counts from them
     ("Im April 1941 griff die Wehrmacht an. Am 10. April fiel Zagreb. Belgrad fiel zwei Tage "
      "später.", "zwei Tage später", "1941-04-12"),
@@ -337,6 +340,7 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     ("In den nächsten Jahren wollen wir wachsen.", "den nächsten Jahren", "FUTURE_REF"),
     ("In den vergangenen Tagen regnete es.", "den vergangenen Tagen", "PXD"),
     ("In den ersten beiden Jahren stieg der Umsatz.", "den ersten beiden Jahren", "P2Y"),
+    ("Der Angriff wurde nach zwei Tagen angehalten.", "zwei Tagen", "P2D"),
     ("Das Wetter war im Spätsommer schön.", "Spätsommer", "2017-SU"),
     ("Anfang Juli, Mitte Juli und Ende Juli kam er.", "Mitte Juli", "2017-07"),
     ("Er lebt heute in der heutigen Hauptstadt.", "heutigen", "PRESENT_REF"),

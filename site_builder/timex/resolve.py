@@ -663,6 +663,18 @@ class Interpreter:
                 self._note(_trim(moved, unit))
         return "DATE", shift(ref, unit, int(n) * direction), None
 
+    def _after(self, m):
+        """"nach zwei Tagen": in a narrative the day that long after the last date
+        (as TIMEX2 annotates it); otherwise, and for weeks or vague amounts, a stretch."""
+        n, unit, ref = _number(m.parts, self.lookup), self._w(m, "unit"), self.ctx.last
+        if (self.ctx.genre == "news" or ref is None or n is None or n != int(n) or n < 2
+                or unit not in ("D", "M")):
+            return self._duration(m)
+        moved = shift_point(ref, unit, int(n))
+        if moved is not None:
+            self._note(_trim(moved, unit), m)
+        return "DATE", shift(ref, unit, int(n)), None
+
     def _duration(self, m):
         p = self.lookup
         unit = self._w(m, "unit") or self._w(m, "unitadj") or self._w(m, "vagueunitadj")

@@ -210,6 +210,8 @@ ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 # outside the span ("in der zweiten Jahreshälfte" -> "zweiten Jahreshälfte");
 # TimeML news keeps it.  Decades keep theirs ("den 1930er-Jahren").
 NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
+# ... while TimeML news leaves the preposition of "nach zwei Tagen" out.
+NEWS_SPAN_DROP = r"[Nn]ach\s+"
 
 # Words that mark the time of a sentence, nearest cue wins (news genre).
 FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
@@ -328,6 +330,8 @@ PATTERNS = [
     ("set", r"(?:(?:ein|zwei|drei|vier|mehr)mal\s+(?:im|pro)|pro)\s+{unit}(?!\s+\d)"),
     ("set", r"im\s+(?=Monat|Woche)(?:{unit})(?!\s+(?:\d|zuvor|darauf|danach|später|des|der))"),
     ("set", r"{setword}"),
+    # "nach zwei Tagen": a point after the last date in narratives, a stretch in news
+    ("after", r"[Nn]ach\s+(?:{approx}\s+)?{num}\s+{unit}"),
     # The first number of a range takes the unit from its end: "zwischen 18 und 45 Jahren".
     ("duration", r"{num}(?=\s*(?:–|-|bis|und)\s*(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
                  r"neun|zehn|elf|zwölf)\s+{unit})"),
