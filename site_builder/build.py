@@ -89,18 +89,39 @@ def process_article(path: Path, options: ReadOptions) -> Processed:
     return Processed(article, timexes, events)
 
 
+@dataclass(frozen=True)
+class ArticleDone:
+    """Progress report: one article has been through the per-article stages.
+
+    ``processed`` is None when the article was skipped (``keep_going``).
+    """
+
+    path: Path
+    done: int
+    total: int
+    processed: Processed | None
+
+
+Progress = Callable[[ArticleDone], None]
+
+
 def process_all(paths: list[Path], options: ReadOptions, keep_going: bool,
-                warn: Callable[[str], None]) -> list[Processed]:
+                warn: Callable[[str], None], progress: Progress | None = None) -> list[Processed]:
     """Run the per-article stages over ``paths``; bad files fail the build
-    unless ``keep_going``, when they are skipped with a warning."""
+    unless ``keep_going``, when they are skipped with a warning.
+    ``progress`` is called after each article, in ``paths`` order."""
     done = []
-    for path in paths:
+    for i, path in enumerate(paths, 1):
+        item = None
         try:
-            done.append(process_article(path, options))
+            item = process_article(path, options)
+            done.append(item)
         except InputError as exc:
             if not keep_going:
                 raise
             warn(f"skipped {exc}")
+        if progress:
+            progress(ArticleDone(path, i, len(paths), item))
     _check_unique_slugs(done)
     return done
 
@@ -119,7 +140,9 @@ def _check_unique_slugs(done: list[Processed]) -> None:
 def assemble(config: Config, processed: list[Processed], warnings: list[str]) -> Site:
     """Per-article results → the site model (merge and curate the events)."""
     curation = load_curation(config.root / CURATION_FILE)
-    events = [e for p in processed for e in p.events]
+    window = config.timeline
+    events = [e for p in processed for e in p.events
+              if not e.date.is_calendar or window.includes(e.date)]
     timeline = build_timeline(events, curation)
     return Site(config=config,
                 articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
@@ -127,12 +150,22 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str]) ->
                 timeline=timeline, warnings=tuple(warnings))
 
 
+class StrictFailure(InputError):
+    """A build with warnings under ``strict``: nothing was written."""
+
+
 def build(config: Config, output_dir: Path | None = None,
-          warn: Callable[[str], None] | None = None) -> BuildResult:
+          warn: Callable[[str], None] | None = None, *, jobs: int | None = None,
+          strict: bool = False, progress: Progress | None = None) -> BuildResult:
     """Build the site described by ``config`` into ``output_dir``.
 
-    In: the validated config (and an output folder overriding it).  Out: a
-    summary.  The previous output stays untouched unless everything worked.
+    In: the validated config (and an output folder overriding it); ``warn``
+    is called with each warning as it happens; ``jobs`` is the number of
+    worker processes for the per-article stages (None: one per core);
+    ``strict`` makes any warning fail the build (:class:`StrictFailure`);
+    ``progress`` is called once per article (see :class:`ArticleDone`).
+    Out: a summary.  The previous output stays untouched unless everything
+    worked.
     """
     started = time.perf_counter()
     result = BuildResult()
@@ -151,9 +184,15 @@ def build(config: Config, output_dir: Path | None = None,
                                        *([Path(config.source)] if config.source else [])])
     with build_lock(output_dir):
         processed = process_all(discover(config.seeds_path, config.follow_symlinks, _warn), options,
-                                config.keep_going, _warn)
+                                config.keep_going, _warn, progress)
+        for p in processed:
+            if not p.events:
+                _warn(f"{p.article.source_path}: no dated events found")
         site = assemble(config, processed, result.warnings)
-        files = render_site(site, Theme(config.root))
+        files = render_site(site, Theme(config.root, config.theme_path))
+        if strict and result.warnings:
+            raise StrictFailure(str(output_dir), f"{len(result.warnings)} warning(s) and --strict: "
+                                                 f"the previous site was left as it was")
         write_site(files, output_dir)
     result.articles = len(site.articles)
     result.events = len(site.timeline.events)

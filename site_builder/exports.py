@@ -65,7 +65,7 @@ class ExportInput:
 
     def reported(self, event: Event) -> _dt.datetime:
         """When an event was last reported: its newest source article's date."""
-        return _midnight([a.date for a in self.sources(event)])
+        return _midnight([a.date for a in self.sources(event)], self.site.config.tzinfo)
 
     def event_href(self, event: Event) -> str:
         """The event's sentence in its (first) article, absolute when base_url is set."""
@@ -91,10 +91,33 @@ def events_json(inp: ExportInput) -> str:
         "title": site.config.title,
         "language": inp.lang,
         "articles": [a.to_json() for a in sorted(site.articles, key=lambda a: a.slug)],
-        "events": [dict(e.to_json(), label=date_label(e.date, inp.lang, e.mod))
-                   for e in site.timeline.events],
+        "timezone": site.config.timezone,
+        "events": [_event_json(e, inp.lang, site.config.tzinfo) for e in site.timeline.events],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _event_json(event: Event, lang: str, tz: _dt.tzinfo) -> dict:
+    data = dict(event.to_json(), label=date_label(event.date, lang, event.mod))
+    moment = local_datetime(event.date, tz)
+    if moment is not None:
+        data["datetime"] = moment.isoformat()
+    return data
+
+
+def local_datetime(date: PartialDate, tz: _dt.tzinfo) -> _dt.datetime | None:
+    """A clock-time date ("2017-11-10T16:30") as an aware datetime in ``tz``
+    (the site's time zone: articles give clock times without one); None for
+    dates without a clock time."""
+    if date.granularity != "time" or not date.time or not date.time[0].isdigit():
+        return None
+    try:
+        parts = [int(p) for p in date.time.split(".")[0].split(":")]
+        hour, minute, second = (parts + [0, 0])[:3]
+        day = date.first_day
+        return _dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=tz)
+    except ValueError:  # "24:00", "T1X" or the like: no single instant
+        return None
 
 
 def events_schema_json(inp: ExportInput) -> str:
@@ -110,18 +133,19 @@ def _in_calendar(date: PartialDate) -> bool:
     return date.is_calendar and date.year >= 1 and date.last_day.year <= 9999
 
 
-def _midnight(dates) -> _dt.datetime:
-    """The latest of ``dates`` (PartialDates or None) as UTC midnight of its first day."""
+def _midnight(dates, tz: _dt.tzinfo = _dt.timezone.utc) -> _dt.datetime:
+    """The latest of ``dates`` (PartialDates or None): midnight of its first
+    day in the site's time zone ``tz``, as UTC."""
     days = [d.first_day for d in dates if d is not None and d.is_calendar]
     if not days:
         return _EPOCH
     day = max(days)
-    return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc)
+    return _dt.datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(_dt.timezone.utc)
 
 
 def _stamp(site: "Site") -> _dt.datetime:
     """DTSTAMP and the feed's fallback time: the latest article date, never the clock."""
-    return _midnight([a.date for a in site.articles])
+    return _midnight([a.date for a in site.articles], site.config.tzinfo)
 
 
 def events_ics(inp: ExportInput) -> str:

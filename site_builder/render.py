@@ -15,7 +15,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from . import exports
-from .config import Config
+from .config import Config, TimelineOptions
 from .dates import PartialDate
 from .embed import embed_snippet
 from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
@@ -68,7 +68,7 @@ def html_datetime(event_date) -> str:
 
 
 #: Above this many events the index becomes an overview and each year gets a page.
-OVERVIEW_THRESHOLD = 500
+OVERVIEW_THRESHOLD = TimelineOptions.overview_above  # the default of the config key
 #: Timelines spanning at most this many years get one density bar per month.
 MONTHLY_DENSITY_YEARS = 2
 
@@ -78,25 +78,28 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
 
     In: the site model and its theme.  Out: output-relative POSIX path →
     file content.  Deterministic: the same site gives the same bytes.
-    Up to :data:`OVERVIEW_THRESHOLD` events the index holds the whole list;
+    Up to ``[timeline] overview_above`` events (:data:`OVERVIEW_THRESHOLD`
+    by default) the index holds the whole list;
     above it the index is an overview and each year has ``years/<year>/``.
     """
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
-    split = len(site.timeline.events) > OVERVIEW_THRESHOLD
+    split = len(site.timeline.events) > site.config.timeline.overview_above
     events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
-    years = _group(events, lang)
+    years = _group(events, lang)  # chronological: year pages' prev/next follow time
+    shown = _newest_first(years) if site.config.timeline.newest_first else years
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
               "embed": _embed_view(site)}
     summary = labels(lang)["event_count"].format(
         events=count_label("n_events", len(events), lang),
         articles=count_label("n_articles", len(site.articles), lang))
-    timeline = {"years": years, "count": len(events), "articles": len(site.articles),
+    timeline = {"years": shown, "count": len(events), "articles": len(site.articles),
                 "summary": summary, "split": split, "filters": _filters_view(events, lang),
                 "overview": []}
     files: dict[str, str | bytes] = {}
     if split:
-        overview = [_year_summary(y, lang) for y in years]
+        overview = [_year_summary(y, lang) for y in shown]
+        shown_year = {y["year"]: y for y in shown}
         files["index.html"] = _render(
             theme, "index.html", common, root="", page="timeline", target="",
             timeline=dict(timeline, years=[], overview=overview),
@@ -106,7 +109,7 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
                    "next": years[i + 1] if i + 1 < len(years) else None}
             files[f"years/{year['slug']}/index.html"] = _render(
                 theme, "year.html", common, root="../../", page="year", target="",
-                year=year, nav=nav, timeline=dict(timeline, years=[year], count=year["count"],
+                year=year, nav=nav, timeline=dict(timeline, years=[shown_year[year["year"]]], count=year["count"],
                                                   filters=_filters_view(_year_events(year), lang)),
                 density=_density(_year_events(year), lang, split=False, months_of=year["year"]))
     else:
@@ -222,6 +225,12 @@ def _group(events: list[dict], lang: str) -> list[dict]:
                       "label": year_label(year, lang), "count": len(in_year),
                       "count_label": count_label("n_events", len(in_year), lang)})
     return years
+
+
+def _newest_first(years: list[dict]) -> list[dict]:
+    """The grouped timeline in reverse: latest year, month and event first."""
+    return [dict(y, months=[dict(m, events=m["events"][::-1]) for m in reversed(y["months"])])
+            for y in reversed(years)]
 
 
 def _year_events(year: dict) -> list[dict]:
@@ -380,7 +389,7 @@ _HTML_DURATION = re.compile(r"P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)
 
 def _anchor_in(event: Event, slug: str) -> str:
     for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
-        if src.slug == slug and src.end > src.start:
+        if src.slug == slug and src.end > src.start:  # hand-made events may have no sentence
             return anchor_id(slug, src.sentence)
     return ""
 

@@ -178,7 +178,7 @@ def test_names_differing_only_in_case_are_refused_as_one_slug(site, built_site):
 
 
 @pytest.mark.parametrize("body,words", [
-    ('theme = "dark"\n', ["unknown key 'theme'"]),
+    ('colour_scheme = "dark"\n', ["unknown key 'colour_scheme'"]),
     ("title = 3\n", ["key 'title' must be a string"]),
     ('keep_going = "yes"\n', ["keep_going", "true or false"]),
     ('max_article_kb = "1MB"\n', ["max_article_kb", "whole number"]),

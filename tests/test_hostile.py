@@ -299,7 +299,8 @@ def test_symlinks_in_seeds_are_not_followed_unless_configured(tmp_path):
     built = b"".join(tree(site / "output").get(k, b"") for k in tree(site / "output")
                      if k.endswith(".html") or k.endswith(".json"))
     assert b"GEHEIMNIS" not in built and b"NOCHMEHR" not in built
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    warnings = [line for line in result.stderr.splitlines()
+                if line.startswith("warning:") and "no dated events" not in line]
     assert len(warnings) == 3 and all("follow_symlinks" in w for w in warnings)
 
     write(site / "site.toml", "follow_symlinks = true\n")
