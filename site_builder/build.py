@@ -6,6 +6,7 @@ stages in order and reports what happened.
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from .curation import load_curation
 from .errors import InputError
 from .events import extract_events
 from .model import Article, Event, Timex
-from .output import build_lock, write_site
+from .output import build_lock, check_output_location, write_site
 from .readers import ReadOptions, read_article
 from .render import Site, render_site
 from .theme import Theme
@@ -46,25 +47,37 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def discover(seeds_dir: Path) -> list[Path]:
+def discover(seeds_dir: Path, follow_symlinks: bool = False,
+             warn: Callable[[str], None] | None = None) -> list[Path]:
     """Every article file under ``seeds_dir``, sorted; hidden files skipped.
 
-    Symbolic links are not followed: a link in ``seeds/`` could point
-    anywhere on the machine.
+    Symbolic links are not followed unless ``follow_symlinks``: a link in
+    ``seeds/`` could point anywhere on the machine.
     """
     if not seeds_dir.is_dir():
         raise InputError(str(seeds_dir), "no such folder: put your articles in it "
                                          "(or run 'site-builder new' to start a site)")
     found = []
-    for path in sorted(seeds_dir.rglob("*")):
-        rel = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in rel.parts):
+    seen_dirs: set[str] = set()
+    for top, dirs, files in os.walk(seeds_dir, followlinks=follow_symlinks):
+        real = os.path.realpath(top)
+        if real in seen_dirs:  # a followed link back up the tree: do not loop
+            dirs[:] = []
             continue
-        if path.is_symlink():
-            continue
-        if path.is_file():
-            found.append(path)
-    return found
+        seen_dirs.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        links = [d for d in dirs if os.path.islink(os.path.join(top, d))]
+        for name in files + ([] if follow_symlinks else links):
+            path = Path(top, name)
+            if name.startswith("."):
+                continue
+            if path.is_symlink() and not follow_symlinks:
+                if warn:
+                    warn(f"skipped symbolic link {path} (set follow_symlinks = true to read it)")
+                continue
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def process_article(path: Path, options: ReadOptions) -> Processed:
@@ -131,9 +144,14 @@ def build(config: Config, output_dir: Path | None = None,
 
     output_dir = Path(output_dir or config.output_path)
     options = ReadOptions(root=config.root, default_genre=config.genre,
-                          default_lang=config.language or None)
+                          default_lang=config.language or None,
+                          max_bytes=config.max_article_kb * 1024)
+    check_output_location(output_dir, [config.seeds_path, config.root / "templates",
+                                       config.root / "static", config.root / CURATION_FILE,
+                                       *([Path(config.source)] if config.source else [])])
     with build_lock(output_dir):
-        processed = process_all(discover(config.seeds_path), options, config.keep_going, _warn)
+        processed = process_all(discover(config.seeds_path, config.follow_symlinks, _warn), options,
+                                config.keep_going, _warn)
         site = assemble(config, processed, result.warnings)
         files = render_site(site, Theme(config.root))
         write_site(files, output_dir)

@@ -31,6 +31,7 @@ class Option:
     default: Any
     help: str
     choices: tuple[str, ...] | None = None
+    minimum: int | None = None  # for whole numbers
 
 
 SCHEMA: dict[str, Option] = {
@@ -42,6 +43,10 @@ SCHEMA: dict[str, Option] = {
     "seeds_dir": Option(str, "seeds", "folder of source articles, relative to the site"),
     "output_dir": Option(str, "output", "folder the site is built into, relative to the site"),
     "keep_going": Option(bool, False, "skip bad articles with a warning instead of failing the build"),
+    "max_article_kb": Option(int, 1024, "largest article file read, in KiB; a bigger one is an error "
+                                        "(a runaway scrape, not an article)", minimum=1),
+    "follow_symlinks": Option(bool, False, "read articles behind symbolic links in the seeds folder "
+                                           "(off: a link could point anywhere on the machine)"),
 }
 
 
@@ -59,6 +64,8 @@ class Config:
     seeds_dir: str = "seeds"
     output_dir: str = "output"
     keep_going: bool = False
+    max_article_kb: int = 1024
+    follow_symlinks: bool = False
     extra: dict = field(default_factory=dict)
 
     @property
@@ -116,6 +123,8 @@ def validate(table: dict, path: str | None) -> dict:
         if option.choices and value not in option.choices:
             raise InputError(path, f"key '{key}' must be one of {', '.join(option.choices)}, "
                                    f"not {value!r}")
+        if option.minimum is not None and value < option.minimum:
+            raise InputError(path, f"key '{key}' must be at least {option.minimum}, not {value!r}")
         values[key] = value
     return values
 

@@ -188,10 +188,13 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
         if article is None:
             continue
         views.append({
-            "title": article.title, "agency": article.agency, "name": source_name(article),
+            "title": article.title, "lang": article.lang, "agency": article.agency,
+            "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
             "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
-            "href": f"articles/{article.slug}/#{anchor_id(article.slug, src.sentence)}",
+            # a hand-made event whose text is not in the article has no sentence to point at
+            "href": f"articles/{article.slug}/" + (f"#{anchor_id(article.slug, src.sentence)}"
+                                                   if src.end > src.start else ""),
             "date": date_label(article.date, lang) if article.date else "",
         })
     tags = sorted({t for s in sources if s.slug in by_slug for t in by_slug[s.slug].tags})
@@ -345,7 +348,7 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site, ow
                  "source_name": source_name(article),
                  "tags": list(article.tags), "summary": article.summary, "url": article.url,
                  "body": body},
-        events=[{"id": e.id, "title": e.title, "datetime": html_datetime(e.date),
+        events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
                  "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
                  "anchor": _anchor_in(e, article.slug)} for e in own],
         prev=_link(prev, lang), next=_link(nxt, lang),
@@ -381,7 +384,7 @@ _HTML_DURATION = re.compile(r"P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)
 
 def _anchor_in(event: Event, slug: str) -> str:
     for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
-        if src.slug == slug:
+        if src.slug == slug and src.end > src.start:
             return anchor_id(slug, src.sentence)
     return ""
 
@@ -398,6 +401,6 @@ def _is_calendar(value: str) -> bool:
 def _link(article: Article | None, lang: str) -> dict | None:
     if article is None:
         return None
-    return {"title": article.title, "href": f"../{article.slug}/",
+    return {"title": article.title, "lang": article.lang, "href": f"../{article.slug}/",
             "date": html_datetime(article.date) if article.date else "",
             "date_label": date_label(article.date, lang) if article.date else ""}

@@ -40,8 +40,13 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {host}: the site is reachable from the network",
               file=sys.stderr)
+    from livereload.handlers import StaticFileHandler
+
+    from .served_files import InsideRoot
+
     build(config)
     server = Server()
+    server.SFH = type("SiteFiles", (InsideRoot, StaticFileHandler), {})
     for path in watched_paths(config):
         server.watch(path, lambda: _rebuild(config), delay=0.2)
     print(f"serving {config.output_path} at http://{host}:{port}/ (Ctrl+C to stop)",
