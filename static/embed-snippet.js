@@ -47,10 +47,11 @@
       button.textContent = box.getAttribute("data-copied");
       window.setTimeout(function () { button.textContent = box.getAttribute("data-copy"); }, 2000);
     };
+    var fallback = function () { if (document.execCommand("copy")) done(); };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(code.value).then(done, function () {});
-    } else if (document.execCommand("copy")) {
-      done();
+      navigator.clipboard.writeText(code.value).then(done, fallback);
+    } else {
+      fallback();
     }
   }
 
