@@ -104,6 +104,7 @@ def test_iframe_sizes_itself_to_its_content_and_follows_changes(driver, host, re
     driver.execute_script("document.querySelector('iframe[data-site-builder-frame]').style.width = '360px'")
     narrow, content = settled(driver)
     assert abs(narrow - content) <= 5 and narrow > frame + 20
+    driver.save_screenshot(str(results_dir / "embed-host-iframe-360.png"))
 
     # a filter applied inside the iframe shrinks the content; the iframe follows
     frame_el = driver.find_element(By.CSS_SELECTOR, "iframe[data-site-builder-frame]")
