@@ -47,6 +47,7 @@ VOCAB = {
     "unitadj": "UNIT_ADJECTIVES", "vagueunitadj": "VAGUE_UNIT_ADJECTIVES",
     "numword": "NUMBERS", "ampm": "AMPM", "clockword": "CLOCK_WORDS",
     "ordsuffix": "ORDINAL_SUFFIXES", "direction": "DIRECTIONS", "setunit": "SET_UNITS",
+    "yearword": "YEAR_WORDS",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -84,6 +85,10 @@ class Language:
     year_cues_before: re.Pattern
     past_cues: re.Pattern
     future_cues: re.Pattern
+    range_end_before: re.Pattern
+    range_connector: re.Pattern   # matches all of the text between a range's parts
+    narrative_drop: re.Pattern
+    news_drop: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -161,7 +166,7 @@ def _expand(template: str, lookup: dict) -> str:
         if name in NUMERIC:
             body = NUMERIC[name]
         elif name == "num":
-            body = r"\d+(?:[.,]5)?|" + lookup["numword_regex"]
+            body = r"\d+(?:[.,]5|\s1/2)?|" + lookup["numword_regex"]
         else:
             body = lookup[name + "_regex"]
         return f"(?P<{name}>{body})"
@@ -195,6 +200,10 @@ def language(code: str) -> Language:
         year_cues_before=re.compile(data.YEAR_CUES_BEFORE),
         past_cues=re.compile(data.PAST_CUES),
         future_cues=re.compile(data.FUTURE_CUES),
+        range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
+        range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
+        narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
+        news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
     )
 
 
@@ -230,6 +239,20 @@ def scan(text: str, spec: Language):
                 break
 
 
+def range_year(text: str, mention: Mention, nxt: Mention | None, spec: Language) -> int | None:
+    """The explicit year of ``nxt`` when ``mention`` opens a range or pair with it.
+
+    "18 August - 15 September 1951", "August and September 1914": only the
+    language's range words (``RANGE_CONNECTOR``) may stand between the two.
+    """
+    if nxt is None or "year" not in nxt.parts or "year" in mention.parts:
+        return None
+    if nxt.start - mention.end > 12 or not spec.range_connector.match(text, mention.end, nxt.start):
+        return None
+    year = int(nxt.parts["year"])
+    return -year if "bc" in nxt.parts else year
+
+
 def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     """False when a bare four-digit number is an identifier, amount or count."""
     s, e = mention.start, mention.end
@@ -249,10 +272,66 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
+_CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
+# Before the second part of a range ("1870/71", "1943–1945") in any language.
+_RANGE_END = r"[–/]\s*$"
+# Between the two parts of a range ("18 August - 15 September 1951").
+_RANGE_CONNECTOR = r"\s*[-–—]\s*"
+
+
+# A heading: a short line of its own (no full stop at its end) naming a year.
+_HEADING = re.compile(r"^[^\n]{0,60}$", re.M)
+_HEADING_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+def heading_years(text: str) -> tuple:
+    """``(offset, year)`` for each heading line that names just a year, in text order.
+
+    Chronological narratives announce their periods in headings
+    ("Kriegsjahr 1915", "1862"); a year a later heading names is not yet the
+    story's time when a sentence mentions it in passing.
+    """
+    out = []
+    for line in _HEADING.finditer(text):
+        body = line.group().strip()
+        # "1862", "Kriegsjahr 1915": one year, at most two words, nothing else numeric
+        if not body or len(body.split()) > 2 or sum(ch.isdigit() for ch in body) != 4:
+            continue
+        year = _HEADING_YEAR.search(body)
+        if year:
+            out.append((line.start() + year.start(), int(year.group())))
+    return tuple(out)
+
+
+def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
+    """Where a mention sits in its sentence: "lead", "aside" or None.
+
+    "lead": at most three words precede it ("Im Juli 1861 ...", a heading);
+    "aside": inside an open parenthesis or after a range word ("bis 1915").
+    """
+    left = text[max(0, start - window):start]
+    cut = 0
+    for m in _CLAUSE_START.finditer(left):
+        cut = m.end()
+    prefix = left[cut:]
+    opened = prefix.rfind("(")
+    if opened >= 0 and ")" not in prefix[opened:]:
+        return "aside"
+    if spec.range_end_before.search(prefix):
+        return "aside"
+    return "lead" if len(prefix.split()) <= 3 else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–()]")
 
 
 def tense(text: str, start: int, end: int, spec: Language, window: int = 300) -> str | None:
-    """"past", "future" or None: the tense cue nearest the span in its sentence."""
+    """"past", "future" or None: the tense cue nearest the span in its clause.
+
+    Only the span's own clause (its sentence cut at commas, colons, dashes,
+    brackets) counts: a verb beyond a comma belongs to another clause.
+    """
     lo = max(0, start - window)
     left = text[lo:start]
     cut = 0
@@ -263,13 +342,39 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
     m = _SENTENCE_END.search(right)
     s1 = end + (m.start() if m else len(right))
     sentence = text[s0:s1]
-    centre = start - s0
+    inside = (start - s0, end - s0)
+    c0 = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, inside[0]):
+        c0 = m.end()
+    m = _CLAUSE_BREAK.search(sentence, inside[1])
+    c1 = m.start() if m else len(sentence)
     best, best_dist = None, None
     for label, cues in (("past", spec.past_cues), ("future", spec.future_cues)):
-        for c in cues.finditer(sentence):
-            if start - s0 <= c.start() < end - s0:
+        for c in cues.finditer(sentence, c0, c1):
+            if inside[0] <= c.start() < inside[1]:
                 continue  # a cue inside the expression itself says nothing
-            dist = abs(c.start() - centre)
+            dist = abs(c.start() - inside[0])
             if best_dist is None or dist < best_dist:
                 best, best_dist = label, dist
     return best
+
+
+def narrative_start(text: str, start: int, end: int, spec: Language) -> int:
+    """Start of a span under the narrative (TIMEX2) convention of the language.
+
+    Some languages' TIMEX2 corpora leave a leading article outside the span
+    ("der zweiten Jahreshälfte" -> "zweiten Jahreshälfte"); the language
+    data says which words (``NARRATIVE_SPAN_DROP``).
+    """
+    m = spec.narrative_drop.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def news_start(text: str, start: int, end: int, spec: Language) -> int:
+    """Start of a span under the news (TimeML) convention of the language.
+
+    The language data says which leading words TimeML leaves outside a
+    span (``NEWS_SPAN_DROP``, e.g. "the" before a bare plural).
+    """
+    m = spec.news_drop.match(text, start, end)
+    return m.end() if m and m.end() < end else start

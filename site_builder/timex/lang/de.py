@@ -11,6 +11,9 @@ MONTHS = {
     "März": 3, "Mrz.": 3, "April": 4, "Apr.": 4, "Mai": 5, "Juni": 6, "Juli": 7,
     "August": 8, "Aug.": 8, "September": 9, "Sept.": 9, "Sep.": 9, "Oktober": 10,
     "Okt.": 10, "November": 11, "Nov.": 11, "Dezember": 12, "Dez.": 12,
+    # genitives: "am Mittag des 9. Februars 1904"
+    "Januars": 1, "Februars": 2, "Aprils": 4, "Junis": 6, "Julis": 7, "Augusts": 8,
+    "Septembers": 9, "Oktobers": 10, "Novembers": 11, "Dezembers": 12,
 }
 
 WEEKDAYS = {
@@ -25,6 +28,8 @@ DAYPARTS = {
     "Morgen": "MO", "morgens": "MO", "Vormittag": "MO", "vormittags": "MO", "Früh": "MO",
     "Mittag": "MI", "mittags": "MI", "Nachmittag": "AF", "nachmittags": "AF",
     "Abend": "EV", "abends": "EV", "Nacht": "NI", "nachts": "NI",
+    "Morgenstunden": "MO", "Vormittagsstunden": "MO", "Mittagsstunden": "MI",
+    "Nachmittagsstunden": "AF", "Abendstunden": "EV", "Nachtstunden": "NI",
 }
 DAYPART_SUFFIXES = {"morgen": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF",
                     "abend": "EV", "nacht": "NI"}
@@ -82,9 +87,28 @@ VAGUE_UNIT_ADJECTIVES = {"jahrelang": "Y", "monatelang": "M", "wochenlang": "W",
                          "tagelang": "D", "stundenlang": "H", "jahrzehntelang": "DE",
                          "langjährig": "Y", "mehrjährig": "Y"}
 
-SEASONS = {"Frühling": "SP", "Frühlings": "SP", "Frühjahr": "SP", "Frühjahrs": "SP",
-           "Sommer": "SU", "Sommers": "SU", "Herbst": "FA", "Herbstes": "FA", "Herbsts": "FA",
-           "Winter": "WI", "Winters": "WI"}
+def _seasons() -> dict:
+    """Season words with their compounds ("Spätsommer", "Frühjahres", "Wintermonate")."""
+    stems = {"Frühling": ("SP", ("", "s")), "Frühjahr": ("SP", ("", "s", "es")),
+             "Sommer": ("SU", ("", "s")), "Herbst": ("FA", ("", "s", "es")),
+             "Winter": ("WI", ("", "s"))}
+    out = {}
+    for stem, (code, ends) in stems.items():
+        words = [stem, "Spät" + stem.lower()]
+        if not stem.startswith("Früh"):
+            words.append("Früh" + stem.lower())
+        for word in words:
+            for end in ends:
+                out[word + end] = code
+    for stem, code in (("Frühlings", "SP"), ("Frühjahrs", "SP"), ("Sommer", "SU"),
+                       ("Herbst", "FA"), ("Winter", "WI")):
+        out[stem + "monate"] = out[stem + "monaten"] = code
+    return out
+
+
+SEASONS = _seasons()
+# German corpora name a winter by the year it begins in ("Winter 1916/17" is 1916-WI).
+WINTER_NAMED_BY_END = False
 # Calendar parts named with an ordinal ("dritten Quartal", "zweiten Jahreshälfte").
 PART_UNITS = {"Quartal": "Q", "Quartals": "Q", "Jahreshälfte": "H", "Halbjahr": "H",
               "Halbjahres": "H", "Trimester": "Q"}
@@ -94,23 +118,33 @@ DEICTIC = {"heute": ("D", 0), "gestern": ("D", -1), "morgen": ("D", 1),
            "vorgestern": ("D", -2), "übermorgen": ("D", 2), "heuer": ("Y", 0),
            "Vorjahr": ("Y", -1), "Vorjahres": ("Y", -1), "Vortag": ("D", -1),
            "Vortages": ("D", -1), "Vormonat": ("M", -1), "Vormonats": ("M", -1),
-           "Vorwoche": ("W", -1), "heutigen": ("D", 0), "gestrigen": ("D", -1),
+           "Vorwoche": ("W", -1), "gestrigen": ("D", -1), "Folgejahr": ("Y", 1),
+           "Folgejahres": ("Y", 1), "Folgemonat": ("M", 1), "Folgemonats": ("M", 1),
+           "Folgetag": ("D", 1), "Folgetages": ("D", 1),
            "morgigen": ("D", 1)}
+# Counted from the day last mentioned, not the document date, even in news.
+ANAPHORIC_DEICTIC = {"Vortag", "Vortages", "Folgetag", "Folgetages", "Folgemonat",
+                     "Folgemonats", "Folgejahr", "Folgejahres"}
 # In narratives these mean "nowadays" rather than a calendar day.
-NARRATIVE_PRESENT = {"heute", "heutigen"}
+NARRATIVE_PRESENT = {"heute"}
 
+# Vague references.  Left out on purpose: "nun", "inzwischen",
+# "mittlerweile" (discourse particles far more often than times), "ehemalig",
+# "künftig" (adjectives of a role, not times), a bare "später" (mostly
+# "later on" inside a clause; "wenig später" is kept).
 VAGUE = {"derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF", "jetzt": "PRESENT_REF",
-         "nun": "PRESENT_REF", "gegenwärtig": "PRESENT_REF", "momentan": "PRESENT_REF",
-         "heutzutage": "PRESENT_REF", "aktuell": "PRESENT_REF", "mittlerweile": "PRESENT_REF",
-         "inzwischen": "PRESENT_REF", "zur Zeit": "PRESENT_REF", "Gegenwart": "PRESENT_REF",
+         "gegenwärtig": "PRESENT_REF", "momentan": "PRESENT_REF",
+         "heutzutage": "PRESENT_REF", "aktuell": "PRESENT_REF", "heutige": "PRESENT_REF",
+         "heutigen": "PRESENT_REF", "heutiger": "PRESENT_REF", "heutigem": "PRESENT_REF",
          "früher": "PAST_REF", "damals": "PAST_REF", "einst": "PAST_REF",
          "kürzlich": "PAST_REF", "vor kurzem": "PAST_REF", "unlängst": "PAST_REF",
-         "neulich": "PAST_REF", "ehemals": "PAST_REF", "ehemalige": "PAST_REF",
-         "ehemaligen": "PAST_REF", "Vergangenheit": "PAST_REF",
-         "bald": "FUTURE_REF", "künftig": "FUTURE_REF", "zukünftig": "FUTURE_REF",
-         "zukünftige": "FUTURE_REF", "künftigen": "FUTURE_REF", "demnächst": "FUTURE_REF",
-         "Zukunft": "FUTURE_REF", "später": "FUTURE_REF", "binnen kurzem": "FUTURE_REF",
-         "Folgezeit": "FUTURE_REF", "in der Folge": "FUTURE_REF"}
+         "neulich": "PAST_REF", "kurz zuvor": "PAST_REF", "kurz vorher": "PAST_REF",
+         "bald": "FUTURE_REF", "demnächst": "FUTURE_REF", "in Zukunft": "FUTURE_REF",
+         "Zukunft": "FUTURE_REF", "binnen kurzem": "FUTURE_REF", "Folgezeit": "FUTURE_REF",
+         "wenig später": "FUTURE_REF",
+         "kurz darauf": "FUTURE_REF", "kurz danach": "FUTURE_REF",
+         "kurze Zeit später": "FUTURE_REF", "kurz später": "FUTURE_REF",
+         "so bald wie möglich": "FUTURE_REF"}
 
 # Relative determiners: (offset, anchor); "deictic" counts from the document
 # date in news, "anaphoric" from the last date mentioned.
@@ -118,7 +152,7 @@ RELATIVE = {}
 for _stem, _meaning in {"letzt": (-1, "deictic"), "vergangen": (-1, "deictic"),
                         "vorig": (-1, "deictic"), "vorletzt": (-2, "deictic"),
                         "nächst": (1, "deictic"), "kommend": (1, "deictic"),
-                        "dies": (0, "deictic"), "laufend": (0, "deictic"),
+                        "dies": (0, "deictic"), "laufend": (0, "deictic"), "neu": (1, "deictic"),
                         "diesjährig": (0, "deictic"),
                         "folgend": (1, "anaphoric"), "darauffolgend": (1, "anaphoric"),
                         "darauf folgend": (1, "anaphoric"), "selb": (0, "anaphoric"),
@@ -129,16 +163,20 @@ for _stem, _meaning in {"letzt": (-1, "deictic"), "vergangen": (-1, "deictic"),
 RELATIVE.update({"demselben": (0, "anaphoric"), "desselben": (0, "anaphoric"),
                  "denselben": (0, "anaphoric")})
 
-POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START", "zu Beginn": "START",
+# Clock times named by a word.
+CLOCK_WORDS = {"Mitternacht": "24:00"}
+
+POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START",
              "Mitte": "MID", "Ende": "END", "Endes": "END", "Ausgang": "END",
-             "Frühjahr": "START"}
-APPROX = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "ca.": "APPROX",
-          "circa": "APPROX", "knapp": "LESS_THAN", "fast": "LESS_THAN",
+             "frühen": "START", "frühe": "START", "späten": "END", "späte": "END"}
+APPROX = {"maximal": "EQUAL_OR_LESS", "etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX",
+          "ca.": "APPROX", "circa": "APPROX", "knapp": "LESS_THAN", "fast": "LESS_THAN",
           "beinahe": "LESS_THAN", "nahezu": "LESS_THAN", "gut": "MORE_THAN",
           "mehr als": "MORE_THAN", "über": "MORE_THAN", "weniger als": "LESS_THAN",
           "bis zu": "EQUAL_OR_LESS", "mindestens": "EQUAL_OR_MORE", "genau": "EQUAL",
           "fast genau": "APPROX", "gut und gerne": "MORE_THAN"}
-VAGUE_QUANT = {"mehrere", "mehreren", "einige", "einigen", "wenige", "wenigen", "viele",
+VAGUE_QUANT = {"mehrere", "mehreren", "mehrerer", "einige", "einigen", "einiger", "wenige",
+               "wenigen", "weniger", "viele", "vieler",
                "vielen", "zahlreiche", "zahlreichen", "ein paar", "einigen wenigen"}
 EVERY = {"jeden", "jede", "jedem", "jeder", "jedes", "alle", "allen", "je", "pro"}
 SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltäglich": "P1D",
@@ -149,13 +187,14 @@ SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltä
              "wochentags": "XXXX-WXX-WD"}
 
 # Holidays: "MM-DD", ("easter", days after Easter Sunday) or ("nth", month, weekday, n).
-HOLIDAYS = {"Weihnachten": "12-25", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
+HOLIDAYS = {"Weihnachten": "12-25", "Weihnachtstag": "12-25", "Ersten Weihnachtstag": "12-25",
+            "Zweiten Weihnachtstag": "12-26", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
             "Heiliger Abend": "12-24", "Silvester": "12-31", "Neujahr": "01-01",
             "Neujahrstag": "01-01", "Ostern": ("easter", 0), "Ostersonntag": ("easter", 0),
             "Ostermontag": ("easter", 1), "Karfreitag": ("easter", -2),
             "Pfingsten": ("easter", 49), "Pfingstmontag": ("easter", 50),
             "Christi Himmelfahrt": ("easter", 39), "Fronleichnam": ("easter", 60),
-            "Allerheiligen": "11-01", "Allerseelen": "11-02", "Nikolaus": "12-06",
+            "Allerheiligen": "11-01", "Allerseelen": "11-02", "Nikolaustag": "12-06",
             "Tag der Deutschen Einheit": "10-03", "Maifeiertag": "05-01",
             "Tag der Arbeit": "05-01", "Valentinstag": "02-14", "Mariä Himmelfahrt": "08-15",
             "Dreikönigstag": "01-06"}
@@ -167,12 +206,24 @@ DIRECTIONS = {"später": "after", "danach": "after", "darauf": "after", "zuvor":
 ERA_BC = {"v. Chr.", "v.Chr.", "vor Christus", "vor Christi Geburt", "v. u. Z.", "v.u.Z."}
 ERA_AD = {"n. Chr.", "n.Chr.", "nach Christus", "nach Christi Geburt"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+# German TIMEX2 narratives (WikiWarsDE) leave a leading definite article
+# outside the span ("in der zweiten Jahreshälfte" -> "zweiten Jahreshälfte");
+# TimeML news keeps it.  Decades keep theirs ("den 1930er-Jahren").
+NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
+# ... while TimeML news leaves the preposition of "nach zwei Tagen" out.
+NEWS_SPAN_DROP = r"[Nn]ach\s+"
 
 # Words that mark the time of a sentence, nearest cue wins (news genre).
-FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|soll|sollen|sollte|sollten|will|wollen|"
+FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
-PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|ist|sind|"
+PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
+             r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen)?"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
+
+# All of the text between the two parts of a range ("20. Februar bis zum 10. März 1905").
+RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder)\s*"
+# Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
+RANGE_END_BEFORE = r"(?:\bbis(?:\s+(?:zum|zur|ins?|Ende|Anfang|Mitte))?|[–/-])\s*$"
 
 # A number right after these is an identifier, not a year.
 NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art\.|Absatz|"
@@ -180,66 +231,130 @@ NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art
                    r"Linie|Flug|Az\.|[$€£]|EUR|Euro|Dollar|Punkte[n]?|Platz|Rang|Modell|"
                    r"Version|Gruppe|Kilometer|Höhe|PLZ|Postleitzahl)\s*$")
 # ... and a number followed by these is a count or an amount.
-NOT_YEAR_AFTER = (r"^\s*(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|"
-                  r"Tonnen|Stück|Punkte|Stimmen)\b")
-# A number followed by a plural noun counts things -- unless a cue says year.
-COUNT_AFTER = (r"^\s+(?:Einwohner|Menschen|Personen|Soldaten|Mann\b|"
-               r"[A-ZÄÖÜ][a-zäöüß]+(?:er|en|innen|ten|eln|ern|n)\b)")
-# Prepositions and nouns after which a bare number is a year after all.
+_MEASURES = (r"(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|Tonnen|Stück|"
+             r"Punkte|Stimmen|Grad)")
+NOT_YEAR_AFTER = (r"^\s*(?:" + _MEASURES + r"|(?:bis|-|–)\s*\d+\s*" + _MEASURES + r")\b")
+# A number followed (on the same line) by a plural noun counts things --
+# unless a cue says year.  Plural nouns end in -e, -n or -er ("Geschütze",
+# "Panzern", "Dörfer").
+COUNT_AFTER = (r"^[ \t]+(?:Mann\b|[A-ZÄÖÜ][a-zäöüß]+(?:e|n|er|s)\b)")
+# Prepositions and nouns after which a bare number is a year after all
+# ("und"/"oder" only between two years: "1882 und 1885").
 YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jahr|Jahres|"
-                    r"Jahre|Anfang|Mitte|Ende|Sommer|Winter|Frühjahr|Herbst|und|oder|"
-                    r"bereits|schon|erst|Saison|Ende)|[(,–-])\s*$")
+                    r"Jahre|Anfang|Mitte|Ende|Sommer|Winter|Frühjahr|Herbst|"
+                    r"bereits|schon|erst|Saison|Ende)|\b\d{4}\s+(?:und|oder)|[(,–-])\s*$")
 
 # Surface patterns, most specific first (at one position the first that
 # matches wins).  Kinds name the engine's interpreters.
 PATTERNS = [
+    # Look-alikes dropped on the spot: ages ("der 25-Jährige", "16 Jahre alt",
+    # "ab 16 Jahren"), the conjunction "so bald", scores.
+    ("skip", r"\d+-[Jj]ährig\w*"),
+    ("skip", r"{num}(?:\s*(?:und|bis|–|-)\s*\d+)?\s+Jahre[n]?\s+(?:alt|älter|jünger)\w*"),
+    ("skip", r"(?<=\bab\s){num}\s+Jahren"),
+    ("skip", r"so\s+bald(?!\s+wie)"),
+    # Scores: "endete 3:1", "zum 70:71", "mit 24:17" (but "mit 14:30 Uhr" is a time).
+    ("skip", r"(?:(?<=\bzum\s)|(?<=\bendete\s)|(?<=\bmit\s)|(?<=\bSieg\s))"
+             r"\d{1,3}:\d{1,3}(?!\d|\s*Uhr)"),
+    # "11. November 11 Uhr", "8. Mai, 23:01 Uhr": a day with its clock time
+    ("time", r"{day}\.\s?{month}(?:\s+{year})?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
     # 7. Juli 1937, Donnerstag, 18. Dezember 2014, 20. März 2003 v. Chr.
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.?\s*{month}\s+{year}(?:\s+{bc})?"),
     ("date", r"{day}\.\s?{mnum}\.\s?{year}"),
     ("date", r"{day}\.\s?{mnum}\.\s?{yy}(?![\d.])"),
     ("date", r"{year}-{mnum}-{day}"),
-    ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.\s?{month}"),
+    ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{day}\.\s?{month}"),
+    # The first days of a list or range take month and year from its end:
+    # "vom 26. bis 31. August", "am 3., 4. und 5. Oktober", "27./28. September".
+    ("date", r"{day}\.(?=(?:\s*(?:,\s*(?:und|oder|sowie)?|und|oder|sowie|bis|/|–|-)\s*"
+             r"(?:(?:zum|dem|den|am)\s+)?\d{1,2}\.)"
+             r"{1,8}\s*{month}(?:\s+{year})?)"),
+    # ... and so do months: "Mai/Juni 1940", "zwischen August und Dezember 1914".
+    ("date", r"{month}(?=\s*(?:/|–|-|und|oder|bis(?:\s+(?:zum|in\s+den))?)\s*"
+             r"[A-ZÄÖÜ][a-zäöü]+\s+{year})"),
+    # The second year of a pair: "1912/13", "1939/1940", "264–260 v. Chr.".
+    # "am 24." alone: a day of the month last named
+    ("dayonly", r"(?<=\b[Aa]m\s){day}\.(?=\s+(?!und\b|bis\b|oder\b)[a-zäöüß]|\s*;)"),
+    ("date", r"(?<=\d\d\d\d/){year}"),
+    ("date", r"(?<=\d\d\d\d/){yy}(?![\d.])"),
+    ("date", r"{bcyear}(?=\s*[–-]\s*\d{1,4}\s*{bc})"),
     ("date", r"(?:{pos}\s+)?{month}\s+(?:des\s+Jahres\s+)?{year}(?:\s+{bc})?"),
+    # "August desselben Jahres", "März des folgenden Jahres", "8. Mai desselben Jahres"
+    ("date", r"(?:{day}\.\s?)?{month}\s+(?:des\s+)?{rel}\s+Jahres"),
+    ("date", r"(?:{pos}\s+)?{season}\s+(?:des\s+)?{rel}\s+Jahres"),
     ("date", r"(?:{pos}\s+(?:des\s+Jahres\s+)?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s+(?:des\s+Jahres\s+)?{year}"),
     ("date", r"(?:{article}\s+)?{pos}\s+des\s+Jahres(?:\s+{year})?"),
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{year}"),
-    ("date", r"{pos}\s+{month}"),
-    ("date", r"(?:{pos}\s+)?{season}\s+{year}"),
-    ("date", r"(?:{article}\s+)?{partord}\s+{partunit}(?:\s+{year})?"),
+    ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{bcyear}\s*{bc}"),
+    ("date", r"(?:{approx}\s+)?{pos}\s+{month}"),
+    ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}\s+{year}"),
+    ("date", r"(?:{article}\s+)?(?:{partord}|{ordnum}\.)\s+{partunit}(?:\s+{year})?"),
+    # "Jahresende 1789", "zum Jahresbeginn"
+    ("date", r"Jahres(?:ende|beginn|anfang|mitte|wechsel)(?:\s+{year})?"),
+    # "im Laufe des Jahres", "Ende des Monats", "am Ende des Tages": the reference's unit
+    ("sameunit", r"(?:{pos}|Laufe|Verlauf)\s+(?:des|dieses)\s+(?=Jahres|Monats|Tages)(?:{unit})"),
     ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:\s?-?\s?Jahre[n]?)?"),
-    ("century", r"(?:{pos}\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
-    ("century", r"(?:{pos}\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
+    ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
+    ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),
-    ("time", r"{hour}\s*Uhr(?:\s+{daypart})?"),
-    ("time", r"{hour}:{minute}(?![:\d])"),
+    ("time", r"{hour}\s*Uhr\s+{minute}(?!\s*Min)"),
+    # The first time of a range takes "Uhr" from its end: "von 10 bis 15 Uhr".
+    ("time", r"{hour}(?:[.:]{minute})?(?=\s*(?:-|–|bis|/|und)\s*\d{1,2}(?:[.:]\d\d)?\s*Uhr)"),
+    ("time", r"(?<=\bum\s){hour}[.:]{minute}(?![\d.,])(?!\s*(?:%|Prozent|Euro|Mio|Milli))"),
+    ("time", r"(?:{approx}\s+)?{hour}\s*Uhr(?:\s+(?:{daypart}|früh))?"),
+    # A bare "H:MM" is a clock time only from 1:00 on ("0:13" is a score).
+    ("time", r"(?=[1-9]|[01]\d){hour}:{minute}(?![:\d])"),
     ("time", r"{deictic}\s+{daypart}"),
     ("time", r"{weekday}{daypartsuffix}"),
     ("time", r"{weekday}\s+{daypart}"),
-    ("time", r"(?:{article}\s+)?{daypart}\s+(?:des|vom)\s+{day}\.\s?{month}(?:\s+{year})?"),
-    ("offset", r"{num}\s+{unit}\s+{direction}"),
+    ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des|vom)\s+{day}\.\s?{month}(?:\s+{year})?"),
+    # "Nacht vom 16. auf den 17. April 1945": the night belongs to the first day.
+    ("time", r"{daypart}\s+vom\s+{day}\.(?=\s*(?:auf\s+den|zum|/)\s*\d{1,2}\.\s*{month}"
+             r"(?:\s+{year})?)"),
+    # "Abend desselben Tages", "Morgen dieses Tages", "nächsten Morgen", "Morgen darauf"
+    ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des\s+)?{rel}\s+Tages"),
+    ("time", r"{rel}\s+{daypart}(?!\s+(?:des|vom)\s+\d)"),
+    ("time", r"{daypart}\s+{direction}"),
+    ("offset", r"(?:{num}\s+)?{unit}\s+{direction}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{season}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{num}\s+{unit}"),
+    ("duration", r"(?:{article}\s+)?{ordword}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{vaguequant}\s+{unit}"),
-    ("relative", r"(?:{article}\s+)?{rel}\s+{unit}"),
+    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+de[sr]\s+)?{rel}\s+{unit}"),
     ("set", r"{every}\s+(?:{ordword}\s+)?{weekday}(?:{daypartsuffix})?"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
-    ("set", r"(?:einmal\s+)?(?:im|pro)\s+(?:Jahr|Monat|Woche|Tag)\b"),
+    # "einmal im Monat", "pro Woche", "400 Euro im Monat"
+    ("set", r"(?:(?:ein|zwei|drei|vier|mehr)mal\s+(?:im|pro)|pro)\s+{unit}(?!\s+\d)"),
+    ("set", r"im\s+(?=Monat|Woche)(?:{unit})(?!\s+(?:\d|zuvor|darauf|danach|später|des|der))"),
     ("set", r"{setword}"),
+    # "nach zwei Tagen": a point after the last date in narratives, a stretch in news
+    ("after", r"[Nn]ach\s+(?:{approx}\s+)?{num}\s+{unit}"),
+    # The first number of a range takes the unit from its end: "zwischen 18 und 45 Jahren".
+    ("duration", r"{num}(?=\s*(?:–|-|bis|und)\s*(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
+                 r"neun|zehn|elf|zwölf)\s+{unit})"),
     ("duration", r"(?:{approx}\s+)?{num}\s?-?\s?{unit}"),
-    ("duration", r"(?:{approx}\s+)?{num}(?:\s+[a-zäöüß]+e[nrs]?)?\s+{unit}"),
+    # "drei volle Jahre", "rund 360 ehrenamtliche Stunden" (an adjective, not "über"/"oder")
+    ("duration", r"(?:{approx}\s+)?{num}(?:\s+(?!(?:über|unter|oder|aber|wieder|weiter)\s)"
+                 r"[a-zäöüß]+e[nrs]?)?\s+{unit}"),
     ("duration", r"{num}-?{unitadj}\w*"),
     ("duration", r"{vagueunitadj}\w*"),
     ("duration", r"(?:{article}\s+)?{vaguequant}\s+{unit}"),
     ("duration", r"(?:(?<=seit )|(?<=über )|(?<=nach )|(?<=vor ))(?:{vaguequant}\s+)?{unit}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
+    # "auch heute noch", "bis heute": the present, not the document's day
+    ("present", r"heute(?=\s+noch\b)|(?<=\bnoch\s)heute|(?<=\bbis\s)heute"),
     ("deictic", r"{deictic}"),
-    ("vague", r"(?:{article}\s+)?{vague}"),
-    ("date", r"(?:{pos}\s+)?{season}"),
-    ("date", r"{month}(?!\s*\d)"),
-    ("date", r"{weekday}"),
+    ("vague", r"{vague}"),
+    # Not the first part of a compound: "Winter-Biathlon", "Mai-Majewski".
+    ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}(?!-\w)"),
+    ("date", r"{month}(?!\s*\d|-\w)"),
+    ("date", r"(?<!-){weekday}"),
+    # "am Wochenende": the weekend before or after the reference, by tense.
+    ("weekend", r"(?<=\b[Aa]m\s)Wochenende"),
     ("time", r"{daypart}"),
+    ("time", r"{clockword}"),
     ("year", r"{year}"),
 ]
