@@ -89,6 +89,7 @@ class Language:
     range_connector: re.Pattern   # matches all of the text between a range's parts
     narrative_drop: re.Pattern
     news_drop: re.Pattern
+    clause_break: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -204,6 +205,7 @@ def language(code: str) -> Language:
         range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
         narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
         news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
+        clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
     )
 
 
@@ -280,6 +282,30 @@ _RANGE_END = r"[–/]\s*$"
 _RANGE_CONNECTOR = r"\s*[-–—]\s*"
 
 
+# A heading: a short line of its own (no full stop at its end) naming a year.
+_HEADING = re.compile(r"^[^\n]{0,60}$", re.M)
+_HEADING_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+def heading_years(text: str) -> tuple:
+    """``(offset, year)`` for each heading line that names just a year, in text order.
+
+    Chronological narratives announce their periods in headings
+    ("Kriegsjahr 1915", "1862"); a year a later heading names is not yet the
+    story's time when a sentence mentions it in passing.
+    """
+    out = []
+    for line in _HEADING.finditer(text):
+        body = line.group().strip()
+        # "1862", "Kriegsjahr 1915": one year, at most two words, nothing else numeric
+        if not body or len(body.split()) > 2 or sum(ch.isdigit() for ch in body) != 4:
+            continue
+        year = _HEADING_YEAR.search(body)
+        if year:
+            out.append((line.start() + year.start(), int(year.group())))
+    return tuple(out)
+
+
 def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
     """Where a mention sits in its sentence: "lead", "aside" or None.
 
@@ -299,8 +325,16 @@ def placement(text: str, start: int, spec: Language, window: int = 200) -> str |
     return "lead" if len(prefix.split()) <= 3 else None
 
 
+# Where a clause ends, for the tense of a mention; languages may say otherwise.
+_CLAUSE_BREAK = r"[,;:–()]"
+
+
 def tense(text: str, start: int, end: int, spec: Language, window: int = 300) -> str | None:
-    """"past", "future" or None: the tense cue nearest the span in its sentence."""
+    """"past", "future" or None: the tense cue nearest the span in its clause.
+
+    Only the span's own clause (its sentence cut at commas, colons, dashes,
+    brackets) counts: a verb beyond a comma belongs to another clause.
+    """
     lo = max(0, start - window)
     left = text[lo:start]
     cut = 0
@@ -311,13 +345,18 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
     m = _SENTENCE_END.search(right)
     s1 = end + (m.start() if m else len(right))
     sentence = text[s0:s1]
-    centre = start - s0
+    inside = (start - s0, end - s0)
+    c0 = 0
+    for m in spec.clause_break.finditer(sentence, 0, inside[0]):
+        c0 = m.end()
+    m = spec.clause_break.search(sentence, inside[1])
+    c1 = m.start() if m else len(sentence)
     best, best_dist = None, None
     for label, cues in (("past", spec.past_cues), ("future", spec.future_cues)):
-        for c in cues.finditer(sentence):
-            if start - s0 <= c.start() < end - s0:
+        for c in cues.finditer(sentence, c0, c1):
+            if inside[0] <= c.start() < inside[1]:
                 continue  # a cue inside the expression itself says nothing
-            dist = abs(c.start() - centre)
+            dist = abs(c.start() - inside[0])
             if best_dist is None or dist < best_dist:
                 best, best_dist = label, dist
     return best

@@ -68,6 +68,12 @@ class Context:
     # (end offset, value) of the previous time expression: the other half of
     # a range such as "6-7 January 1916" or "1915-17".
     previous: tuple = (-1, "")
+    # (offset, year) of the years named in headings (see engine.heading_years)
+    headings: tuple = ()
+
+    def heading_after(self, offset: int, year: int) -> bool:
+        """Whether a heading after ``offset`` names ``year``."""
+        return any(pos > offset and y == year for pos, y in self.headings)
 
     def anchor(self, deictic: bool) -> Point | None:
         """The reference for a relative expression.
@@ -335,6 +341,8 @@ class Interpreter:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
+            if where != "lead" and p.year > last.year and self.ctx.heading_after(m.end, p.year):
+                return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
         self._note(p, m)
@@ -409,7 +417,7 @@ class Interpreter:
         return "DATE", fmt(year, month, day), mod
 
     def _part(self, m, year):
-        order = self._w(m, "partord")
+        order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
         code = self._w(m, "partunit")
         if year is None:
             ref = self.ctx.anchor(True)
@@ -542,7 +550,7 @@ class Interpreter:
                 hour = 0
             elif daypart in ("AF", "EV") and hour < 12:
                 hour += 12
-            if hour > 24:
+            if hour > 24 or (hour == 24 and p.get("minute", "00") != "00"):
                 return None
             clock = f"T{hour:02d}:{p.get('minute', '00')}"
         elif "clockword" in p:
@@ -715,6 +723,28 @@ class Interpreter:
         if unit == "D" and ref is not None and ref.day is not None:
             self._note(shift_point(ref, "D", off), m)
         return "DATE", shift(ref, unit, off), None
+
+    def _sameunit(self, m):
+        """"im Laufe des Jahres", "Ende des Monats": the unit holding the reference."""
+        found = self._the_unit(m, self._w(m, "unit"))
+        return found and (found[0], found[1], self._w(m, "pos"))
+
+    def _dayonly(self, m):
+        """"am 24." alone: that day of the month last named (never a guessed month)."""
+        ref = self.ctx.anchor(False)
+        day = int(m.parts["day"])
+        if ref is None or ref.month is None or not _valid(ref.year, ref.month, day):
+            return None
+        self._note(Point(ref.year, ref.month, day), m)
+        return "DATE", fmt(ref.year, ref.month, day), None
+
+    def _weekend(self, m):
+        """"am Wochenende": the weekend of the reference's week (as annotated in news)."""
+        ref = self.ctx.anchor(True)
+        if ref is None or ref.day is None:  # never invent a day
+            return "DATE", fmt(ref.year, ref.month) if ref and ref.month else "XXXX-WXX-WE", None
+        y, w, _ = ref.date.isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}-WE", None
 
     def _vague(self, m):
         word = " ".join(m.parts["vague"].split()).lower()

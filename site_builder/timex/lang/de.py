@@ -113,10 +113,13 @@ DEICTIC = {"heute": ("D", 0), "gestern": ("D", -1), "morgen": ("D", 1),
            "vorgestern": ("D", -2), "übermorgen": ("D", 2), "heuer": ("Y", 0),
            "Vorjahr": ("Y", -1), "Vorjahres": ("Y", -1), "Vortag": ("D", -1),
            "Vortages": ("D", -1), "Vormonat": ("M", -1), "Vormonats": ("M", -1),
-           "Vorwoche": ("W", -1), "gestrigen": ("D", -1),
+           "Vorwoche": ("W", -1), "gestrigen": ("D", -1), "Folgejahr": ("Y", 1),
+           "Folgejahres": ("Y", 1), "Folgemonat": ("M", 1), "Folgemonats": ("M", 1),
+           "Folgetag": ("D", 1), "Folgetages": ("D", 1),
            "morgigen": ("D", 1)}
 # Counted from the day last mentioned, not the document date, even in news.
-ANAPHORIC_DEICTIC = {"Vortag", "Vortages"}
+ANAPHORIC_DEICTIC = {"Vortag", "Vortages", "Folgetag", "Folgetages", "Folgemonat",
+                     "Folgemonats", "Folgejahr", "Folgejahres"}
 # In narratives these mean "nowadays" rather than a calendar day.
 NARRATIVE_PRESENT = {"heute"}
 
@@ -155,6 +158,9 @@ for _stem, _meaning in {"letzt": (-1, "deictic"), "vergangen": (-1, "deictic"),
 RELATIVE.update({"demselben": (0, "anaphoric"), "desselben": (0, "anaphoric"),
                  "denselben": (0, "anaphoric")})
 
+# Clock times named by a word.
+CLOCK_WORDS = {"Mitternacht": "24:00"}
+
 POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START", "zu Beginn": "START",
              "Mitte": "MID", "Ende": "END", "Endes": "END", "Ausgang": "END",
              "frühen": "START", "frühe": "START", "späten": "END", "späte": "END"}
@@ -164,7 +170,8 @@ APPROX = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "ca.": "APP
           "mehr als": "MORE_THAN", "über": "MORE_THAN", "weniger als": "LESS_THAN",
           "bis zu": "EQUAL_OR_LESS", "mindestens": "EQUAL_OR_MORE", "genau": "EQUAL",
           "fast genau": "APPROX", "gut und gerne": "MORE_THAN"}
-VAGUE_QUANT = {"mehrere", "mehreren", "einige", "einigen", "wenige", "wenigen", "viele",
+VAGUE_QUANT = {"mehrere", "mehreren", "mehrerer", "einige", "einigen", "einiger", "wenige",
+               "wenigen", "weniger", "viele", "vieler",
                "vielen", "zahlreiche", "zahlreichen", "ein paar", "einigen wenigen"}
 EVERY = {"jeden", "jede", "jedem", "jeder", "jedes", "alle", "allen", "je", "pro"}
 SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltäglich": "P1D",
@@ -199,11 +206,14 @@ ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
 
 # Words that mark the time of a sentence, nearest cue wins (news genre).
-FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|soll|sollen|sollte|sollten|will|wollen|"
+FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
 PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
+             r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen)?"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
+# All of the text between the two parts of a range ("20. Februar bis zum 10. März 1905").
+RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder)\s*"
 # Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
 RANGE_END_BEFORE = r"(?:\bbis(?:\s+(?:zum|zur|ins?|Ende|Anfang|Mitte))?|[–/-])\s*$"
 
@@ -229,19 +239,21 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jah
 # matches wins).  Kinds name the engine's interpreters.
 PATTERNS = [
     # Look-alikes dropped on the spot: ages ("der 25-Jährige", "16 Jahre alt",
-    # "ab 16 Jahren") and the conjunction "so bald".
+    # "ab 16 Jahren"), the conjunction "so bald", scores.
     ("skip", r"\d+-[Jj]ährig\w*"),
-    ("skip", r"{num}\s+Jahre[n]?\s+(?:alt|älter|jünger)\w*"),
+    ("skip", r"{num}(?:\s*(?:und|bis|–|-)\s*\d+)?\s+Jahre[n]?\s+(?:alt|älter|jünger)\w*"),
     ("skip", r"(?<=\bab\s){num}\s+Jahren"),
     ("skip", r"so\s+bald(?!\s+wie)"),
+    # Scores: "endete 3:1", "zum 70:71", "mit 24:17" (but "mit 14:30 Uhr" is a time).
+    ("skip", r"(?:(?<=\bzum\s)|(?<=\bendete\s)|(?<=\bmit\s)|(?<=\bSieg\s))\d{1,3}:\d{1,3}(?!\d|\s*Uhr)"),
     # "11. November 11 Uhr", "8. Mai, 23:01 Uhr": a day with its clock time
-    ("time", r"{day}\.\s?{month}(?:\s+{year})?,?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
+    ("time", r"{day}\.\s?{month}(?:\s+{year})?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
     # 7. Juli 1937, Donnerstag, 18. Dezember 2014, 20. März 2003 v. Chr.
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.?\s*{month}\s+{year}(?:\s+{bc})?"),
     ("date", r"{day}\.\s?{mnum}\.\s?{year}"),
     ("date", r"{day}\.\s?{mnum}\.\s?{yy}(?![\d.])"),
     ("date", r"{year}-{mnum}-{day}"),
-    ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.\s?{month}"),
+    ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{day}\.\s?{month}"),
     # The first days of a list or range take month and year from its end:
     # "vom 26. bis 31. August", "am 3., 4. und 5. Oktober", "27./28. September".
     ("date", r"{day}\.(?=(?:\s*(?:,|und|oder|bis|/|–|-)\s*(?:(?:zum|dem|den)\s+)?\d{1,2}\.)"
@@ -250,6 +262,8 @@ PATTERNS = [
     ("date", r"{month}(?=\s*(?:/|–|-|und|oder|bis(?:\s+(?:zum|in\s+den))?)\s*"
              r"[A-ZÄÖÜ][a-zäöü]+\s+{year})"),
     # The second year of a pair: "1912/13", "1939/1940", "264–260 v. Chr.".
+    # "am 24." alone: a day of the month last named
+    ("dayonly", r"(?<=\b[Aa]m\s){day}\.(?=\s+(?!und\b|bis\b|oder\b)[a-zäöüß]|\s*;)"),
     ("date", r"(?<=\d\d\d\d/){year}"),
     ("date", r"(?<=\d\d\d\d/){yy}(?![\d.])"),
     ("date", r"{bcyear}(?=\s*[–-]\s*\d{1,4}\s*{bc})"),
@@ -262,13 +276,20 @@ PATTERNS = [
     ("date", r"(?:{article}\s+)?{pos}\s+des\s+Jahres(?:\s+{year})?"),
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{year}"),
     ("date", r"{pos}\s+{month}"),
-    ("date", r"(?:{pos}\s+)?{season}\s+{year}"),
-    ("date", r"(?:{article}\s+)?{partord}\s+{partunit}(?:\s+{year})?"),
+    ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}\s+{year}"),
+    ("date", r"(?:{article}\s+)?(?:{partord}|{ordnum}\.)\s+{partunit}(?:\s+{year})?"),
+    # "Jahresende 1789", "zum Jahresbeginn"
+    ("date", r"Jahres(?:ende|beginn|anfang|mitte|wechsel)(?:\s+{year})?"),
+    # "im Laufe des Jahres", "Ende des Monats", "am Ende des Tages": the reference's unit
+    ("sameunit", r"(?:{pos}|Laufe|Verlauf)\s+(?:des|dieses)\s+(?=Jahres|Monats|Tages)(?:{unit})"),
     ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:\s?-?\s?Jahre[n]?)?"),
-    ("century", r"(?:{pos}\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
-    ("century", r"(?:{pos}\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
+    ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
+    ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),
     ("time", r"{hour}\s*Uhr\s+{minute}(?!\s*Min)"),
+    # The first time of a range takes "Uhr" from its end: "von 10 bis 15 Uhr".
+    ("time", r"{hour}(?:[.:]{minute})?(?=\s*(?:-|–|bis|/|und)\s*\d{1,2}(?:[.:]\d\d)?\s*Uhr)"),
+    ("time", r"(?<=\bum\s){hour}[.:]{minute}(?![\d.,])(?!\s*(?:%|Prozent|Euro|Mio|Milli))"),
     ("time", r"{hour}\s*Uhr(?:\s+(?:{daypart}|früh))?"),
     # A bare "H:MM" is a clock time only from 1:00 on ("0:13" is a score).
     ("time", r"(?=[1-9]|[01]\d){hour}:{minute}(?![:\d])"),
@@ -281,19 +302,25 @@ PATTERNS = [
              r"(?:\s+{year})?)"),
     # "Abend desselben Tages", "Morgen dieses Tages", "nächsten Morgen", "Morgen darauf"
     ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des\s+)?{rel}\s+Tages"),
-    ("time", r"{rel}\s+{daypart}"),
+    ("time", r"{rel}\s+{daypart}(?!\s+(?:des|vom)\s+\d)"),
     ("time", r"{daypart}\s+{direction}"),
-    ("offset", r"{num}\s+{unit}\s+{direction}"),
+    ("offset", r"(?:{num}\s+)?{unit}\s+{direction}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{season}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{num}\s+{unit}"),
+    ("duration", r"(?:{article}\s+)?{ordword}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{vaguequant}\s+{unit}"),
-    ("relative", r"(?:{article}\s+)?{rel}\s+{unit}"),
+    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+des\s+)?{rel}\s+{unit}"),
     ("set", r"{every}\s+(?:{ordword}\s+)?{weekday}(?:{daypartsuffix})?"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
-    ("set", r"(?:einmal\s+)?(?:im|pro)\s+(?:Jahr|Monat|Woche|Tag)\b"),
+    # "einmal im Monat", "pro Woche", "400 Euro im Monat"
+    ("set", r"(?:(?:ein|zwei|drei|vier|mehr)mal\s+(?:im|pro)|pro)\s+{unit}(?!\s+\d)"),
+    ("set", r"im\s+(?=Monat|Woche)(?:{unit})(?!\s+(?:\d|zuvor|darauf|danach|später|des|der))"),
     ("set", r"{setword}"),
+    # The first number of a range takes the unit from its end: "zwischen 18 und 45 Jahren".
+    ("duration", r"{num}(?=\s*(?:–|-|bis|und)\s*(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
+                 r"neun|zehn|elf|zwölf)\s+{unit})"),
     ("duration", r"(?:{approx}\s+)?{num}\s?-?\s?{unit}"),
     ("duration", r"(?:{approx}\s+)?{num}(?:\s+[a-zäöüß]+e[nrs]?)?\s+{unit}"),
     ("duration", r"{num}-?{unitadj}\w*"),
@@ -304,9 +331,12 @@ PATTERNS = [
     ("deictic", r"{deictic}"),
     ("vague", r"{vague}"),
     # Not the first part of a compound: "Winter-Biathlon", "Mai-Majewski".
-    ("date", r"(?:{pos}\s+)?{season}(?!-\w)"),
+    ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}(?!-\w)"),
     ("date", r"{month}(?!\s*\d|-\w)"),
-    ("date", r"{weekday}"),
+    ("date", r"(?<!-){weekday}"),
+    # "am Wochenende": the weekend before or after the reference, by tense.
+    ("weekend", r"(?<=\b[Aa]m\s)Wochenende"),
     ("time", r"{daypart}"),
+    ("time", r"{clockword}"),
     ("year", r"{year}"),
 ]

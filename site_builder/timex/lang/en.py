@@ -175,6 +175,10 @@ ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
 
+# A comma does not end the clause whose verb gives a date its tense in
+# English ("New Zealand said Friday, in response to ...").
+CLAUSE_BREAK = r"[;:–()]"
+
 # Words that place a sentence after the document date ("is scheduled to close
 # Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
 # future cues, and a participle after "be" is no past tense ("must be returned").
