@@ -437,3 +437,12 @@ def test_de_look_alikes_are_not_time_expressions(text):
 def test_de_month_only_dct_gives_no_invented_day():
     for t in tag("Am selben Tag, am Wochenende und am Freitag kam er.", "2017-11", "de", "news"):
         assert t.value == "2017-11", t
+
+
+def test_en_event_anchored_offsets_follow_the_genre_convention():
+    text = "Girona fell on 5 February 1939. Five days after the fall of Girona, the rest surrendered."
+    assert en(text, dct="2009-12-19", genre="narrative")[
+        "Five days after the fall of Girona"] == ("DATE", "1939-02-10")
+    assert en(text)["Five days"] == ("DURATION", "P5D")
+    news = en("He was last seen Nov. 3, the day before police issued a warrant.")
+    assert news["the day"] == ("DATE", "2017-11-02")

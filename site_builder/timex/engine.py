@@ -90,6 +90,7 @@ class Language:
     narrative_drop: re.Pattern
     news_drop: re.Pattern
     clause_break: re.Pattern
+    anchor_extent: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -206,6 +207,7 @@ def language(code: str) -> Language:
         narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
         news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
         clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
+        anchor_extent=re.compile(getattr(data, "ANCHOR_EXTENT", None) or "(?!)"),
     )
 
 
@@ -381,3 +383,14 @@ def news_start(text: str, start: int, end: int, spec: Language) -> int:
     """
     m = spec.news_drop.match(text, start, end)
     return m.end() if m and m.end() < end else start
+
+
+def anchor_end(text: str, end: int, limit: int, spec: Language) -> int:
+    """End of an event-anchored span ("two days after the battle") in TIMEX2 style.
+
+    The language's ``ANCHOR_EXTENT`` reads the signal word and the event up
+    to the end of the clause; a span that would reach ``limit`` (where the
+    next time expression starts) keeps its old end.
+    """
+    m = spec.anchor_extent.match(text, end, min(limit, end + 120))
+    return m.end() if m and m.end() <= limit else end

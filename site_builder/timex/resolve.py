@@ -662,6 +662,17 @@ class Interpreter:
                 self._note(_trim(moved, unit))
         return "DATE", shift(ref, unit, int(n) * direction), None
 
+    def _anchored(self, m):
+        """"two days after the battle": news (TimeML) tags the amount as a
+        duration; a narrative (TIMEX2) the date it points to, counted from
+        the last date named.  "the day after ..." is a date in both."""
+        if "num" in m.parts and self.ctx.genre == "news":
+            return self._duration(m)
+        if self._w(m, "unit") in ("H", "MIN", "S"):
+            ref = self.ctx.anchor(False)
+            return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
+        return self._offset(m)
+
     def _duration(self, m):
         p = self.lookup
         unit = self._w(m, "unit") or self._w(m, "unitadj") or self._w(m, "vagueunitadj")

@@ -108,6 +108,11 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 # before") and a decade ("the 1960s"); TIMEX2 narratives keep it.
 NEWS_SPAN_DROP = r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
 
+# After "two days" in "two days after the battle": the signal word and the
+# event, to the end of its clause (TIMEX2 narratives span all of it).
+ANCHOR_EXTENT = (r"\s+(?:after|before)\s+[^,.;:()\[\]\n\"]{1,100}?"
+                 r"(?=\s*(?:[,.;:()\[\]\n\"]|$)|\s+(?:and|but|or|while|when|which|who|as)\b)")
+
 # Adjectives of status ("former president", "future plans"): TIMEX2 narratives
 # tag them, TimeML news does not.
 VAGUE_NOT_IN_NEWS = {"former", "future"}
@@ -271,8 +276,10 @@ PATTERNS = [
     ("time", r"{weekday}\s+{daypart}"),
     ("time", r"(?:this|that|last|early|late|{pos})\s+{daypart}"),
     ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
-    # "two days later", "a week before." -- but "two days after the battle"
-    # leaves the signal word out: the anchor is an event, not a date.
+    # "two days after the battle", "the day before Obama's speech": anchored
+    # at an event (see ANCHOR_EXTENT for the narrative span)
+    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
+    # "two days later", "a week before."
     ("offset", _APPROX + r"{num}\s+{unit}\s+(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
