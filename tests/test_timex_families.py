@@ -446,3 +446,11 @@ def test_en_event_anchored_offsets_follow_the_genre_convention():
     assert en(text)["Five days"] == ("DURATION", "P5D")
     news = en("He was last seen Nov. 3, the day before police issued a warrant.")
     assert news["the day"] == ("DATE", "2017-11-02")
+
+
+def test_en_bc_months_seasons_and_decades():
+    got = en("In April 480 BC the army crossed. In the spring of 480 BC they met. "
+             "In the following decade the league grew.", dct="2009-12-19", genre="narrative")
+    assert got["April 480 BC"][1] == "BC0480-04"
+    assert got["the spring of 480 BC"][1] == "BC0480-SP"
+    assert got["the following decade"][1] == "BC047"

@@ -133,10 +133,13 @@ def shift(ref: Point | None, unit: str, n: int) -> str:
         return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX"}.get(unit, "XXXX-XX-XX")
     if unit == "Y":
         return year_str(ref.year + n)
-    if unit == "DE":
-        return f"{(ref.year // 10) + n:03d}"
-    if unit == "CE":
-        return f"{(ref.year // 100) + n:02d}"
+    if unit in ("DE", "CE"):
+        size = 10 if unit == "DE" else 100
+        # BC years count down: 485 BC lies in the 480s BC ("BC048")
+        k = ref.year // size if ref.year >= 0 else -(-ref.year // size)
+        k += n
+        width = 3 if unit == "DE" else 2
+        return f"BC{-k:0{width}d}" if ref.year < 0 else f"{k:0{width}d}"
     if ref.month is None:
         return year_str(ref.year)
     if unit == "M":

@@ -252,6 +252,8 @@ PATTERNS = [
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),
     ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
+    ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
+    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s?{year}"),
     ("date", r"{pos}\s?(?:the\s+)?year"),
