@@ -454,3 +454,9 @@ def test_en_bc_months_seasons_and_decades():
     assert got["April 480 BC"][1] == "BC0480-04"
     assert got["the spring of 480 BC"][1] == "BC0480-SP"
     assert got["the following decade"][1] == "BC047"
+
+
+def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
+    text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
+            "was no attack on 4 August.")
+    assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"

@@ -348,6 +348,9 @@ class Interpreter:
                 return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
+            if (where != "lead" and self.ctx.genre != "news" and p.month is None
+                    and p.year > last.year + 10):
+                return  # a bare year far ahead ("revealed in 2005") is an aside
         self._note(p, m)
 
     def _reference_year(self, m, month: int, day: int | None) -> int | None:
