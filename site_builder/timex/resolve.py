@@ -638,7 +638,7 @@ class Interpreter:
             moved = shift_point(ref, unit, off)
             if moved is not None and unit in ("Y", "M", "D"):
                 self._note(_trim(moved, unit))
-        return "DATE", value, None
+        return "DATE", value, self._w(m, "pos")  # "Anfang nächsten Jahres": START
 
     def _offset(self, m):
         """"zwei Tage später": the last date moved by the amount."""
@@ -776,6 +776,14 @@ class Interpreter:
         y, w, _ = ref.date.isocalendar()
         return "DATE", f"{y:04d}-W{w:02d}-WE", None
 
+    def _night_before(self, m):
+        """"in der Nacht zum Sonntag": the night that ends on that weekday."""
+        _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
+        day = Point.parse(value)
+        if day is None or day.day is None:
+            return "TIME", "XXXX-XX-XXTNI", None
+        return "TIME", fmt(*_day_before(day)) + "TNI", None
+
     def _present(self, m):
         """A word for "today" used of the present in general."""
         return "DATE", "PRESENT_REF", None
@@ -785,6 +793,11 @@ class Interpreter:
         if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
             return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
         return "DATE", self._w(m, "vague"), None
+
+
+def _day_before(p: Point) -> tuple:
+    d = p.date - dt.timedelta(days=1)
+    return d.year, d.month, d.day
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -316,6 +316,12 @@ PATTERNS = [
     ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des\s+)?{rel}\s+Tages"),
     ("time", r"{rel}\s+{daypart}(?!\s+(?:des|vom)\s+\d)"),
     ("time", r"{daypart}\s+{direction}"),
+    # "in der Nacht zum Sonntag", "Nacht auf Montag"
+    ("night_before", r"Nacht\s+(?:zum|auf\s+den|auf)\s+{weekday}"),
+    # "am frühen Morgen", "am späten Abend"
+    ("time", r"(?:frühen|späten)\s+{daypart}"),
+    # Mid-sentence "Morgen" is the morning ("am Morgen"); "morgen" is tomorrow.
+    ("time", r"(?<=[a-zäöüß,]\s)(?=Morgen\b)(?:{daypart})"),
     ("offset", r"(?:{num}\s+)?{unit}\s+{direction}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
@@ -323,7 +329,8 @@ PATTERNS = [
     ("duration", r"(?:{article}\s+)?{rel}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{ordword}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{vaguequant}\s+{unit}"),
-    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+de[sr]\s+)?{rel}\s+{unit}"),
+    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+de[sr]\s+|{pos}\s+(?:de[sr]\s+)?)?"
+                 r"{rel}\s+{unit}"),
     ("set", r"{every}\s+(?:{ordword}\s+)?{weekday}(?:{daypartsuffix})?"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     # "einmal im Monat", "pro Woche", "400 Euro im Monat"
