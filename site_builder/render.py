@@ -112,6 +112,7 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
         for i, year in enumerate(years):
             nav = {"prev": years[i - 1] if i else None,
                    "next": years[i + 1] if i + 1 < len(years) else None}
+            # the year's own events, in the order the timeline shows them
             page = dict(year=year, timeline=dict(timeline, years=[shown_year[year["year"]]],
                                                  count=year["count"],
                                                  filters=_filters_view(_year_events(year), lang)),
