@@ -220,7 +220,8 @@ def edit_one(site: Path, round_: int) -> None:
     """Change one article's text: a new dated sentence in its last paragraph."""
     path = sorted((site / "seeds").glob("*.md"))[len(list((site / "seeds").glob("*.md"))) // 2]
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.rstrip("\n") + f" Am {1 + round_ % 28}. Juni 2016 wurde es geändert.\n",
+    path.write_text(text.rstrip("\n") + f" Die Behörde teilte am {1 + round_ % 28}. Juni 2016 mit, "
+                    f"dass Fassung {round_ + 2} gilt.\n",
                     encoding="utf-8")
 
 

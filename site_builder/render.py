@@ -7,12 +7,15 @@ from the file system.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import Callable
 
 from . import exports
+from .cache import fingerprint
 from .config import Config
 from .i18n import date_label, labels, month_label
 from .markup import Mark, mark_html
@@ -59,37 +62,97 @@ def html_datetime(event_date) -> str:
     return f"{event_date.year:04d}" if event_date.year and event_date.year > 0 else event_date.value
 
 
+@dataclass(frozen=True)
+class Page:
+    """One output file: a fingerprint of what it is made from, and how to make it.
+
+    ``inputs`` is a digest of everything the bytes depend on besides the
+    theme and the code (the build adds those); ``make`` renders the bytes.
+    Equal inputs give equal bytes, so a build may keep the previous file.
+    """
+
+    inputs: str
+    make: Callable[[], str | bytes]
+
+
+def plan_site(site: Site, theme: Theme) -> dict[str, Page]:
+    """Every output file of ``site`` as a :class:`Page`, nothing rendered yet.
+
+    In: the site model and its theme.  Out: output-relative POSIX path →
+    page, sorted by path.
+    """
+    lang = site.lang
+    by_slug = {a.slug: a for a in site.articles}
+    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang}
+    common_fp = fingerprint((common["site"], lang))
+    article_fp = {a.slug: fingerprint(a) for a in site.articles}
+    site_fp = fingerprint((common_fp, site.timeline, tuple(article_fp[a.slug] for a in site.articles)))
+    timeline_view = _Lazy(lambda: _timeline_view(site, by_slug, lang))
+    pages: dict[str, Page] = {}
+    pages["index.html"] = Page(site_fp, lambda: _render(
+        theme, "index.html", common, root="", timeline=timeline_view(), page="timeline", target=""))
+    # Links inside the embed open in the host window, not in the iframe.
+    pages["embed/index.html"] = Page(site_fp, lambda: _render(
+        theme, "embed.html", common, root="../", timeline=timeline_view(), page="embed",
+        target="_top"))
+    pages["404.html"] = Page(common_fp, lambda: _render(theme, "404.html", common, root="",
+                                                        page="404"))
+    own = _events_by_article(site.timeline)
+    ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
+    for i, article in enumerate(ordered):
+        neighbours = (_link(ordered[i - 1]) if i else None,
+                      _link(ordered[i + 1]) if i + 1 < len(ordered) else None)
+        events = own.get(article.slug, ())
+        timexes = site.timexes.get(article.slug, ())
+        inputs = fingerprint((common_fp, article_fp[article.slug], events, timexes, neighbours))
+        pages[f"articles/{article.slug}/index.html"] = Page(
+            inputs, functools.partial(_render_article, theme, common, article, events, timexes,
+                                      neighbours, lang))
+    for path, export in exports.EXPORTS.items():
+        pages[path] = Page(site_fp, functools.partial(export, site, lang))
+    for path, source in theme.static_files().items():
+        pages[path] = Page(fingerprint(path), source.read_bytes)
+    return dict(sorted(pages.items()))
+
+
 def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     """All pages, exports and static files of ``site``.
 
     In: the site model and its theme.  Out: output-relative POSIX path →
     file content.  Deterministic: the same site gives the same bytes.
     """
-    lang = site.lang
-    by_slug = {a.slug: a for a in site.articles}
+    return {path: as_bytes(page.make()) for path, page in plan_site(site, theme).items()}
+
+
+def as_bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+class _Lazy:
+    """A value computed on first use (the timeline view, shared by two pages)."""
+
+    def __init__(self, make: Callable[[], object]):
+        self._make, self._done, self._value = make, False, None
+
+    def __call__(self):
+        if not self._done:
+            self._value, self._done = self._make(), True
+        return self._value
+
+
+def _timeline_view(site: Site, by_slug: dict[str, Article], lang: str) -> dict:
     events = [_event_view(e, by_slug, lang) for e in site.timeline.events]
-    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang}
-    files: dict[str, str | bytes] = {}
-    timeline = {"years": _group(events, lang), "count": len(events),
-                "articles": len(site.articles)}
-    files["index.html"] = _render(theme, "index.html", common, root="", timeline=timeline,
-                                  page="timeline", target="")
-    # Links inside the embed open in the host window, not in the iframe.
-    files["embed/index.html"] = _render(theme, "embed.html", common, root="../",
-                                        timeline=timeline, page="embed", target="_top")
-    files["404.html"] = _render(theme, "404.html", common, root="", page="404")
-    ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
-    for i, article in enumerate(ordered):
-        neighbours = (ordered[i - 1] if i else None,
-                      ordered[i + 1] if i + 1 < len(ordered) else None)
-        files[f"articles/{article.slug}/index.html"] = _render_article(
-            theme, common, article, site, neighbours, lang)
-    files.update(exports.render_exports(site, lang))
-    out = {path: (data.encode("utf-8") if isinstance(data, str) else data)
-           for path, data in files.items()}
-    for path, source in theme.static_files().items():
-        out[path] = source.read_bytes()
-    return dict(sorted(out.items()))
+    return {"years": _group(events, lang), "count": len(events), "articles": len(site.articles)}
+
+
+def _events_by_article(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
+    """Article slug → the timeline events it reports, in timeline order."""
+    own: dict[str, list[Event]] = {}
+    for e in timeline.events:
+        slugs = dict.fromkeys([s.slug for s in e.sources or ()] + [e.slug])
+        for slug in slugs:
+            own.setdefault(slug, []).append(e)
+    return {slug: tuple(events) for slug, events in own.items()}
 
 
 def _render(theme: Theme, template: str, common: dict, **context) -> str:
@@ -140,17 +203,15 @@ def _group(events: list[dict], lang: str) -> list[dict]:
     return years
 
 
-def _render_article(theme: Theme, common: dict, article: Article, site: Site,
-                    neighbours: tuple, lang: str) -> str:
-    own = [e for e in site.timeline.events
-           if any(s.slug == article.slug for s in (e.sources or ())) or e.slug == article.slug]
+def _render_article(theme: Theme, common: dict, article: Article, own: tuple[Event, ...],
+                    timexes: tuple[Timex, ...], neighbours: tuple, lang: str) -> str:
     marks = []
     for event in own:
         for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
             if src.slug == article.slug and src.end > src.start:
                 marks.append(Mark(src.start, src.end, "span",
                                   (("class", "event-sentence"),), id=anchor_id(src.slug, src.sentence)))
-    for tx in site.timexes.get(article.slug, ()):
+    for tx in timexes:
         title = tx.value + (f" ({tx.mod})" if tx.mod else "")
         attrs = (("class", f"timex timex-{tx.type.lower()}"), ("title", title))
         if tx.type in ("DATE", "TIME"):
@@ -168,7 +229,7 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site,
                  "body": body},
         events=[{"id": e.id, "title": e.title, "datetime": html_datetime(e.date),
                  "label": date_label(e.date, lang, e.mod)} for e in own],
-        prev=_link(prev), next=_link(nxt),
+        prev=prev, next=nxt,
     )
 
 

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import jinja2
-
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -24,6 +22,12 @@ def default_theme_dir() -> Path:
     return _PACKAGE.parent  # a source checkout: the repository root
 
 
+def theme_dirs(site_root: Path) -> list[Path]:
+    """Theme folders, the site's own first; each may have templates/ and static/."""
+    dirs = [Path(site_root).resolve(), default_theme_dir().resolve()]
+    return list(dict.fromkeys(dirs))
+
+
 @dataclass(frozen=True)
 class Theme:
     """Template and static-file lookup for one site."""
@@ -33,11 +37,12 @@ class Theme:
     @property
     def search_dirs(self) -> list[Path]:
         """Theme folders, the site's own first; each has templates/ and static/."""
-        dirs = [self.site_root.resolve(), default_theme_dir().resolve()]
-        return list(dict.fromkeys(dirs))
+        return theme_dirs(self.site_root)
 
     @cached_property
-    def env(self) -> jinja2.Environment:
+    def env(self) -> "jinja2.Environment":
+        import jinja2  # here, so that a no-change build never loads Jinja
+
         loader = jinja2.ChoiceLoader(
             [jinja2.FileSystemLoader(str(d / "templates")) for d in self.search_dirs])
         env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True,
