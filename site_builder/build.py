@@ -55,7 +55,7 @@ class BuildResult:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     extracted: int = 0      # articles read, tagged and extracted this time (not cached)
-    rendered: int = 0       # output files rendered and written this time
+    rendered: list[str] = field(default_factory=list)  # output files rendered this time
     unchanged: bool = False  # nothing changed: output/ was left as it was
 
 
@@ -342,7 +342,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.articles = summary["articles"]
     result.events = summary["events"]
     result.files = len(output)
-    result.rendered = len(files)
+    result.rendered = sorted(files)
 
 
 def _render_changed(config: Config, site: "Site", output_dir: Path,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Callable
 
@@ -86,13 +86,17 @@ def plan_site(site: Site, theme: Theme) -> dict[str, Page]:
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang}
     common_fp = fingerprint((common["site"], lang))
     article_fp = {a.slug: fingerprint(a) for a in site.articles}
-    site_fp = fingerprint((common_fp, site.timeline, tuple(article_fp[a.slug] for a in site.articles)))
+    events_fp = fingerprint(site.timeline)
+    # The timeline pages show the events and the articles' metadata, not their text.
+    timeline_fp = fingerprint((common_fp, events_fp, tuple(
+        replace(a, text="", body_html="") for a in site.articles)))
+    site_fp = fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles)))
     timeline_view = _Lazy(lambda: _timeline_view(site, by_slug, lang))
     pages: dict[str, Page] = {}
-    pages["index.html"] = Page(site_fp, lambda: _render(
+    pages["index.html"] = Page(timeline_fp, lambda: _render(
         theme, "index.html", common, root="", timeline=timeline_view(), page="timeline", target=""))
     # Links inside the embed open in the host window, not in the iframe.
-    pages["embed/index.html"] = Page(site_fp, lambda: _render(
+    pages["embed/index.html"] = Page(timeline_fp, lambda: _render(
         theme, "embed.html", common, root="../", timeline=timeline_view(), page="embed",
         target="_top"))
     pages["404.html"] = Page(common_fp, lambda: _render(theme, "404.html", common, root="",
