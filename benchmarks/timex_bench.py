@@ -28,7 +28,9 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; a git worktree under wt/ finds it one level up.
+SHARED = next((d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
+              ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 
 from site_builder.timex import tag  # noqa: E402

@@ -45,6 +45,25 @@ class Processed:
     events: tuple["Event", ...]
 
 
+@dataclass(frozen=True)
+class ArticleDone:
+    """Progress report: one article has been through the per-article stages
+    (or came from the cache).  ``processed`` is None when the article was
+    skipped (``keep_going``).  Reported in file order."""
+
+    path: Path
+    done: int
+    total: int
+    processed: Processed | None
+
+
+Progress = Callable[[ArticleDone], None]
+
+
+class StrictFailure(InputError):
+    """A build with warnings under ``strict``: nothing was written."""
+
+
 @dataclass
 class BuildResult:
     """What a build did, for the summary line."""
@@ -124,18 +143,14 @@ def _process_or_error(path: Path, options: "ReadOptions") -> "Processed | tuple"
         return ("error", exc.path, exc.message, exc.line)
 
 
-def process_many(paths: list[Path], options: "ReadOptions", jobs: int,
-                 on_done: Callable[[int], None] | None = None) -> list:
-    """:func:`process_article` over ``paths``, in order; on ``jobs`` processes
-    when there are enough of them.  Each item is a :class:`Processed` or an
-    error tuple; the result does not depend on ``jobs``."""
+def process_many(paths: list[Path], options: "ReadOptions", jobs: int):
+    """:func:`process_article` over ``paths``, yielding results in order; on
+    ``jobs`` processes when there are enough of them.  Each item is a
+    :class:`Processed` or an error tuple; the results do not depend on ``jobs``."""
     if jobs <= 1 or len(paths) < POOL_MIN_ARTICLES:
-        out = []
         for path in paths:
-            out.append(_process_or_error(path, options))
-            if on_done:
-                on_done(1)
-        return out
+            yield _process_or_error(path, options)
+        return
     import itertools
     import multiprocessing
     import threading
@@ -147,13 +162,8 @@ def process_many(paths: list[Path], options: "ReadOptions", jobs: int,
                         and threading.active_count() == 1) else "spawn"
     workers = min(jobs, len(paths))
     chunk = max(1, min(32, len(paths) // (workers * 8)))
-    out = []
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        for item in pool.map(_process_or_error, paths, itertools.repeat(options), chunksize=chunk):
-            out.append(item)
-            if on_done:
-                on_done(1)
-    return out
+        yield from pool.map(_process_or_error, paths, itertools.repeat(options), chunksize=chunk)
 
 
 def _check_unique_slugs(done: list[Processed]) -> None:
@@ -174,7 +184,9 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str]) ->
     from .timeline import build_timeline
 
     curation = load_curation(config.root / CURATION_FILE)
-    events = [e for p in processed for e in p.events]
+    window = config.timeline
+    events = [e for p in processed for e in p.events
+              if not e.date.is_calendar or window.includes(e.date)]
     timeline = build_timeline(events, curation)
     return Site(config=config,
                 articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
@@ -184,13 +196,17 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str]) ->
 
 def build(config: Config, output_dir: Path | None = None,
           warn: Callable[[str], None] | None = None, *, jobs: int | None = None,
+          strict: bool = False, progress: Progress | None = None,
           use_cache: bool = True) -> BuildResult:
     """Build the site described by ``config`` into ``output_dir``.
 
     In: the validated config (and an output folder overriding it); ``warn``
-    is called with each warning; ``jobs`` is the number of processes for
-    the per-article stages (None: one per core); ``use_cache=False`` ignores
-    (and then replaces) the build cache.  Out: a summary.  The previous
+    is called with each warning as it happens; ``jobs`` is the number of
+    worker processes for the per-article stages (None: one per core);
+    ``strict`` makes any warning fail the build (:class:`StrictFailure`);
+    ``progress`` is called once per article (see :class:`ArticleDone`);
+    ``use_cache=False`` ignores (and then replaces) the build cache.
+    Out: a summary.  The previous
     output stays untouched unless everything worked; the output's bytes do
     not depend on ``jobs``, the cache or the hash seed.
     """
@@ -214,15 +230,22 @@ def build(config: Config, output_dir: Path | None = None,
         if state is not None and _nothing_changed(state, settings, seeds, inputs, output_dir):
             for message in state.summary.get("warnings", []):
                 _warn(message)
+            _fail_if_strict(strict, result, output_dir)
             result.articles = state.summary.get("articles", 0)
             result.events = state.summary.get("events", 0)
             result.files = len(state.output)
             result.unchanged = True
         else:
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
-                     use_cache, result, _warn)
+                     use_cache, strict, progress, result, _warn)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _fail_if_strict(strict: bool, result: BuildResult, output_dir: Path) -> None:
+    if strict and result.warnings:
+        raise StrictFailure(str(output_dir), f"{len(result.warnings)} warning(s) and --strict: "
+                                             f"the previous site was left as it was")
 
 
 def _watched_inputs(config: Config) -> dict[str, list[int]]:
@@ -230,7 +253,7 @@ def _watched_inputs(config: Config) -> dict[str, list[int]]:
     from .theme import theme_dirs
 
     paths = [config.root / CURATION_FILE] + ([Path(config.source)] if config.source else [])
-    for folder in theme_dirs(config.root):
+    for folder in theme_dirs(config.root, config.theme_path):
         for sub in ("templates", "static"):
             for dirpath, dirnames, filenames in os.walk(folder / sub):
                 dirnames.sort()
@@ -260,15 +283,16 @@ def _nothing_changed(state: "cache.State", settings: str, seeds: list[SeedFile],
             return False
         if cache.is_racy(seed.mtime_ns, state.written_ns) and _file_digest(seed.path) != known[2]:
             return False
-    return all(_output_intact(output_dir, rel, entry) for rel, entry in state.output.items())
+    return all(_output_intact(output_dir, rel, entry[2:]) for rel, entry in state.output.items())
 
 
-def _output_intact(output_dir: Path, rel: str, entry: list) -> bool:
+def _output_intact(output_dir: Path, rel: str, stat: list) -> bool:
+    """Whether the output file is as the last build left it: ``stat`` = [size, mtime_ns, …]."""
     try:
         st = os.stat(os.path.join(output_dir, rel))
     except OSError:
         return False
-    return st.st_size == entry[1] and st.st_mtime_ns == entry[2]
+    return st.st_size == stat[0] and st.st_mtime_ns == stat[1]
 
 
 def _file_digest(path: Path) -> str | None:
@@ -280,7 +304,7 @@ def _file_digest(path: Path) -> str | None:
 
 def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: dict,
              settings: str, state: "cache.State | None", state_file: Path, jobs: int,
-             use_cache: bool, result: BuildResult, warn: Callable[[str], None]) -> None:
+             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult, warn: Callable[[str], None]) -> None:
     """The build proper: cached or extracted articles → merge → changed pages → swap."""
     from .readers import ReadOptions
 
@@ -304,35 +328,42 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     keys = {seed.name: cache.article_key(seed_digests[seed.name] or "", seed.name, base)
             for seed in seeds}
     misses = [seed for seed in seeds if keys[seed.name] not in stored]
-    fresh = dict(zip((s.name for s in misses),
-                     process_many([s.path for s in misses], options, jobs)))
+    fresh = process_many([s.path for s in misses], options, jobs)
     result.extracted = len(misses)
 
     processed, store = [], {}
-    for seed in seeds:
-        item = fresh.get(seed.name) or stored[keys[seed.name]]
+    for done, seed in enumerate(seeds, 1):
+        key = keys[seed.name]
+        item = stored[key] if key in stored else next(fresh)
         if isinstance(item, tuple):  # a user's mistake, in file order as a serial build sees it
             error = InputError(item[1], item[2], item[3])
             if not config.keep_going:
+                fresh.close()
                 raise error
             warn(f"skipped {error}")
-            continue
-        processed.append(item)
-        store[keys[seed.name]] = item
+            item = None
+        else:
+            processed.append(item)
+            store[key] = item
+        if progress:
+            progress(ArticleDone(seed.path, done, len(seeds), item))
+    for p in processed:
+        if not p.events:
+            warn(f"{p.article.source_path}: no dated events found")
     _check_unique_slugs(processed)
     site = assemble(config, processed, result.warnings)
-    files, keep, fingerprints = _render_changed(config, site, output_dir, state)
+    files, keep, owners = _render_changed(config, site, output_dir, state)
+    _fail_if_strict(strict, result, output_dir)
     from .output import write_site
 
     write_site(files, output_dir, keep=keep)
     if store.keys() != stored.keys():
         cache.save_articles(store_file, store)
     output = {}
-    for rel, fp in fingerprints.items():
+    for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))
-        old = state.output.get(rel) if state else None
-        sha = old[3] if rel in keep and old else cache.digest(files[rel])
-        output[rel] = [fp, st.st_size, st.st_mtime_ns, sha]
+        sha = state.output[rel][4] if rel in keep else cache.digest(files[rel])
+        output[rel] = [group, fp, st.st_size, st.st_mtime_ns, sha]
     summary = {"articles": len(site.articles), "events": len(site.timeline.events),
                "warnings": list(result.warnings)}
     cache.save_state(state_file, cache.State(
@@ -345,29 +376,33 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.rendered = sorted(files)
 
 
-def _render_changed(config: Config, site: "Site", output_dir: Path,
-                    state: "cache.State | None") -> tuple[dict[str, bytes], set[str], dict[str, str]]:
-    """Render the pages whose fingerprint changed or whose previous file is
-    gone or altered → (new files, paths to keep from the previous output,
-    every path's fingerprint)."""
+def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None"
+                    ) -> tuple[dict[str, bytes], set[str], dict[str, tuple[str, str]]]:
+    """Render the page groups whose fingerprint changed or whose previous
+    files are gone or altered → (new files, paths to keep from the previous
+    output, every path's (group, fingerprint))."""
     from .render import as_bytes, plan_site
     from .theme import Theme
 
-    theme = Theme(config.root)
+    theme = Theme(config.root, config.theme_path)
     salt = cache.fingerprint((cache.code_fingerprint(), theme_digest(theme)))
-    previous = state.output if state else {}
+    before: dict[str, dict[str, list]] = {}  # group → its files in the previous output
+    for rel, entry in (state.output if state else {}).items():
+        before.setdefault(entry[0], {})[rel] = entry
     files: dict[str, bytes] = {}
     keep: set[str] = set()
-    fingerprints: dict[str, str] = {}
-    for rel, page in plan_site(site, theme).items():
-        fp = cache.digest(f"{salt}|{page.inputs}".encode())
-        fingerprints[rel] = fp
-        old = previous.get(rel)
-        if old and old[0] == fp and _output_intact(output_dir, rel, old):
-            keep.add(rel)
+    owners: dict[str, tuple[str, str]] = {}
+    for name, group in plan_site(site, theme).items():
+        fp = cache.digest(f"{salt}|{group.inputs}".encode())
+        old = before.get(name, {})
+        if old and all(e[1] == fp and _output_intact(output_dir, rel, e[2:]) for rel, e in old.items()):
+            made = dict.fromkeys(old)
+            keep.update(old)
         else:
-            files[rel] = as_bytes(page.make())
-    return files, keep, fingerprints
+            made = {rel: as_bytes(data) for rel, data in group.make().items()}
+            files.update(made)
+        owners.update((rel, (name, fp)) for rel in made)
+    return files, keep, owners
 
 
 def theme_digest(theme) -> str:

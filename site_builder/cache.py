@@ -9,8 +9,8 @@ Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
   format and versions and holds the payload's SHA-256; a file that fails
   any check is ignored and rebuilt, never trusted.
 - ``state-<output>.json`` — the seeds' stat and content hashes, the other
-  inputs' stat, and the manifest of the output folder (per file: the page's
-  input fingerprint, size, mtime, SHA-256).  It lets a build decide that
+  inputs' stat, and the manifest of the output folder (per file: its page
+  group and the group's input fingerprint, size, mtime, SHA-256).  It lets a build decide that
   nothing changed from ``stat`` calls alone, without importing the tagger,
   Jinja or Markdown, and lets a changed build re-render only the pages whose
   inputs changed.  Also checksummed.
@@ -33,7 +33,7 @@ from . import __version__
 #: produce for the same input: every cached article is then re-extracted.
 EXTRACTION_VERSION = 1
 CACHE_DIR = ".site-builder-cache"
-_FORMAT = 1
+_FORMAT = 2
 _MAGIC = b"site-builder cache\n"
 # A file changed within this many ns of the moment its stat was recorded may
 # have changed again in the same mtime tick: its content is hashed, not trusted.
@@ -143,7 +143,7 @@ class State:
 
     ``seeds``: source path → [size, mtime_ns, sha256];
     ``inputs``: other watched file → [size, mtime_ns] (config, curation, theme);
-    ``output``: output path → [page fingerprint, size, mtime_ns, sha256];
+    ``output``: output path → [page group, group fingerprint, size, mtime_ns, sha256];
     ``settings``: fingerprint of config, options and code;
     ``summary``: the numbers the last build reported.
     """

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Callable
+from urllib.parse import urlsplit
 
 from . import exports
 from .cache import fingerprint
-from .config import Config
-from .i18n import date_label, labels, month_label
+from .config import Config, TimelineOptions
+from .dates import PartialDate
+from .embed import embed_snippet
+from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
+                   year_label)
 from .markup import Mark, mark_html
 from .model import Article, Event, Source, Timeline, Timex
 from .theme import Theme
@@ -62,61 +67,75 @@ def html_datetime(event_date) -> str:
     return f"{event_date.year:04d}" if event_date.year and event_date.year > 0 else event_date.value
 
 
-@dataclass(frozen=True)
-class Page:
-    """One output file: a fingerprint of what it is made from, and how to make it.
+#: Above this many events the index becomes an overview and each year gets a page.
+OVERVIEW_THRESHOLD = TimelineOptions.overview_above  # the default of the config key
+#: Timelines spanning at most this many years get one density bar per month.
+MONTHLY_DENSITY_YEARS = 2
 
-    ``inputs`` is a digest of everything the bytes depend on besides the
-    theme and the code (the build adds those); ``make`` renders the bytes.
-    Equal inputs give equal bytes, so a build may keep the previous file.
+
+@dataclass(frozen=True)
+class Pages:
+    """Output files made together: a digest of what they are made from, and
+    how to make them.
+
+    ``inputs`` covers everything the bytes depend on besides the theme and
+    the code (the build adds those); ``make`` returns output path → content.
+    Equal inputs give equal bytes, so a build may keep the previous files.
     """
 
     inputs: str
-    make: Callable[[], str | bytes]
+    make: Callable[[], dict[str, str | bytes]]
 
 
-def plan_site(site: Site, theme: Theme) -> dict[str, Page]:
-    """Every output file of ``site`` as a :class:`Page`, nothing rendered yet.
+def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
+    """Every output file of ``site``, in groups, nothing rendered yet.
 
-    In: the site model and its theme.  Out: output-relative POSIX path →
-    page, sorted by path.
+    In: the site model and its theme.  Out: group name → :class:`Pages`:
+    ``timeline`` (index, year pages, embed), ``404``, ``article:<slug>`` for
+    each article page, ``exports``, ``static``.  Up to ``[timeline]
+    overview_above`` events (:data:`OVERVIEW_THRESHOLD` by default) the
+    index holds the whole list; above it the index is an overview and each
+    year has ``years/<year>/``.
     """
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
-    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang}
-    common_fp = fingerprint((common["site"], lang))
+    split = len(site.timeline.events) > site.config.timeline.overview_above
+    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
+              "embed": _embed_view(site)}
+    common_fp = fingerprint((repr(site.config), lang, split))
     article_fp = {a.slug: fingerprint(a) for a in site.articles}
     events_fp = fingerprint(site.timeline)
+    plan: dict[str, Pages] = {}
     # The timeline pages show the events and the articles' metadata, not their text.
-    timeline_fp = fingerprint((common_fp, events_fp, tuple(
-        replace(a, text="", body_html="") for a in site.articles)))
-    site_fp = fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles)))
-    timeline_view = _Lazy(lambda: _timeline_view(site, by_slug, lang))
-    pages: dict[str, Page] = {}
-    pages["index.html"] = Page(timeline_fp, lambda: _render(
-        theme, "index.html", common, root="", timeline=timeline_view(), page="timeline", target=""))
-    # Links inside the embed open in the host window, not in the iframe.
-    pages["embed/index.html"] = Page(timeline_fp, lambda: _render(
-        theme, "embed.html", common, root="../", timeline=timeline_view(), page="embed",
-        target="_top"))
-    pages["404.html"] = Page(common_fp, lambda: _render(theme, "404.html", common, root="",
-                                                        page="404"))
-    own = _events_by_article(site.timeline)
+    plan["timeline"] = Pages(
+        fingerprint((common_fp, events_fp,
+                     tuple(replace(a, text="", body_html="") for a in site.articles))),
+        lambda: _timeline_pages(site, theme, common, by_slug, lang, split))
+    # The 404 page is served at any depth: its links start at the site's path.
+    plan["404"] = Pages(common_fp, lambda: {"404.html": _render(
+        theme, "404.html", common, root=_site_path(site), page="404")})
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
+    own_events = _events_by_article(site.timeline)
+    html_pages = _timeline_paths(site, split) + ["404.html"]
     for i, article in enumerate(ordered):
-        neighbours = (_link(ordered[i - 1]) if i else None,
-                      _link(ordered[i + 1]) if i + 1 < len(ordered) else None)
-        events = own.get(article.slug, ())
-        timexes = site.timexes.get(article.slug, ())
-        inputs = fingerprint((common_fp, article_fp[article.slug], events, timexes, neighbours))
-        pages[f"articles/{article.slug}/index.html"] = Page(
-            inputs, functools.partial(_render_article, theme, common, article, events, timexes,
-                                      neighbours, lang))
-    for path, export in exports.EXPORTS.items():
-        pages[path] = Page(site_fp, functools.partial(export, site, lang))
-    for path, source in theme.static_files().items():
-        pages[path] = Page(fingerprint(path), source.read_bytes)
-    return dict(sorted(pages.items()))
+        neighbours = (ordered[i - 1] if i else None,
+                      ordered[i + 1] if i + 1 < len(ordered) else None)
+        own = own_events.get(article.slug, [])
+        path = f"articles/{article.slug}/index.html"
+        html_pages.append(path)
+        inputs = fingerprint((common_fp, article_fp[article.slug], tuple(own),
+                              site.timexes.get(article.slug, ()),
+                              tuple(_link(n, lang) for n in neighbours)))
+        plan[f"article:{article.slug}"] = Pages(inputs, functools.partial(
+            _article_page, path, theme, common, article, site, own, neighbours, lang, split))
+    pages = tuple(sorted(html_pages))
+    plan["exports"] = Pages(
+        fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
+        lambda: exports.render_exports(site, lang, pages))
+    static = theme.static_files()
+    plan["static"] = Pages(fingerprint(tuple((p, str(s)) for p, s in static.items())),
+                           lambda: _static_files(static))
+    return plan
 
 
 def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
@@ -125,38 +144,70 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     In: the site model and its theme.  Out: output-relative POSIX path →
     file content.  Deterministic: the same site gives the same bytes.
     """
-    return {path: as_bytes(page.make()) for path, page in plan_site(site, theme).items()}
+    out: dict[str, bytes] = {}
+    for group in plan_site(site, theme).values():
+        out.update((path, as_bytes(data)) for path, data in group.make().items())
+    return dict(sorted(out.items()))
 
 
 def as_bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-class _Lazy:
-    """A value computed on first use (the timeline view, shared by two pages)."""
-
-    def __init__(self, make: Callable[[], object]):
-        self._make, self._done, self._value = make, False, None
-
-    def __call__(self):
-        if not self._done:
-            self._value, self._done = self._make(), True
-        return self._value
+def _timeline_paths(site: Site, split: bool) -> list[str]:
+    """The output paths of the timeline pages (see :func:`_timeline_pages`)."""
+    years = sorted({e.date.year for e in site.timeline.events}) if split else []
+    return ["index.html", "embed/index.html"] + [f"years/{year_slug(y)}/index.html" for y in years]
 
 
-def _timeline_view(site: Site, by_slug: dict[str, Article], lang: str) -> dict:
-    events = [_event_view(e, by_slug, lang) for e in site.timeline.events]
-    return {"years": _group(events, lang), "count": len(events), "articles": len(site.articles)}
+def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, Article],
+                    lang: str, split: bool) -> dict[str, str]:
+    """The index (list or overview), the year pages when split, and the embed."""
+    events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
+    years = _group(events, lang)  # chronological: year pages' prev/next follow time
+    shown = _newest_first(years) if site.config.timeline.newest_first else years
+    summary = labels(lang)["event_count"].format(
+        events=count_label("n_events", len(events), lang),
+        articles=count_label("n_articles", len(site.articles), lang))
+    timeline = {"years": shown, "count": len(events), "articles": len(site.articles),
+                "summary": summary, "split": split, "filters": _filters_view(events, lang),
+                "overview": []}
+    files: dict[str, str] = {}
+    if split:
+        overview = [_year_summary(y, lang) for y in shown]
+        shown_year = {y["year"]: y for y in shown}
+        files["index.html"] = _render(
+            theme, "index.html", common, root="", page="timeline", target="",
+            timeline=dict(timeline, years=[], overview=overview),
+            density=_density(events, lang, split=True))
+        for i, year in enumerate(years):
+            nav = {"prev": years[i - 1] if i else None,
+                   "next": years[i + 1] if i + 1 < len(years) else None}
+            files[f"years/{year['slug']}/index.html"] = _render(
+                theme, "year.html", common, root="../../", page="year", target="",
+                year=year, nav=nav, timeline=dict(timeline, years=[shown_year[year["year"]]], count=year["count"],
+                                                  filters=_filters_view(_year_events(year), lang)),
+                density=_density(_year_events(year), lang, split=False, months_of=year["year"]))
+    else:
+        files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
+                                      target="", timeline=timeline,
+                                      density=_density(events, lang, split=False))
+    # Links inside the embed open in the host window, not in the iframe.
+    # The embed always holds the whole list (it is filtered by its query).
+    files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
+                                        target="_top", timeline=dict(timeline, overview=[]),
+                                        density=_density(events, lang, split=False))
+    return files
 
 
-def _events_by_article(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
-    """Article slug → the timeline events it reports, in timeline order."""
-    own: dict[str, list[Event]] = {}
-    for e in timeline.events:
-        slugs = dict.fromkeys([s.slug for s in e.sources or ()] + [e.slug])
-        for slug in slugs:
-            own.setdefault(slug, []).append(e)
-    return {slug: tuple(events) for slug, events in own.items()}
+def _article_page(path: str, *args) -> dict[str, str]:
+    return {path: _render_article(*args)}
+
+
+def _static_files(static: dict) -> dict[str, bytes]:
+    # Host pages load embed.js from the site root: a short, stable URL.
+    return {("embed.js" if path == "static/embed.js" else path): source.read_bytes()
+            for path, source in static.items()}
 
 
 def _render(theme: Theme, template: str, common: dict, **context) -> str:
@@ -168,7 +219,37 @@ def _site_view(site: Site, lang: str) -> dict:
             if site.config.base_url else "", "lang": lang}
 
 
-def _event_view(event: Event, by_slug: dict[str, Article], lang: str) -> dict:
+def _site_path(site: Site) -> str:
+    """The site's path on its server ("/timeline/"), "/" when base_url is not set."""
+    return urlsplit(site.config.base_url).path.rstrip("/") + "/" if site.config.base_url else "/"
+
+
+def _embed_view(site: Site) -> dict:
+    """The embed snippet of the unfiltered timeline (needs an absolute base_url)."""
+    base = site.config.base_url.rstrip("/") + "/" if site.config.base_url else ""
+    return {"snippet": embed_snippet(base, site.config.title) if base else "",
+            "oembed": base + "oembed.json" if base else ""}
+
+
+def year_slug(year: int) -> str:
+    """The folder of a year's page: ``2017``, or ``bc300`` before the common era."""
+    return str(year) if year > 0 else f"bc{-year}"
+
+
+def timeline_place(event: Event, split: bool) -> str:
+    """Where ``event`` stands on the timeline, relative to the site root."""
+    return (f"years/{year_slug(event.date.year)}/" if split else "") + "#" + event.id
+
+
+def source_name(article: Article) -> str:
+    """Who reported an article: its agency, else the host of its source URL."""
+    if article.agency:
+        return article.agency
+    host = urlsplit(article.url).hostname if article.url else None
+    return host.removeprefix("www.") if host else ""
+
+
+def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: bool) -> dict:
     sources = event.sources or (Source(event.slug, event.sentence, event.start, event.end),)
     views = []
     for src in sources:
@@ -176,9 +257,12 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str) -> dict:
         if article is None:
             continue
         views.append({
-            "title": article.title, "agency": article.agency,
+            "title": article.title, "agency": article.agency, "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
-            "href": f"articles/{article.slug}/#{anchor_id(article.slug, src.sentence)}",
+            "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
+            # a hand-made event whose text is not in the article has no sentence to point at
+            "href": f"articles/{article.slug}/" + (f"#{anchor_id(article.slug, src.sentence)}"
+                                                   if src.end > src.start else ""),
             "date": date_label(article.date, lang) if article.date else "",
         })
     tags = sorted({t for s in sources if s.slug in by_slug for t in by_slug[s.slug].tags})
@@ -187,7 +271,11 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str) -> dict:
         "label": date_label(event.date, lang, event.mod), "granularity": event.date.granularity,
         "year": event.date.year, "month": event.date.month, "title": event.title,
         "sentence": event.sentence, "sources": views, "tags": tags, "lang": event.lang,
-        "manual": event.manual,
+        "manual": event.manual, "place": timeline_place(event, split),
+        # Month span for the year-range filter (YYYY-MM compares as text).
+        "first": event.date.first_day.strftime("%Y-%m"),
+        "last": event.date.last_day.strftime("%Y-%m"),
+        "source_names": sorted({v["name"] for v in views if v["name"]}),
     }
 
 
@@ -202,39 +290,176 @@ def _group(events: list[dict], lang: str) -> list[dict]:
             months.append({"month": month, "events": list(in_month),
                            "id": f"y{year}" + (f"-{month:02d}" if month else ""),
                            "label": month_label(year, month, lang) if month else ""})
-        years.append({"year": year, "id": f"y{year}", "months": months,
-                      "label": str(year) if year > 0 else f"{-year} BC", "count": len(in_year)})
+        years.append({"year": year, "id": f"y{year}", "slug": year_slug(year), "months": months,
+                      "label": year_label(year, lang), "count": len(in_year),
+                      "count_label": count_label("n_events", len(in_year), lang)})
     return years
 
 
-def _render_article(theme: Theme, common: dict, article: Article, own: tuple[Event, ...],
-                    timexes: tuple[Timex, ...], neighbours: tuple, lang: str) -> str:
+def _newest_first(years: list[dict]) -> list[dict]:
+    """The grouped timeline in reverse: latest year, month and event first."""
+    return [dict(y, months=[dict(m, events=m["events"][::-1]) for m in reversed(y["months"])])
+            for y in reversed(years)]
+
+
+def _year_events(year: dict) -> list[dict]:
+    return [e for month in year["months"] for e in month["events"]]
+
+
+def _year_summary(year: dict, lang: str) -> dict:
+    """One line of the overview: a year's count, its months and what it holds (for filters)."""
+    events = _year_events(year)
+    counts = Counter(e["month"] for e in events if e["month"])
+    href = f"years/{year['slug']}/"
+    return {
+        "year": year["year"], "id": year["id"], "label": year["label"], "href": href,
+        "count_label": year["count_label"],
+        "months": [{"label": short_month(m, lang), "count": n, "href": f"{href}#y{year['year']}-{m:02d}",
+                    "title": f"{month_label(year['year'], m, lang)}: {count_label('n_events', n, lang)}"}
+                   for m, n in sorted(counts.items())],
+        "first": min(e["first"] for e in events), "last": max(e["last"] for e in events),
+        "tags": sorted({t for e in events for t in e["tags"]}),
+        "source_names": sorted({s for e in events for s in e["source_names"]}),
+        "langs": sorted({e["lang"] for e in events if e["lang"]}),
+    }
+
+
+def _filters_view(events: list[dict], lang: str) -> dict:
+    """The choices the filter form offers, taken from the events themselves."""
+    tags = Counter(t for e in events for t in e["tags"])
+    names = Counter(s for e in events for s in e["source_names"])
+    langs = Counter(e["lang"] for e in events if e["lang"])
+    return {
+        "tags": [{"value": t, "label": f"{t} ({n})"} for t, n in sorted(tags.items())],
+        "sources": [{"value": s, "label": f"{s} ({n})"} for s, n in sorted(names.items())],
+        "langs": [{"value": c, "label": f"{language_name(c, lang)} ({n})"} for c, n in sorted(langs.items())],
+        "min": min((e["first"] for e in events), default=""),
+        "max": max((e["last"] for e in events), default=""),
+    }
+
+
+def _density(events: list[dict], lang: str, split: bool, months_of: int | None = None) -> dict | None:
+    """The density strip: one bar per year, or per month for short spans.
+
+    Bars link to their part of the list (on the year's own page when the
+    timeline is ``split``).  ``months_of`` draws the twelve months of one year.
+    Events coarser than a month are left out of monthly bars.
+    """
+    if not events:
+        return None
+    years = [e["year"] for e in events]
+    monthly = months_of is not None or max(years) - min(years) < MONTHLY_DENSITY_YEARS
+    if monthly:
+        counts = Counter((e["year"], e["month"]) for e in events if e["month"])
+        if not counts:
+            monthly = False
+    if monthly:
+        if months_of is not None:
+            periods = [(months_of, m) for m in range(1, 13)]
+        else:
+            periods = _month_range(min(counts), max(counts))
+        bars = [(month_label(y, m, lang), counts.get((y, m), 0),
+                 (f"years/{year_slug(y)}/" if split else "") + f"#y{y}-{m:02d}") for y, m in periods]
+    else:
+        counts = Counter(years)
+        bars = [(year_label(y, lang), counts.get(y, 0),
+                 f"years/{year_slug(y)}/" if split else f"#y{y}")
+                for y in range(min(years), max(years) + 1)]
+    return _strip(bars, labels(lang)["month" if monthly else "year"], lang)
+
+
+def _month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    periods, (y, m) = [], first
+    while (y, m) <= last:
+        periods.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return periods
+
+
+def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
+    """Bar geometry in SVG user units: slots of width 10, bars up to 40 high."""
+    peak = max(n for _, n, _ in bars) or 1
+    drawn = []
+    for i, (label, n, href) in enumerate(bars):
+        if not n:
+            continue
+        height = max(2, round(40 * n / peak))
+        drawn.append({"x": i * 10 + 1, "y": 40 - height, "height": height, "slot": i * 10,
+                      "href": href, "label": f"{label}: {count_label('n_events', n, lang)}"})
+    return {"width": len(bars) * 10, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
+            "caption": labels(lang)["density"].format(unit=unit)}
+
+
+def _events_by_article(timeline: Timeline) -> dict[str, list[Event]]:
+    """Article slug → the timeline's events it reports (one pass, not one per article)."""
+    own: dict[str, list[Event]] = {}
+    for event in timeline.events:
+        slugs = {s.slug for s in event.sources} | {event.slug}
+        for slug in sorted(slugs):
+            own.setdefault(slug, []).append(event)
+    return own
+
+
+def _render_article(theme: Theme, common: dict, article: Article, site: Site, own: list[Event],
+                    neighbours: tuple, lang: str, split: bool) -> str:
     marks = []
     for event in own:
         for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
             if src.slug == article.slug and src.end > src.start:
                 marks.append(Mark(src.start, src.end, "span",
                                   (("class", "event-sentence"),), id=anchor_id(src.slug, src.sentence)))
-    for tx in timexes:
-        title = tx.value + (f" ({tx.mod})" if tx.mod else "")
-        attrs = (("class", f"timex timex-{tx.type.lower()}"), ("title", title))
-        if tx.type in ("DATE", "TIME"):
-            attrs = (("datetime", tx.value),) + attrs if _is_html_date(tx.value) else attrs
-        marks.append(Mark(tx.start, tx.end, "time", attrs, depth=1))
+    for tx in site.timexes.get(article.slug, ()):
+        marks.append(Mark(tx.start, tx.end, "time", timex_attrs(tx, article.lang), depth=1))
     body = mark_html(article.body_html, article.text, _unique(marks))
     prev, nxt = neighbours
     return _render(
         theme, "article.html", common, root="../../", page="article",
         article={"title": article.title, "slug": article.slug, "lang": article.lang,
-                 "date": article.date.value if article.date else "",
-                 "date_label": date_label(article.date, article.lang) if article.date else "",
+                 "date": html_datetime(article.date) if article.date else "",
+                 "date_label": date_label(article.date, lang) if article.date else "",
                  "places": list(article.dateline.places), "agency": article.agency,
+                 "source_name": source_name(article),
                  "tags": list(article.tags), "summary": article.summary, "url": article.url,
                  "body": body},
         events=[{"id": e.id, "title": e.title, "datetime": html_datetime(e.date),
-                 "label": date_label(e.date, lang, e.mod)} for e in own],
-        prev=prev, next=nxt,
+                 "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
+                 "anchor": _anchor_in(e, article.slug)} for e in own],
+        prev=_link(prev, lang), next=_link(nxt, lang),
     )
+
+
+def timex_attrs(tx: Timex, lang: str) -> tuple[tuple[str, str], ...]:
+    """Attributes of a time expression's ``<time>``: its TIMEX3 value always
+    (in ``title``, readable, and ``data-value``), a ``datetime`` whenever HTML
+    can express the value (dates, times, day/hour durations)."""
+    readable = tx.value
+    if tx.type in ("DATE", "TIME") and _is_calendar(tx.value):
+        readable = f"{date_label(PartialDate(tx.value), lang, tx.mod)} ({tx.value})"
+    elif tx.mod:
+        readable = f"{tx.value} ({tx.mod})"
+    attrs: tuple[tuple[str, str], ...] = (
+        ("class", f"timex timex-{tx.type.lower()}"), ("title", readable), ("data-value", tx.value))
+    machine = _html_time_value(tx)
+    return ((("datetime", machine),) if machine else ()) + attrs
+
+
+def _html_time_value(tx: Timex) -> str | None:
+    if tx.type in ("DATE", "TIME") and _is_calendar(tx.value):
+        return html_datetime(PartialDate(tx.value))
+    if tx.type == "DURATION" and _HTML_DURATION.fullmatch(tx.value) and tx.value not in ("P", "PT"):
+        return tx.value
+    return None
+
+
+# The ISO 8601 durations HTML accepts: days, hours, minutes, seconds (no years or months).
+_HTML_DURATION = re.compile(r"P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?")
+
+
+def _anchor_in(event: Event, slug: str) -> str:
+    for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
+        if src.slug == slug and src.end > src.start:  # hand-made events may have no sentence
+            return anchor_id(slug, src.sentence)
+    return ""
 
 
 def _unique(marks: list[Mark]) -> list[Mark]:
@@ -242,13 +467,13 @@ def _unique(marks: list[Mark]) -> list[Mark]:
     return list(dict.fromkeys(marks))
 
 
-def _is_html_date(value: str) -> bool:
-    from .dates import PartialDate
-    d = PartialDate(value)
-    return d.is_calendar and d.granularity in ("year", "month", "week", "day")
+def _is_calendar(value: str) -> bool:
+    return PartialDate(value).is_calendar
 
 
-def _link(article: Article | None) -> dict | None:
+def _link(article: Article | None, lang: str) -> dict | None:
     if article is None:
         return None
-    return {"title": article.title, "href": f"../{article.slug}/"}
+    return {"title": article.title, "href": f"../{article.slug}/",
+            "date": html_datetime(article.date) if article.date else "",
+            "date_label": date_label(article.date, lang) if article.date else ""}

@@ -3,7 +3,8 @@
 The default theme ships inside the package (``site_builder/theme/``) when
 installed from a wheel and sits at the top of the repository
 (``templates/``, ``static/``) in a checkout.  A site's own ``templates/``
-and ``static/`` override it file by file (a Jinja ``ChoiceLoader``).
+and ``static/`` override it file by file (a Jinja ``ChoiceLoader``); a theme
+folder named in the config (``[theme] dir``) sits between the two.
 """
 from __future__ import annotations
 
@@ -22,9 +23,13 @@ def default_theme_dir() -> Path:
     return _PACKAGE.parent  # a source checkout: the repository root
 
 
-def theme_dirs(site_root: Path) -> list[Path]:
-    """Theme folders, the site's own first; each may have templates/ and static/."""
-    dirs = [Path(site_root).resolve(), default_theme_dir().resolve()]
+def theme_dirs(site_root: Path, theme_dir: Path | None = None) -> list[Path]:
+    """Theme folders, the site's own first, then the configured theme, then
+    the default; each may have templates/ and static/."""
+    dirs = [Path(site_root).resolve()]
+    if theme_dir is not None:
+        dirs.append(Path(theme_dir).resolve())
+    dirs.append(default_theme_dir().resolve())
     return list(dict.fromkeys(dirs))
 
 
@@ -33,11 +38,12 @@ class Theme:
     """Template and static-file lookup for one site."""
 
     site_root: Path
+    theme_dir: Path | None = None  # the config's theme.dir, between the site and the default
 
     @property
     def search_dirs(self) -> list[Path]:
         """Theme folders, the site's own first; each has templates/ and static/."""
-        return theme_dirs(self.site_root)
+        return theme_dirs(self.site_root, self.theme_dir)
 
     @cached_property
     def env(self) -> "jinja2.Environment":

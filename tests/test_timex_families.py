@@ -97,7 +97,9 @@ def test_anaphoric_narrative(lang, text, span, value):
     ("de", "Die Lage ist derzeit ruhig.", "derzeit", "PRESENT_REF"),
     ("de", "Früher war alles anders.", "Früher", "PAST_REF"),
     ("en", "The index is currently at a high.", "currently", "PRESENT_REF"),
-    ("en", "He will return soon.", "soon", "FUTURE_REF"),
+    ("en", "He was formerly a general.", "formerly", "PAST_REF"),
+    ("en", "Nobody knows what the future holds.", "the future", "FUTURE_REF"),
+    ("en", "It lies in present-day Belize.", "present-day", "PRESENT_REF"),
 ])
 def test_vague(lang, text, span, value):
     assert found(text, lang=lang)[span][1] == value
@@ -151,3 +153,25 @@ def test_unknown_language_and_genre_are_rejected():
         tag("x", None, "fr")
     with pytest.raises(ValueError):
         tag("x", None, "de", "poetry")
+
+
+# ---------------------------------------------------------------- English
+
+def en(text, dct="2017-11-10", genre="news"):
+    """{surface text: (type, value)} of the English tagger's output."""
+    return found(text, dct=dct, lang="en", genre=genre)
+
+
+@pytest.mark.parametrize("text", [
+    "He will return soon and eventually retire.",
+    "The army had previously held the town; it was once a fort.",
+    "Shortly afterwards the rebels began to fall back.",
+    "Prices continued to fall in value.",
+    "After the fall of the capital the army withdrew.",
+    "The March on the capital began at dawn.",
+    "The annual report and the quarterly dividend were published.",
+    "The 6-year-old boy and a 30-year-old man were rescued.",
+    "The Second Army and the second division attacked.",
+])
+def test_en_look_alikes_are_not_time_expressions(text):
+    assert en(text) == {}

@@ -28,7 +28,8 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
         raise ValueError(f"unknown genre {genre!r}; expected one of {GENRES}")
     spec = engine.language(lang)
     ctx = Context(dct=Point.parse(dct), genre=genre)
-    interpret = Interpreter(spec, ctx, lambda m: engine.tense(text, m.start, m.end, spec))
+    interpret = Interpreter(spec, ctx, lambda m: engine.tense(text, m.start, m.end, spec),
+                            lambda m: engine.placement(text, m.start, spec))
     out = []
     for mention in engine.mentions(text, spec):
         result = interpret(mention)

@@ -79,6 +79,7 @@ class Language:
     year_cues_before: re.Pattern
     past_cues: re.Pattern
     future_cues: re.Pattern
+    range_end_before: re.Pattern
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -182,6 +183,7 @@ def language(code: str) -> Language:
         year_cues_before=re.compile(data.YEAR_CUES_BEFORE),
         past_cues=re.compile(data.PAST_CUES),
         future_cues=re.compile(data.FUTURE_CUES),
+        range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
     )
 
 
@@ -220,6 +222,29 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
+_CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
+# Before the second part of a range ("1870/71", "1943–1945") in any language.
+_RANGE_END = r"[–/]\s*$"
+
+
+def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
+    """Where a mention sits in its sentence: "lead", "aside" or None.
+
+    "lead": at most three words precede it ("Im Juli 1861 ...", a heading);
+    "aside": inside an open parenthesis or after a range word ("bis 1915").
+    """
+    left = text[max(0, start - window):start]
+    cut = 0
+    for m in _CLAUSE_START.finditer(left):
+        cut = m.end()
+    prefix = left[cut:]
+    opened = prefix.rfind("(")
+    if opened >= 0 and ")" not in prefix[opened:]:
+        return "aside"
+    if spec.range_end_before.search(prefix):
+        return "aside"
+    return "lead" if len(prefix.split()) <= 3 else None
 
 
 def tense(text: str, start: int, end: int, spec: Language, window: int = 300) -> str | None:

@@ -271,8 +271,11 @@ def _year(parts: dict, ctx: Context) -> int | None:
 class Interpreter:
     """Turns the mentions of one document into (type, value, mod) triples."""
 
-    def __init__(self, spec, ctx: Context, tense):
+    def __init__(self, spec, ctx: Context, tense, placement=None):
         self.spec, self.lookup, self.ctx, self.tense = spec, spec.lookup, ctx, tense
+        # placement(m) -> "lead" (opens its sentence), "aside" (parenthesis,
+        # end of a range) or None; decides whether a year moves the reference.
+        self.placement = placement or (lambda m: None)
 
     def __call__(self, m) -> tuple[str, str, str | None] | None:
         handler = getattr(self, "_" + m.kind)
@@ -287,6 +290,20 @@ class Interpreter:
         if p is not None:
             self.ctx.last = p
 
+    def _note_explicit(self, m, p: Point) -> None:
+        """Remember a date with an explicit year -- unless it is a digression.
+
+        A year in an aside ("(1908)", "bis 1915", "1870/71") or one that jumps
+        back in time in mid-sentence ("beim Kriegsrat vom 8. Dezember 1912")
+        is a look elsewhere: the story's own time stays the reference.
+        """
+        last = self.ctx.last
+        if last is not None:
+            where = self.placement(m)
+            if where == "aside" or (where != "lead" and p.year < last.year):
+                return
+        self.ctx.last = p
+
     def _reference_year(self, m, month: int, day: int | None) -> int | None:
         ctx = self.ctx
         news = ctx.genre == "news"
@@ -296,9 +313,13 @@ class Interpreter:
         return year_for(month, day, ref, self.tense(m) if news else None, news)
 
     # -- kinds
+    def _skip(self, m):
+        """A look-alike the language marks as no time expression."""
+        return None
+
     def _year(self, m):
         year = _year(m.parts, self.ctx)
-        self._note(Point(year))
+        self._note_explicit(m, Point(year))
         return "DATE", year_str(year), None
 
     def _date(self, m):
@@ -316,6 +337,8 @@ class Interpreter:
                 year = ref.year if ref else None
                 if ref and ctx.genre == "news" and ref.month:
                     year = self._reference_year(m, _SEASON_START[season], None)
+            else:
+                self._note_explicit(m, Point(year))
             return "DATE", f"{'XXXX' if year is None else year_str(year)}-{season}", mod
         if month is None and year is None and "weekday" in p:
             return self._weekday(m, self._w(m, "weekday"), None)
@@ -323,16 +346,19 @@ class Interpreter:
             if year is None:
                 ref = ctx.anchor(False)
                 return "DATE", year_str(ref.year) if ref else "XXXX", mod
-            self._note(Point(year))
+            self._note_explicit(m, Point(year))
             return "DATE", year_str(year), mod
         if year is None:
             year = self._reference_year(m, month, day)
             if year is None:
                 return "DATE", fmt(None, month, day), mod
-        else:
-            self._note(Point(year, month, day))
         if day is not None and not _valid(year, month, day):
             return None
+        if "year" in p or "yy" in p or "bcyear" in p:
+            self._note_explicit(m, Point(year, month, day))
+        elif ctx.genre != "news":
+            # A narrative moves on with every date it names, year or not.
+            self._note(Point(year, month, day))
         return "DATE", fmt(year, month, day), mod
 
     def _part(self, m, year):
@@ -458,7 +484,8 @@ class Interpreter:
         if unit in ("H", "MIN", "S"):
             return None
         value = shift(ref, unit, off)
-        if anchor == "anaphoric" and ref is not None:
+        if ref is not None and off >= 0 and (anchor == "anaphoric" or ctx.genre != "news"):
+            # "im folgenden Jahr" moves the story on; a look back does not.
             moved = shift_point(ref, unit, off)
             if moved is not None and unit in ("Y", "M", "D"):
                 self._note(_trim(moved, unit))
@@ -480,6 +507,10 @@ class Interpreter:
             unit, n = "Y", n * 10
         if ref is None:
             return "DATE", shift(None, unit, 0), None
+        if ctx.genre != "news" and not deictic:
+            moved = shift_point(ref, unit, int(n) * direction)
+            if moved is not None:
+                self._note(_trim(moved, unit))
         return "DATE", shift(ref, unit, int(n) * direction), None
 
     def _duration(self, m):

@@ -82,9 +82,26 @@ VAGUE_UNIT_ADJECTIVES = {"jahrelang": "Y", "monatelang": "M", "wochenlang": "W",
                          "tagelang": "D", "stundenlang": "H", "jahrzehntelang": "DE",
                          "langjährig": "Y", "mehrjährig": "Y"}
 
-SEASONS = {"Frühling": "SP", "Frühlings": "SP", "Frühjahr": "SP", "Frühjahrs": "SP",
-           "Sommer": "SU", "Sommers": "SU", "Herbst": "FA", "Herbstes": "FA", "Herbsts": "FA",
-           "Winter": "WI", "Winters": "WI"}
+def _seasons() -> dict:
+    """Season words with their compounds ("Spätsommer", "Frühjahres", "Wintermonate")."""
+    stems = {"Frühling": ("SP", ("", "s")), "Frühjahr": ("SP", ("", "s", "es")),
+             "Sommer": ("SU", ("", "s")), "Herbst": ("FA", ("", "s", "es")),
+             "Winter": ("WI", ("", "s"))}
+    out = {}
+    for stem, (code, ends) in stems.items():
+        words = [stem, "Spät" + stem.lower()]
+        if not stem.startswith("Früh"):
+            words.append("Früh" + stem.lower())
+        for word in words:
+            for end in ends:
+                out[word + end] = code
+    for stem, code in (("Frühlings", "SP"), ("Frühjahrs", "SP"), ("Sommer", "SU"),
+                       ("Herbst", "FA"), ("Winter", "WI")):
+        out[stem + "monate"] = out[stem + "monaten"] = code
+    return out
+
+
+SEASONS = _seasons()
 # Calendar parts named with an ordinal ("dritten Quartal", "zweiten Jahreshälfte").
 PART_UNITS = {"Quartal": "Q", "Quartals": "Q", "Jahreshälfte": "H", "Halbjahr": "H",
               "Halbjahres": "H", "Trimester": "Q"}
@@ -94,23 +111,28 @@ DEICTIC = {"heute": ("D", 0), "gestern": ("D", -1), "morgen": ("D", 1),
            "vorgestern": ("D", -2), "übermorgen": ("D", 2), "heuer": ("Y", 0),
            "Vorjahr": ("Y", -1), "Vorjahres": ("Y", -1), "Vortag": ("D", -1),
            "Vortages": ("D", -1), "Vormonat": ("M", -1), "Vormonats": ("M", -1),
-           "Vorwoche": ("W", -1), "heutigen": ("D", 0), "gestrigen": ("D", -1),
+           "Vorwoche": ("W", -1), "gestrigen": ("D", -1),
            "morgigen": ("D", 1)}
 # In narratives these mean "nowadays" rather than a calendar day.
-NARRATIVE_PRESENT = {"heute", "heutigen"}
+NARRATIVE_PRESENT = {"heute"}
 
+# Vague references.  Left out on purpose: "nun", "inzwischen",
+# "mittlerweile" (discourse particles far more often than times), "ehemalig",
+# "künftig" (adjectives of a role, not times), a bare "später" (mostly
+# "later on" inside a clause; "wenig später" is kept).
 VAGUE = {"derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF", "jetzt": "PRESENT_REF",
-         "nun": "PRESENT_REF", "gegenwärtig": "PRESENT_REF", "momentan": "PRESENT_REF",
-         "heutzutage": "PRESENT_REF", "aktuell": "PRESENT_REF", "mittlerweile": "PRESENT_REF",
-         "inzwischen": "PRESENT_REF", "zur Zeit": "PRESENT_REF", "Gegenwart": "PRESENT_REF",
+         "gegenwärtig": "PRESENT_REF", "momentan": "PRESENT_REF",
+         "heutzutage": "PRESENT_REF", "aktuell": "PRESENT_REF", "heutige": "PRESENT_REF",
+         "heutigen": "PRESENT_REF", "heutiger": "PRESENT_REF", "heutigem": "PRESENT_REF",
          "früher": "PAST_REF", "damals": "PAST_REF", "einst": "PAST_REF",
          "kürzlich": "PAST_REF", "vor kurzem": "PAST_REF", "unlängst": "PAST_REF",
-         "neulich": "PAST_REF", "ehemals": "PAST_REF", "ehemalige": "PAST_REF",
-         "ehemaligen": "PAST_REF", "Vergangenheit": "PAST_REF",
-         "bald": "FUTURE_REF", "künftig": "FUTURE_REF", "zukünftig": "FUTURE_REF",
-         "zukünftige": "FUTURE_REF", "künftigen": "FUTURE_REF", "demnächst": "FUTURE_REF",
-         "Zukunft": "FUTURE_REF", "später": "FUTURE_REF", "binnen kurzem": "FUTURE_REF",
-         "Folgezeit": "FUTURE_REF", "in der Folge": "FUTURE_REF"}
+         "neulich": "PAST_REF", "kurz zuvor": "PAST_REF", "kurz vorher": "PAST_REF",
+         "bald": "FUTURE_REF", "demnächst": "FUTURE_REF", "in Zukunft": "FUTURE_REF",
+         "Zukunft": "FUTURE_REF", "binnen kurzem": "FUTURE_REF", "Folgezeit": "FUTURE_REF",
+         "in der Folge": "FUTURE_REF", "wenig später": "FUTURE_REF",
+         "kurz darauf": "FUTURE_REF", "kurz danach": "FUTURE_REF",
+         "kurze Zeit später": "FUTURE_REF", "kurz später": "FUTURE_REF",
+         "so bald wie möglich": "FUTURE_REF"}
 
 # Relative determiners: (offset, anchor); "deictic" counts from the document
 # date in news, "anaphoric" from the last date mentioned.
@@ -118,7 +140,7 @@ RELATIVE = {}
 for _stem, _meaning in {"letzt": (-1, "deictic"), "vergangen": (-1, "deictic"),
                         "vorig": (-1, "deictic"), "vorletzt": (-2, "deictic"),
                         "nächst": (1, "deictic"), "kommend": (1, "deictic"),
-                        "dies": (0, "deictic"), "laufend": (0, "deictic"),
+                        "dies": (0, "deictic"), "laufend": (0, "deictic"), "neu": (1, "deictic"),
                         "diesjährig": (0, "deictic"),
                         "folgend": (1, "anaphoric"), "darauffolgend": (1, "anaphoric"),
                         "darauf folgend": (1, "anaphoric"), "selb": (0, "anaphoric"),
@@ -131,7 +153,7 @@ RELATIVE.update({"demselben": (0, "anaphoric"), "desselben": (0, "anaphoric"),
 
 POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START", "zu Beginn": "START",
              "Mitte": "MID", "Ende": "END", "Endes": "END", "Ausgang": "END",
-             "Frühjahr": "START"}
+             "frühen": "START", "frühe": "START", "späten": "END", "späte": "END"}
 APPROX = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "ca.": "APPROX",
           "circa": "APPROX", "knapp": "LESS_THAN", "fast": "LESS_THAN",
           "beinahe": "LESS_THAN", "nahezu": "LESS_THAN", "gut": "MORE_THAN",
@@ -155,7 +177,7 @@ HOLIDAYS = {"Weihnachten": "12-25", "Heiligabend": "12-24", "Heiligen Abend": "1
             "Ostermontag": ("easter", 1), "Karfreitag": ("easter", -2),
             "Pfingsten": ("easter", 49), "Pfingstmontag": ("easter", 50),
             "Christi Himmelfahrt": ("easter", 39), "Fronleichnam": ("easter", 60),
-            "Allerheiligen": "11-01", "Allerseelen": "11-02", "Nikolaus": "12-06",
+            "Allerheiligen": "11-01", "Allerseelen": "11-02", "Nikolaustag": "12-06",
             "Tag der Deutschen Einheit": "10-03", "Maifeiertag": "05-01",
             "Tag der Arbeit": "05-01", "Valentinstag": "02-14", "Mariä Himmelfahrt": "08-15",
             "Dreikönigstag": "01-06"}
@@ -174,6 +196,9 @@ FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|soll|sollen|sollte|sollten|will|wo
 PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|ist|sind|"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
+# Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
+RANGE_END_BEFORE = r"(?:\bbis(?:\s+(?:zum|zur|ins?|Ende|Anfang|Mitte))?|[–/-])\s*$"
+
 # A number right after these is an identifier, not a year.
 NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art\.|Absatz|"
                    r"Abs\.|Seite|S\.|Band|Bd\.|Zimmer|Haus|Straße|Tel\.|Fax|Kennzeichen|"
@@ -183,12 +208,15 @@ NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art
 NOT_YEAR_AFTER = (r"^\s*(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|"
                   r"Tonnen|Stück|Punkte|Stimmen)\b")
 # A number followed by a plural noun counts things -- unless a cue says year.
-COUNT_AFTER = (r"^\s+(?:Einwohner|Menschen|Personen|Soldaten|Mann\b|"
-               r"[A-ZÄÖÜ][a-zäöüß]+(?:er|en|innen|ten|eln|ern|n)\b)")
-# Prepositions and nouns after which a bare number is a year after all.
+# A number followed (on the same line) by a plural noun counts things --
+# unless a cue says year.  Plural nouns end in -e, -n or -er ("Geschütze",
+# "Panzern", "Dörfer").
+COUNT_AFTER = (r"^[ \t]+(?:Mann\b|[A-ZÄÖÜ][a-zäöüß]+(?:e|n|er|s)\b)")
+# Prepositions and nouns after which a bare number is a year after all
+# ("und"/"oder" only between two years: "1882 und 1885").
 YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jahr|Jahres|"
-                    r"Jahre|Anfang|Mitte|Ende|Sommer|Winter|Frühjahr|Herbst|und|oder|"
-                    r"bereits|schon|erst|Saison|Ende)|[(,–-])\s*$")
+                    r"Jahre|Anfang|Mitte|Ende|Sommer|Winter|Frühjahr|Herbst|"
+                    r"bereits|schon|erst|Saison|Ende)|\b\d{4}\s+(?:und|oder)|[(,–-])\s*$")
 
 # Surface patterns, most specific first (at one position the first that
 # matches wins).  Kinds name the engine's interpreters.
@@ -236,7 +264,7 @@ PATTERNS = [
     ("duration", r"(?:(?<=seit )|(?<=über )|(?<=nach )|(?<=vor ))(?:{vaguequant}\s+)?{unit}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
     ("deictic", r"{deictic}"),
-    ("vague", r"(?:{article}\s+)?{vague}"),
+    ("vague", r"{vague}"),
     ("date", r"(?:{pos}\s+)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
     ("date", r"{weekday}"),

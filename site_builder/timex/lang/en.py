@@ -52,7 +52,7 @@ ORDINAL_SUFFIXES = {"st": "st", "nd": "nd", "rd": "rd", "th": "th"}
 
 UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
          "day": "D", "days": "D", "hour": "H", "hours": "H", "minute": "MIN",
-         "minutes": "MIN", "second": "S", "seconds": "S", "decade": "DE", "decades": "DE",
+         "minutes": "MIN", "seconds": "S", "decade": "DE", "decades": "DE",
          "century": "CE", "centuries": "CE", "quarter": "Q", "quarters": "Q",
          "weekend": "WE", "weekends": "WE", "millennium": "ML"}
 PLURAL_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades",
@@ -72,14 +72,17 @@ NARRATIVE_PRESENT = set()
 
 VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
-         "these days": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
+         "the present day": "PRESENT_REF", "the present time": "PRESENT_REF",
+         "these days": "PRESENT_REF", "the present": "PRESENT_REF",
          "right now": "PRESENT_REF", "the time being": "PRESENT_REF", "to date": "PRESENT_REF",
          "recently": "PAST_REF", "recent": "PAST_REF", "former": "PAST_REF",
-         "formerly": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",
-         "once": "PAST_REF", "earlier": "PAST_REF", "lately": "PAST_REF",
-         "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-         "shortly": "FUTURE_REF", "later": "FUTURE_REF", "someday": "FUTURE_REF",
-         "eventually": "FUTURE_REF", "the coming": "FUTURE_REF"}
+         "formerly": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
+         "the future": "FUTURE_REF", "future": "FUTURE_REF", "someday": "FUTURE_REF",
+         "present-day": "PRESENT_REF", "modern day": "PRESENT_REF",
+         "modern-day": "PRESENT_REF"}
+# Not listed on purpose: "soon", "later", "earlier", "once", "previously",
+# "eventually", "shortly" -- adverbs of sequence that annotators (TIMEX2 and
+# TimeML alike) leave untagged when they stand alone.
 
 RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "anaphoric"),
             "next": (1, "deictic"), "coming": (1, "deictic"), "this": (0, "deictic"),
@@ -115,9 +118,10 @@ VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past fe
                "a couple of", "the", "these", "those", "the early", "the first", "numerous"}
 EVERY = {"every", "each", "per", "a"}
 SET_UNITS = {}
+# Adverbs of frequency; the adjectives "annual" and "quarterly" mostly
+# classify nouns ("annual report", "quarterly dividend") and stay out.
 SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-             "yearly": "P1Y", "hourly": "PT1H", "annual": "P1Y", "nightly": "P1D",
-             "quarterly": "P3M", "biweekly": "P2W"}
+             "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
 
 HOLIDAYS = {"Christmas": "12-25", "Christmas Day": "12-25", "Christmas Eve": "12-24",
             "New Year's Day": "01-01", "New Year's Eve": "12-31", "New Year": "01-01",
@@ -153,7 +157,19 @@ COUNT_AFTER = r"^\s+(?:[a-z]+s\b(?<!years)(?<!days)|people|men|women)"
 YEAR_CUES_BEFORE = (r"(?:\b(?:in|since|by|until|till|from|of|to|during|before|after|early|"
                     r"mid|late|and|or|year|fiscal|spring|summer|autumn|fall|winter)|[(,–-])\s*$")
 
+# Verbs and nouns that look like time words.  A "skip" match is dropped; it
+# only keeps the other patterns from matching inside it.
+_FALL_VERB = (r"(?:(?<=to\s)|(?<=ll\s)|(?<=ld\s)|(?<=st\s)|(?<=not\s)|(?<=ay\s)|(?<=ht\s)|"
+              r"(?<=did\s))fall(?!\s+(?:of\s+)?(?:\d|'\d))")
+_NOT_A_YEAR_AFTER_OF = r"(?![\d'])(?!that\b|this\b|the\s+(?:same|following|next|previous)\b|last\b|next\b)"
+
 PATTERNS = [
+    # "the fall of the city", "to fall back", "the March on the capital"
+    ("skip", _FALL_VERB),
+    ("skip", r"[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
+    ("skip", r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
+    # ages: "a 6-year-old", "the 8-month-old boy"
+    ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
     ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
     ("date", r"{mnum}/{day}/{year}"),
