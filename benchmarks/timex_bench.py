@@ -28,9 +28,21 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared beside the checkout; a git worktree under wt/ finds it one level up.
-SHARED = next((d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
-              ROOT.parent / "shared")
+
+
+def find_shared() -> Path:
+    """The shared corpora/tools folder: $SITE_BUILDER_SHARED, else the nearest ``shared``
+    beside the repo or one level up (worktrees live in ``wt/<branch>``)."""
+    env = os.environ.get("SITE_BUILDER_SHARED")
+    if env:
+        return Path(env)
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared").is_dir():
+            return base / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = find_shared()
 sys.path.insert(0, str(ROOT))
 
 from site_builder.timex import tag  # noqa: E402

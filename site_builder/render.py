@@ -53,18 +53,21 @@ def anchor_id(slug: str, sentence: str) -> str:
 
 
 def html_datetime(event_date) -> str:
-    """A ``datetime`` attribute valid in HTML for any granularity.
+    """A ``datetime`` attribute valid in HTML for any granularity ("" when none is).
 
     HTML knows years, months, weeks, days and times; seasons, quarters and
     halves fall back to their year, decades and centuries to their first year.
+    HTML has no year before 1, so dates before the common era get none.
     """
+    if not event_date.is_calendar or event_date.year is None or event_date.year < 1:
+        return ""
     g = event_date.granularity
     if g in ("year", "month", "week", "day"):
         return event_date.value
     if g == "time":
         return event_date.value if event_date.time and event_date.time[0].isdigit() \
             else event_date.value[:10]
-    return f"{event_date.year:04d}" if event_date.year and event_date.year > 0 else event_date.value
+    return f"{event_date.year:04d}"
 
 
 #: Above this many events the index becomes an overview and each year gets a page.
@@ -257,7 +260,8 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
         if article is None:
             continue
         views.append({
-            "title": article.title, "agency": article.agency, "name": source_name(article),
+            "title": article.title, "lang": article.lang, "agency": article.agency,
+            "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
             "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
             # a hand-made event whose text is not in the article has no sentence to point at
@@ -386,7 +390,8 @@ def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
         height = max(2, round(40 * n / peak))
         drawn.append({"x": i * 10 + 1, "y": 40 - height, "height": height, "slot": i * 10,
                       "href": href, "label": f"{label}: {count_label('n_events', n, lang)}"})
-    return {"width": len(bars) * 10, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
+    # Drawn at most 24 px per slot, squeezed to the page width when there are many.
+    return {"width": len(bars) * 10, "px": len(bars) * 24, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
             "caption": labels(lang)["density"].format(unit=unit)}
 
 
@@ -421,7 +426,7 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site, ow
                  "source_name": source_name(article),
                  "tags": list(article.tags), "summary": article.summary, "url": article.url,
                  "body": body},
-        events=[{"id": e.id, "title": e.title, "datetime": html_datetime(e.date),
+        events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
                  "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
                  "anchor": _anchor_in(e, article.slug)} for e in own],
         prev=_link(prev, lang), next=_link(nxt, lang),
@@ -474,6 +479,6 @@ def _is_calendar(value: str) -> bool:
 def _link(article: Article | None, lang: str) -> dict | None:
     if article is None:
         return None
-    return {"title": article.title, "href": f"../{article.slug}/",
+    return {"title": article.title, "lang": article.lang, "href": f"../{article.slug}/",
             "date": html_datetime(article.date) if article.date else "",
             "date_label": date_label(article.date, lang) if article.date else ""}

@@ -195,8 +195,11 @@ def _make_app(root: Path, state: BuildState):
             self.set_header("Content-Type", "text/css; charset=utf-8")
             self.write(OVERLAY_CSS)
 
-    class SiteHandler(web.StaticFileHandler):
-        """Static files of ``output/``; HTML gets the script and overlay."""
+    from .served_files import InsideRoot
+
+    class SiteHandler(InsideRoot, web.StaticFileHandler):
+        """Static files of ``output/`` (nothing outside it: 404); HTML gets
+        the script and overlay."""
 
         _page: bytes | None = None
 

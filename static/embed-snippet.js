@@ -47,7 +47,10 @@
   function copy() {
     update();
     code.select();
-    var done = function () { button.textContent = box.getAttribute("data-copied"); };
+    var done = function () {
+      button.textContent = box.getAttribute("data-copied");
+      window.setTimeout(function () { button.textContent = box.getAttribute("data-copy"); }, 2000);
+    };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(code.value).then(done, function () {});
     } else if (document.execCommand("copy")) {

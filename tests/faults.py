@@ -108,3 +108,122 @@ def kill_loop(site: Path, trees: dict[str, dict[str, bytes]], seeds_for: dict[st
         records.append({"delay": delay, "from": state, "found": found,
                         "staging_left": bool(leftovers(site))})
     return records
+
+
+# -- the preview server under load --------------------------------------------
+
+def rss_kb(pid: int) -> int:
+    """Resident memory of process ``pid`` in KiB (Linux)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def complete(path: str, headers, body: bytes) -> bool:
+    """Whether ``body`` is a whole response for ``path``: the announced length,
+    and for pages the end of the document, for JSON a value that parses."""
+    import json
+
+    length = headers.get("Content-Length")
+    if length is not None and int(length) != len(body):
+        return False
+    if path.endswith("/") or path.endswith(".html"):
+        return body.rstrip().endswith(b"</html>")
+    if path.endswith(".json"):
+        try:
+            json.loads(body)
+        except ValueError:
+            return False
+    return len(body) > 0
+
+
+def hammer(port: int, paths: list[str], total: int, clients: int, timeout: float = 120.0) -> dict:
+    """``total`` GETs over ``clients`` concurrent keep-alive connections.
+
+    Returns counts: answered 200 with a complete body, other statuses,
+    incomplete bodies, connection errors, and the wall time.
+    """
+    import http.client
+    import threading
+    from collections import Counter
+
+    counts: Counter = Counter()
+    lock = threading.Lock()
+    deadline = time.monotonic() + timeout
+    share = [total // clients + (1 if i < total % clients else 0) for i in range(clients)]
+
+    def client(n: int, offset: int) -> None:
+        conn = None
+        for k in range(n):
+            if time.monotonic() > deadline:
+                with lock:
+                    counts["not sent (time limit)"] += n - k
+                return
+            path = paths[(offset + k) % len(paths)]
+            try:
+                conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request("GET", path)
+                resp = conn.getresponse()
+                body = resp.read()
+                if resp.status != 200:
+                    outcome = f"status {resp.status}"
+                elif not complete(path, resp.headers, body):
+                    outcome = "incomplete body"
+                else:
+                    outcome = "200 complete"
+                if resp.will_close:
+                    conn.close()
+                    conn = None
+            except (OSError, http.client.HTTPException) as exc:
+                outcome = f"error {type(exc).__name__}"
+                if conn is not None:
+                    conn.close()
+                conn = None
+            with lock:
+                counts[outcome] += 1
+        if conn is not None:
+            conn.close()
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n, i)) for i, n in enumerate(share)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return {"counts": dict(counts), "seconds": time.monotonic() - t0}
+
+
+class Editor:
+    """Rewrites one article every ``interval`` seconds (atomically, as editors
+    save) until stopped; each version names its edit number."""
+
+    def __init__(self, path: Path, interval: float = 0.2):
+        import threading
+
+        self.path, self.interval = path, interval
+        self.edits = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def text(self, n: int) -> str:
+        month = MONTHS[n % 12]
+        return (f"---\ntitle: Live {n}\ndate: 2017-11-10\nlang: de\n---\n"
+                f"Berlin (dpa) - Die Regierung hat im {month} 2017 ein Gesetz beschlossen. "
+                f"Bearbeitung {n}.\n")
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.edits += 1
+            tmp = self.path.with_name(f".{self.path.name}.tmp")
+            tmp.write_text(self.text(self.edits), encoding="utf-8")
+            os.replace(tmp, self.path)
+
+    def __enter__(self) -> "Editor":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()

@@ -10,6 +10,8 @@ from site_builder.build import build
 from site_builder.config import load_config
 from site_builder.embed import SANDBOX, embed_snippet
 
+from helpers import write
+
 BASE = "https://example.org/zeitleiste/"
 
 
@@ -98,3 +100,15 @@ def test_404_page_works_at_any_depth(site):
     page = (built(site) / "404.html").read_text("utf-8")
     assert 'href="/static/style.css"' in page
     assert not re.search(r'(href|src)="(?!/|https?:|#)', page)
+
+
+def test_large_timeline_year_pages_embed_their_year(site):
+    from site_builder.render import OVERVIEW_THRESHOLD
+    events = "\n".join(f"  - {{date: {2000 + n % 3}-{1 + n % 12:02d}, title: Ereignis {n}}}"
+                       for n in range(OVERVIEW_THRESHOLD + 1))
+    write(site / "seeds" / "many.md", f"---\ntitle: Viele\ndate: 2003-01-01\nlang: de\nevents:\n{events}\n---\nText.\n")
+    out = built(site)
+    year = (out / "years" / "2001" / "index.html").read_text("utf-8")
+    assert 'data-query="from=2001-01&amp;to=2001-12"' in year
+    embed = (out / "embed" / "index.html").read_text("utf-8")
+    assert embed.count('<li class="event') > OVERVIEW_THRESHOLD  # the embed filters the whole list
