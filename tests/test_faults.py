@@ -60,7 +60,11 @@ def site_a(tmp_path, known_good) -> Path:
 
 
 def test_sigkill_at_20_moments_leaves_previous_or_new_site_never_a_mix(site_a, known_good):
-    duration = max(timed_build(site_a), timed_build(site_a))  # warm, undisturbed
+    # warm and undisturbed, each a real change (an unchanged site is a no-change build)
+    seeds_b(site_a / "seeds")
+    to_b = timed_build(site_a)
+    seeds_a(site_a / "seeds")
+    duration = max(to_b, timed_build(site_a))
     # 20 kill moments spread over the build, a few after its end; shuffled
     # so that kills early and late follow each other.
     delays = [duration * k / 16 for k in range(1, 21)]
