@@ -105,7 +105,7 @@ def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
     split = len(site.timeline.events) > site.config.timeline.overview_above
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
               "embed": _embed_view(site)}
-    common_fp = fingerprint((repr(site.config), lang, split))
+    common_fp = fingerprint((repr(site.config.replace(root=site.config.root.resolve())), lang, split))
     article_fp = {a.slug: fingerprint(a) for a in site.articles}
     events_fp = fingerprint(site.timeline)
     plan: dict[str, Pages] = {}
