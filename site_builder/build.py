@@ -2,7 +2,16 @@
 
 read → tag → extract (per article) → merge + curate → render → write.
 This module holds no stage logic of its own: it finds the inputs, runs the
-stages in order and reports what happened.
+stages in order and reports what happened.  It makes builds incremental
+and parallel (see docs/architecture.md, "Build engine"):
+
+1. ``stat`` every input; when nothing changed since the last build and the
+   output is as it was left, stop — before any stage module is imported.
+2. Per article, read → tag → extract only what the article cache
+   (:mod:`site_builder.cache`) does not hold; cold builds run it in a
+   process pool.
+3. Merge and plan every page; render only pages whose input fingerprint
+   changed, hard-link the others from the previous output, swap atomically.
 """
 from __future__ import annotations
 
@@ -10,30 +19,49 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
+from . import cache
 from .config import Config
-from .curation import load_curation
 from .errors import InputError
-from .events import extract_events
-from .model import Article, Event, Timex
-from .output import build_lock, check_output_location, write_site
-from .readers import ReadOptions, read_article
-from .render import Site, render_site
-from .theme import Theme
-from .timeline import build_timeline
-from .timex import tag
+from .output import build_lock, check_output_location
+
+if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
+    from .model import Article, Event, Timex
+    from .readers import ReadOptions
+    from .render import Site
 
 CURATION_FILE = "timeline.yml"
+#: Fewer articles to extract than this run in-process: starting a pool costs more.
+POOL_MIN_ARTICLES = 24
 
 
 @dataclass(frozen=True)
 class Processed:
     """One article after the per-article stages."""
 
-    article: Article
-    timexes: tuple[Timex, ...]
-    events: tuple[Event, ...]
+    article: "Article"
+    timexes: tuple["Timex", ...]
+    events: tuple["Event", ...]
+
+
+@dataclass(frozen=True)
+class ArticleDone:
+    """Progress report: one article has been through the per-article stages
+    (or came from the cache).  ``processed`` is None when the article was
+    skipped (``keep_going``).  Reported in file order."""
+
+    path: Path
+    done: int
+    total: int
+    processed: Processed | None
+
+
+Progress = Callable[[ArticleDone], None]
+
+
+class StrictFailure(InputError):
+    """A build with warnings under ``strict``: nothing was written."""
 
 
 @dataclass
@@ -45,43 +73,70 @@ class BuildResult:
     files: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    extracted: int = 0      # articles read, tagged and extracted this time (not cached)
+    rendered: list[str] = field(default_factory=list)  # output files rendered this time
+    unchanged: bool = False  # nothing changed: output/ was left as it was
 
 
-def discover(seeds_dir: Path, follow_symlinks: bool = False,
-             warn: Callable[[str], None] | None = None) -> list[Path]:
-    """Every article file under ``seeds_dir``, sorted; hidden files skipped.
+@dataclass(frozen=True)
+class SeedFile:
+    """An article file as found on disk: its path, its name under seeds/, its stat."""
 
-    Symbolic links are not followed unless ``follow_symlinks``: a link in
-    ``seeds/`` could point anywhere on the machine.
+    path: Path
+    name: str
+    size: int
+    mtime_ns: int
+
+
+def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
+               skipped: list[Path] | None = None) -> list[SeedFile]:
+    """Every file under ``seeds_dir`` with its stat, sorted by path.
+
+    Hidden files and folders are skipped; symbolic links are not followed
+    unless ``follow_symlinks`` (a link in ``seeds/`` could point anywhere on
+    the machine); the links left out are appended to ``skipped``.
     """
     if not seeds_dir.is_dir():
         raise InputError(str(seeds_dir), "no such folder: put your articles in it "
                                          "(or run 'site-builder new' to start a site)")
-    found = []
-    seen_dirs: set[str] = set()
-    for top, dirs, files in os.walk(seeds_dir, followlinks=follow_symlinks):
-        real = os.path.realpath(top)
-        if real in seen_dirs:  # a followed link back up the tree: do not loop
-            dirs[:] = []
-            continue
-        seen_dirs.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        links = [d for d in dirs if os.path.islink(os.path.join(top, d))]
-        for name in files + ([] if follow_symlinks else links):
-            path = Path(top, name)
-            if name.startswith("."):
-                continue
-            if path.is_symlink() and not follow_symlinks:
-                if warn:
-                    warn(f"skipped symbolic link {path} (set follow_symlinks = true to read it)")
-                continue
-            if path.is_file():
-                found.append(path)
-    return sorted(found)
+    found: list[tuple[tuple[str, ...], SeedFile]] = []
+    todo: list[tuple[Path, tuple[str, ...]]] = [(seeds_dir, ())]
+    seen_dirs = {os.path.realpath(seeds_dir)}
+    while todo:
+        folder, parts = todo.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink() and not follow_symlinks:
+                    if skipped is not None:
+                        skipped.append(folder / entry.name)
+                    continue
+                if entry.is_dir():
+                    real = os.path.realpath(entry.path)
+                    if real not in seen_dirs:  # a followed link back up the tree: no loop
+                        seen_dirs.add(real)
+                        todo.append((folder / entry.name, parts + (entry.name,)))
+                elif entry.is_file():
+                    st = entry.stat()
+                    rel = parts + (entry.name,)
+                    found.append((rel, SeedFile(folder / entry.name, "/".join(rel),
+                                                st.st_size, st.st_mtime_ns)))
+    found.sort(key=lambda item: item[0])
+    return [seed for _, seed in found]
 
 
-def process_article(path: Path, options: ReadOptions) -> Processed:
+def discover(seeds_dir: Path, follow_symlinks: bool = False) -> list[Path]:
+    """Every article file under ``seeds_dir``, sorted (see :func:`scan_seeds`)."""
+    return [seed.path for seed in scan_seeds(seeds_dir, follow_symlinks)]
+
+
+def process_article(path: Path, options: "ReadOptions") -> Processed:
     """read → tag → extract for one file.  Pure but for reading the file."""
+    from .events import extract_events
+    from .readers import read_article
+    from .timex import tag
+
     article = read_article(path, options)
     dct = article.date.value if article.date else None
     timexes = tuple(tag(article.text, dct, article.lang, article.genre))
@@ -89,41 +144,36 @@ def process_article(path: Path, options: ReadOptions) -> Processed:
     return Processed(article, timexes, events)
 
 
-@dataclass(frozen=True)
-class ArticleDone:
-    """Progress report: one article has been through the per-article stages.
-
-    ``processed`` is None when the article was skipped (``keep_going``).
-    """
-
-    path: Path
-    done: int
-    total: int
-    processed: Processed | None
+def _process_or_error(path: Path, options: "ReadOptions") -> "Processed | tuple":
+    """:func:`process_article`, with a user's mistake returned as a plain tuple
+    (exceptions with custom arguments do not survive the trip from a worker)."""
+    try:
+        return process_article(path, options)
+    except InputError as exc:
+        return ("error", exc.path, exc.message, exc.line)
 
 
-Progress = Callable[[ArticleDone], None]
+def process_many(paths: list[Path], options: "ReadOptions", jobs: int):
+    """:func:`process_article` over ``paths``, yielding results in order; on
+    ``jobs`` processes when there are enough of them.  Each item is a
+    :class:`Processed` or an error tuple; the results do not depend on ``jobs``."""
+    if jobs <= 1 or len(paths) < POOL_MIN_ARTICLES:
+        for path in paths:
+            yield _process_or_error(path, options)
+        return
+    import itertools
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
 
-
-def process_all(paths: list[Path], options: ReadOptions, keep_going: bool,
-                warn: Callable[[str], None], progress: Progress | None = None) -> list[Processed]:
-    """Run the per-article stages over ``paths``; bad files fail the build
-    unless ``keep_going``, when they are skipped with a warning.
-    ``progress`` is called after each article, in ``paths`` order."""
-    done = []
-    for i, path in enumerate(paths, 1):
-        item = None
-        try:
-            item = process_article(path, options)
-            done.append(item)
-        except InputError as exc:
-            if not keep_going:
-                raise
-            warn(f"skipped {exc}")
-        if progress:
-            progress(ArticleDone(path, i, len(paths), item))
-    _check_unique_slugs(done)
-    return done
+    # fork shares the already imported stages with the workers at no cost;
+    # it is unsafe once other threads run (the preview server), so spawn then.
+    method = "fork" if ("fork" in multiprocessing.get_all_start_methods()
+                        and threading.active_count() == 1) else "spawn"
+    workers = min(jobs, len(paths))
+    chunk = max(1, min(32, len(paths) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        yield from pool.map(_process_or_error, paths, itertools.repeat(options), chunksize=chunk)
 
 
 def _check_unique_slugs(done: list[Processed]) -> None:
@@ -137,8 +187,12 @@ def _check_unique_slugs(done: list[Processed]) -> None:
         seen[p.article.slug.lower()] = p.article.source_path
 
 
-def assemble(config: Config, processed: list[Processed], warnings: list[str]) -> Site:
+def assemble(config: Config, processed: list[Processed], warnings: list[str]) -> "Site":
     """Per-article results → the site model (merge and curate the events)."""
+    from .curation import load_curation
+    from .render import Site
+    from .timeline import build_timeline
+
     curation = load_curation(config.root / CURATION_FILE)
     window = config.timeline
     events = [e for p in processed for e in p.events
@@ -150,22 +204,21 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str]) ->
                 timeline=timeline, warnings=tuple(warnings))
 
 
-class StrictFailure(InputError):
-    """A build with warnings under ``strict``: nothing was written."""
-
-
 def build(config: Config, output_dir: Path | None = None,
           warn: Callable[[str], None] | None = None, *, jobs: int | None = None,
-          strict: bool = False, progress: Progress | None = None) -> BuildResult:
+          strict: bool = False, progress: Progress | None = None,
+          use_cache: bool = True) -> BuildResult:
     """Build the site described by ``config`` into ``output_dir``.
 
     In: the validated config (and an output folder overriding it); ``warn``
     is called with each warning as it happens; ``jobs`` is the number of
     worker processes for the per-article stages (None: one per core);
     ``strict`` makes any warning fail the build (:class:`StrictFailure`);
-    ``progress`` is called once per article (see :class:`ArticleDone`).
-    Out: a summary.  The previous output stays untouched unless everything
-    worked.
+    ``progress`` is called once per article (see :class:`ArticleDone`);
+    ``use_cache=False`` ignores (and then replaces) the build cache.
+    Out: a summary.  The previous
+    output stays untouched unless everything worked; the output's bytes do
+    not depend on ``jobs``, the cache or the hash seed.
     """
     started = time.perf_counter()
     result = BuildResult()
@@ -176,26 +229,219 @@ def build(config: Config, output_dir: Path | None = None,
             warn(message)
 
     output_dir = Path(output_dir or config.output_path)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    check_output_location(output_dir, [config.seeds_path, config.root / "templates",
+                                       config.root / "static", config.root / CURATION_FILE,
+                                       *([Path(config.source)] if config.source else []),
+                                       *([config.theme_path] if config.theme_path else [])])
+    with build_lock(output_dir):
+        links: list[Path] = []
+        seeds = scan_seeds(config.seeds_path, config.follow_symlinks, links)
+        inputs = _watched_inputs(config)
+        settings = cache.fingerprint((repr(config), str(output_dir.resolve()),
+                                      str(config.seeds_path.resolve()), cache.code_fingerprint()))
+        state_file = cache.state_path(config.root, output_dir)
+        state = cache.load_state(state_file) if use_cache else None
+        if state is not None and _nothing_changed(state, settings, seeds, inputs, output_dir):
+            for message in state.summary.get("warnings", []):
+                _warn(message)
+            _fail_if_strict(strict, result, output_dir)
+            result.articles = state.summary.get("articles", 0)
+            result.events = state.summary.get("events", 0)
+            result.files = len(state.output)
+            result.unchanged = True
+        else:
+            for link in links:
+                _warn(f"skipped symbolic link {link} (set follow_symlinks = true to read it)")
+            _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
+                     use_cache, strict, progress, result, _warn)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _fail_if_strict(strict: bool, result: BuildResult, output_dir: Path) -> None:
+    if strict and result.warnings:
+        raise StrictFailure(str(output_dir), f"{len(result.warnings)} warning(s) and --strict: "
+                                             f"the previous site was left as it was")
+
+
+def _watched_inputs(config: Config) -> dict[str, list[int]]:
+    """Stat of every input besides the articles: config, curation, theme files."""
+    from .theme import theme_dirs
+
+    paths = [config.root / CURATION_FILE] + ([Path(config.source)] if config.source else [])
+    for folder in theme_dirs(config.root, config.theme_path):
+        for sub in ("templates", "static"):
+            for dirpath, dirnames, filenames in os.walk(folder / sub):
+                dirnames.sort()
+                paths.extend(Path(dirpath) / name for name in sorted(filenames))
+    found = {}
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        found[str(path)] = [st.st_size, st.st_mtime_ns]
+    return found
+
+
+def _nothing_changed(state: "cache.State", settings: str, seeds: list[SeedFile],
+                     inputs: dict, output_dir: Path) -> bool:
+    """True when the inputs are those of the last build and its output is
+    intact, decided from ``stat`` alone (content hashed only for files
+    changed too close to the last build to trust their mtime)."""
+    if state.settings != settings or state.inputs != inputs or len(seeds) != len(state.seeds):
+        return False
+    if any(cache.is_racy(mtime, state.written_ns) for _, mtime in inputs.values()):
+        return False
+    for seed in seeds:
+        known = state.seeds.get(seed.name)
+        if known is None or known[0] != seed.size or known[1] != seed.mtime_ns:
+            return False
+        if cache.is_racy(seed.mtime_ns, state.written_ns) and _file_digest(seed.path) != known[2]:
+            return False
+    return all(_output_intact(output_dir, rel, entry[2:]) for rel, entry in state.output.items())
+
+
+def _output_intact(output_dir: Path, rel: str, stat: list) -> bool:
+    """Whether the output file is as the last build left it: ``stat`` = [size, mtime_ns, …]."""
+    try:
+        st = os.stat(os.path.join(output_dir, rel))
+    except OSError:
+        return False
+    return st.st_size == stat[0] and st.st_mtime_ns == stat[1]
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return cache.digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _save_cache(save: Callable, path: Path, value, warn: Callable[[str], None]) -> None:
+    """Save a cache file; the site is already in place, so a cache that
+    cannot be written (a file where its folder should be, a read-only
+    disk) is a warning, not a failed build."""
+    try:
+        save(path, value)
+    except OSError as exc:
+        warn(f"build cache not saved ({path}: {exc.strerror or exc}); the next build "
+             f"starts from scratch")
+
+
+def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: dict,
+             settings: str, state: "cache.State | None", state_file: Path, jobs: int,
+             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult, warn: Callable[[str], None]) -> None:
+    """The build proper: cached or extracted articles → merge → changed pages → swap."""
+    from .readers import ReadOptions
+
+    now_ns = time.time_ns()
     options = ReadOptions(root=config.root, default_genre=config.genre,
                           default_lang=config.language or None,
                           max_bytes=config.max_article_kb * 1024)
-    check_output_location(output_dir, [config.seeds_path, config.root / "templates",
-                                       config.root / "static", config.root / CURATION_FILE,
-                                       *([Path(config.source)] if config.source else [])])
-    with build_lock(output_dir):
-        processed = process_all(discover(config.seeds_path, config.follow_symlinks, _warn), options,
-                                config.keep_going, _warn, progress)
-        for p in processed:
-            if not p.events:
-                _warn(f"{p.article.source_path}: no dated events found")
-        site = assemble(config, processed, result.warnings)
-        files = render_site(site, Theme(config.root, config.theme_path))
-        if strict and result.warnings:
-            raise StrictFailure(str(output_dir), f"{len(result.warnings)} warning(s) and --strict: "
-                                                 f"the previous site was left as it was")
-        write_site(files, output_dir)
-    result.articles = len(site.articles)
-    result.events = len(site.timeline.events)
-    result.files = len(files)
-    result.seconds = time.perf_counter() - started
-    return result
+    known = state.seeds if state else {}
+    recorded_ns = state.written_ns if state else 0
+    seed_digests: dict[str, str | None] = {}
+    for seed in seeds:
+        entry = known.get(seed.name)
+        if entry and entry[0] == seed.size and entry[1] == seed.mtime_ns \
+                and not cache.is_racy(seed.mtime_ns, recorded_ns):
+            seed_digests[seed.name] = entry[2]
+        else:
+            seed_digests[seed.name] = _file_digest(seed.path)
+
+    store_file = cache.cache_dir(config.root) / "articles.pickle"
+    stored, _why_not = cache.load_articles(store_file) if use_cache else ({}, None)
+    base = f"{config.seeds_path.resolve()}|{options!r}"
+    keys = {seed.name: cache.article_key(seed_digests[seed.name] or "", seed.name, base)
+            for seed in seeds}
+    misses = [seed for seed in seeds if keys[seed.name] not in stored]
+    fresh = process_many([s.path for s in misses], options, jobs)
+    result.extracted = len(misses)
+
+    processed, store = [], {}
+    for done, seed in enumerate(seeds, 1):
+        key = keys[seed.name]
+        item = stored[key] if key in stored else next(fresh)
+        if isinstance(item, tuple):  # a user's mistake, in file order as a serial build sees it
+            error = InputError(item[1], item[2], item[3])
+            if not config.keep_going:
+                fresh.close()
+                raise error
+            warn(f"skipped {error}")
+            item = None
+        else:
+            processed.append(item)
+            store[key] = item
+        if progress:
+            progress(ArticleDone(seed.path, done, len(seeds), item))
+    for p in processed:
+        if not p.events:
+            warn(f"{p.article.source_path}: no dated events found")
+    _check_unique_slugs(processed)
+    site = assemble(config, processed, result.warnings)
+    files, keep, owners = _render_changed(config, site, output_dir, state)
+    _fail_if_strict(strict, result, output_dir)
+    from .output import write_site
+
+    write_site(files, output_dir, keep=keep)
+    if store.keys() != stored.keys():
+        _save_cache(cache.save_articles, store_file, store, warn)
+    output = {}
+    for rel, (group, fp) in sorted(owners.items()):
+        st = os.stat(os.path.join(output_dir, rel))
+        sha = state.output[rel][4] if rel in keep else cache.digest(files[rel])
+        output[rel] = [group, fp, st.st_size, st.st_mtime_ns, sha]
+    summary = {"articles": len(site.articles), "events": len(site.timeline.events),
+               "warnings": list(result.warnings)}
+    _save_cache(cache.save_state, state_file, cache.State(
+        settings=settings, inputs=inputs, output=output, summary=summary, written_ns=now_ns,
+        seeds={seed.name: [seed.size, seed.mtime_ns, seed_digests[seed.name]] for seed in seeds
+               if seed_digests[seed.name] is not None}), warn)
+    result.articles = summary["articles"]
+    result.events = summary["events"]
+    result.files = len(output)
+    result.rendered = sorted(files)
+
+
+def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None"
+                    ) -> tuple[dict[str, bytes], set[str], dict[str, tuple[str, str]]]:
+    """Render the page groups whose fingerprint changed or whose previous
+    files are gone or altered → (new files, paths to keep from the previous
+    output, every path's (group, fingerprint))."""
+    from .render import as_bytes, plan_site
+    from .theme import Theme
+
+    theme = Theme(config.root, config.theme_path)
+    salt = cache.fingerprint((cache.code_fingerprint(), theme_digest(theme)))
+    before: dict[str, dict[str, list]] = {}  # group → its files in the previous output
+    for rel, entry in (state.output if state else {}).items():
+        before.setdefault(entry[0], {})[rel] = entry
+    files: dict[str, bytes] = {}
+    keep: set[str] = set()
+    owners: dict[str, tuple[str, str]] = {}
+    for name, group in plan_site(site, theme).items():
+        fp = cache.digest(f"{salt}|{group.inputs}".encode())
+        old = before.get(name, {})
+        if old and all(e[1] == fp and _output_intact(output_dir, rel, e[2:]) for rel, e in old.items()):
+            made = dict.fromkeys(old)
+            keep.update(old)
+        else:
+            made = {rel: as_bytes(data) for rel, data in group.make().items()}
+            files.update(made)
+        owners.update((rel, (name, fp)) for rel in made)
+    return files, keep, owners
+
+
+def theme_digest(theme) -> str:
+    """A digest of every template and static file the theme may use."""
+    parts = []
+    for folder in theme.search_dirs:
+        for sub in ("templates", "static"):
+            for dirpath, dirnames, filenames in os.walk(folder / sub):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    path = Path(dirpath) / name
+                    parts.append((str(path), cache.digest(path.read_bytes())))
+    return cache.fingerprint(tuple(parts))

@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Iterable
 
 from .errors import InputError
 
@@ -52,10 +53,13 @@ def check_output_location(output_dir: Path, keep: list[Path]) -> None:
                                               f"output folder")
 
 
-def write_site(files: dict[str, bytes], output_dir: Path) -> None:
-    """Replace ``output_dir`` by exactly ``files``, atomically.
+def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = ()) -> None:
+    """Replace ``output_dir`` by exactly ``files`` plus the ``keep`` files of
+    the current ``output_dir``, atomically.
 
-    In: output-relative paths → contents; the output folder.  Out: nothing;
+    In: output-relative paths → contents; the output folder; paths of files
+    to carry over unchanged from the current output (hard-linked into the
+    new tree, copied where links are impossible).  Out: nothing;
     on return the folder holds the new site.  On any error the previous
     folder is untouched and the error is raised (OSError as InputError).
     """
@@ -69,6 +73,7 @@ def write_site(files: dict[str, bytes], output_dir: Path) -> None:
         recover(output_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=parent))
         _write_all(files, staging)
+        _link_all(keep, output_dir, staging)
         _swap_in(staging, output_dir)
     except OSError as exc:
         _remove(staging)
@@ -96,6 +101,25 @@ def _write_all(files: dict[str, bytes], root: Path) -> None:
             os.fsync(fh.fileno())
     os.chmod(root, 0o755)  # mkdtemp makes it 0700; a web server must read it
     _fsync_dir(root)
+
+
+def _link_all(paths: Iterable[str], source: Path, root: Path) -> None:
+    """Carry files over from the current output: a hard link shares the
+    bytes already on disk, so the old tree stays intact until the swap."""
+    made: set[Path] = set()
+    for rel in sorted(paths):
+        parts = safe_relpath(rel).parts
+        target = root.joinpath(*parts)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        old = source.joinpath(*parts)
+        try:
+            os.link(old, target, follow_symlinks=False)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+                raise
+            shutil.copy2(old, target)
 
 
 def _fsync_dir(path: Path) -> None:

@@ -7,14 +7,17 @@ from the file system.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
+from typing import Callable
 from urllib.parse import urlsplit
 
 from . import exports
+from .cache import fingerprint
 from .config import Config, TimelineOptions
 from .dates import PartialDate
 from .embed import embed_snippet
@@ -70,30 +73,106 @@ OVERVIEW_THRESHOLD = TimelineOptions.overview_above  # the default of the config
 MONTHLY_DENSITY_YEARS = 2
 
 
+@dataclass(frozen=True)
+class Pages:
+    """Output files made together: a digest of what they are made from, and
+    how to make them.
+
+    ``inputs`` covers everything the bytes depend on besides the theme and
+    the code (the build adds those); ``make`` returns output path → content.
+    Equal inputs give equal bytes, so a build may keep the previous files.
+    """
+
+    inputs: str
+    make: Callable[[], dict[str, str | bytes]]
+
+
+def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
+    """Every output file of ``site``, in groups, nothing rendered yet.
+
+    In: the site model and its theme.  Out: group name → :class:`Pages`:
+    ``timeline`` (index, year pages, embed), ``404``, ``article:<slug>`` for
+    each article page, ``exports``, ``static``.  Up to ``[timeline]
+    overview_above`` events (:data:`OVERVIEW_THRESHOLD` by default) the
+    index holds the whole list; above it the index is an overview and each
+    year has ``years/<year>/``.
+    """
+    lang = site.lang
+    by_slug = {a.slug: a for a in site.articles}
+    split = len(site.timeline.events) > site.config.timeline.overview_above
+    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
+              "embed": _embed_view(site)}
+    common_fp = fingerprint((repr(site.config), lang, split))
+    article_fp = {a.slug: fingerprint(a) for a in site.articles}
+    events_fp = fingerprint(site.timeline)
+    plan: dict[str, Pages] = {}
+    # The timeline pages show the events and the articles' metadata, not their text.
+    plan["timeline"] = Pages(
+        fingerprint((common_fp, events_fp,
+                     tuple(replace(a, text="", body_html="") for a in site.articles))),
+        lambda: _timeline_pages(site, theme, common, by_slug, lang, split))
+    # The 404 page is served at any depth: its links start at the site's path.
+    plan["404"] = Pages(common_fp, lambda: {"404.html": _render(
+        theme, "404.html", common, root=_site_path(site), page="404")})
+    ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
+    own_events = _events_by_article(site.timeline)
+    html_pages = _timeline_paths(site, split) + ["404.html"]
+    for i, article in enumerate(ordered):
+        neighbours = (ordered[i - 1] if i else None,
+                      ordered[i + 1] if i + 1 < len(ordered) else None)
+        own = own_events.get(article.slug, [])
+        path = f"articles/{article.slug}/index.html"
+        html_pages.append(path)
+        inputs = fingerprint((common_fp, article_fp[article.slug], tuple(own),
+                              site.timexes.get(article.slug, ()),
+                              tuple(_link(n, lang) for n in neighbours)))
+        plan[f"article:{article.slug}"] = Pages(inputs, functools.partial(
+            _article_page, path, theme, common, article, site, own, neighbours, lang, split))
+    pages = tuple(sorted(html_pages))
+    plan["exports"] = Pages(
+        fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
+        lambda: exports.render_exports(site, lang, pages))
+    static = theme.static_files()
+    plan["static"] = Pages(fingerprint(tuple((p, str(s)) for p, s in static.items())),
+                           lambda: _static_files(static))
+    return plan
+
+
 def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     """All pages, exports and static files of ``site``.
 
     In: the site model and its theme.  Out: output-relative POSIX path →
     file content.  Deterministic: the same site gives the same bytes.
-    Up to ``[timeline] overview_above`` events (:data:`OVERVIEW_THRESHOLD`
-    by default) the index holds the whole list;
-    above it the index is an overview and each year has ``years/<year>/``.
     """
-    lang = site.lang
-    by_slug = {a.slug: a for a in site.articles}
-    split = len(site.timeline.events) > site.config.timeline.overview_above
+    out: dict[str, bytes] = {}
+    for group in plan_site(site, theme).values():
+        out.update((path, as_bytes(data)) for path, data in group.make().items())
+    return dict(sorted(out.items()))
+
+
+def as_bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _timeline_paths(site: Site, split: bool) -> list[str]:
+    """The output paths of the timeline pages (see :func:`_timeline_pages`)."""
+    years = sorted({e.date.year for e in site.timeline.events}) if split else []
+    return ["index.html", "embed/index.html"] + [f"years/{year_slug(y)}/index.html" for y in years]
+
+
+def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, Article],
+                    lang: str, split: bool) -> dict[str, str]:
+    """The index (list or overview), the year pages when split, and the embed."""
     events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
     years = _group(events, lang)  # chronological: year pages' prev/next follow time
     shown = _newest_first(years) if site.config.timeline.newest_first else years
-    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
-              "embed": _embed_view(site)}
     summary = labels(lang)["event_count"].format(
         events=count_label("n_events", len(events), lang),
         articles=count_label("n_articles", len(site.articles), lang))
     timeline = {"years": shown, "count": len(events), "articles": len(site.articles),
                 "summary": summary, "split": split, "filters": _filters_view(events, lang),
                 "overview": []}
-    files: dict[str, str | bytes] = {}
+    files: dict[str, str] = {}
     if split:
         overview = [_year_summary(y, lang) for y in shown]
         shown_year = {y["year"]: y for y in shown}
@@ -118,23 +197,17 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
                                         target="_top", timeline=dict(timeline, overview=[]),
                                         density=_density(events, lang, split=False))
-    # The 404 page is served at any depth: its links start at the site's path.
-    files["404.html"] = _render(theme, "404.html", common, root=_site_path(site), page="404")
-    ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
-    own_events = _events_by_article(site.timeline)
-    for i, article in enumerate(ordered):
-        neighbours = (ordered[i - 1] if i else None,
-                      ordered[i + 1] if i + 1 < len(ordered) else None)
-        files[f"articles/{article.slug}/index.html"] = _render_article(
-            theme, common, article, site, own_events.get(article.slug, []), neighbours, lang, split)
-    pages = tuple(path for path in files if path.endswith(".html"))
-    files.update(exports.render_exports(site, lang, pages))
-    out = {path: (data.encode("utf-8") if isinstance(data, str) else data)
-           for path, data in files.items()}
-    for path, source in theme.static_files().items():
-        # Host pages load embed.js from the site root: a short, stable URL.
-        out["embed.js" if path == "static/embed.js" else path] = source.read_bytes()
-    return dict(sorted(out.items()))
+    return files
+
+
+def _article_page(path: str, *args) -> dict[str, str]:
+    return {path: _render_article(*args)}
+
+
+def _static_files(static: dict) -> dict[str, bytes]:
+    # Host pages load embed.js from the site root: a short, stable URL.
+    return {("embed.js" if path == "static/embed.js" else path): source.read_bytes()
+            for path, source in static.items()}
 
 
 def _render(theme: Theme, template: str, common: dict, **context) -> str:

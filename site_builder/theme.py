@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import jinja2
-
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -23,6 +21,16 @@ def default_theme_dir() -> Path:
     if (installed / "templates").is_dir():
         return installed
     return _PACKAGE.parent  # a source checkout: the repository root
+
+
+def theme_dirs(site_root: Path, theme_dir: Path | None = None) -> list[Path]:
+    """Theme folders, the site's own first, then the configured theme, then
+    the default; each may have templates/ and static/."""
+    dirs = [Path(site_root).resolve()]
+    if theme_dir is not None:
+        dirs.append(Path(theme_dir).resolve())
+    dirs.append(default_theme_dir().resolve())
+    return list(dict.fromkeys(dirs))
 
 
 @dataclass(frozen=True)
@@ -35,14 +43,12 @@ class Theme:
     @property
     def search_dirs(self) -> list[Path]:
         """Theme folders, the site's own first; each has templates/ and static/."""
-        dirs = [self.site_root.resolve()]
-        if self.theme_dir is not None:
-            dirs.append(self.theme_dir.resolve())
-        dirs.append(default_theme_dir().resolve())
-        return list(dict.fromkeys(dirs))
+        return theme_dirs(self.site_root, self.theme_dir)
 
     @cached_property
-    def env(self) -> jinja2.Environment:
+    def env(self) -> "jinja2.Environment":
+        import jinja2  # here, so that a no-change build never loads Jinja
+
         loader = jinja2.ChoiceLoader(
             [jinja2.FileSystemLoader(str(d / "templates")) for d in self.search_dirs])
         env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True,

@@ -15,6 +15,7 @@ neither input order nor hash order changes the result.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -98,44 +99,59 @@ def _group(events: list[Event]) -> list[list[Event]]:
     """Greedy clusters: an event joins the first cluster all of whose dates suit it
     and one of whose members reports the same happening.
 
-    Linear in practice: a cluster is set aside once no later event can overlap
-    all its dates (the smallest last day of its members lies before every
-    remaining event's first day), and word and name sets are computed once
-    per event.  The result is the same as trying every cluster in turn.
+    The same clusters as trying every earlier cluster in turn, in about
+    linear time: reporting the same happening needs a shared content word or
+    name, so only clusters sharing one are tried (an inverted index), and a
+    cluster is closed once no later event can overlap all its dates (the
+    smallest last day of its members lies before every remaining event's
+    first day).  Word and name sets are computed once per event.
     """
     features = [_Features(e) for e in events]
     remaining_first = _suffix_min_first_day(features)
     groups: list[list[_Features]] = []
-    open_groups: list[tuple[int, list[_Features]]] = []  # (creation index, members), in order
-    by_value: dict[str, list[list[_Features]]] = {}  # clusters of dates off the calendar
+    by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters
+    postings: dict[str, set[int]] = {}    # word or name → open clusters using it
+    tokens: dict[int, set[str]] = {}      # open cluster → its members' words and names
+    min_last: dict[int, object] = {}      # open cluster → smallest last day of its members
+    closing: list[tuple[object, int]] = []  # heap of (min_last, cluster)
     for i, f in enumerate(features):
         if f.span is None:
             # An off-calendar date is compatible with an equal date only.
             candidates = by_value.setdefault(f.event.date.value, [])
         else:
             horizon = remaining_first[i]
-            open_groups = [(k, g) for k, g in open_groups if g[0].min_last >= horizon]
-            candidates = [g for _, g in open_groups]
-        for g in candidates:
-            if f.joins(g):
-                g.append(f)
-                g[0].min_last = min(g[0].min_last, f.span[1]) if f.span else g[0].min_last
+            while closing and closing[0][0] < horizon:
+                _, k = heapq.heappop(closing)
+                if k in tokens and min_last[k] < horizon:
+                    for t in tokens.pop(k):
+                        postings[t].discard(k)
+            candidates = sorted({k for t in f.tokens for k in postings.get(t, ())})
+        for k in candidates:
+            if f.joins(groups[k]):
+                groups[k].append(f)
                 break
         else:
-            g = [f]
-            f.min_last = f.span[1] if f.span else None
-            groups.append(g)
+            k = len(groups)
+            groups.append([f])
             if f.span is None:
-                candidates.append(g)
-            else:
-                open_groups.append((len(groups), g))
+                candidates.append(k)
+                continue
+            tokens[k], min_last[k] = set(), f.span[1]
+            heapq.heappush(closing, (f.span[1], k))
+        if f.span is not None:
+            for t in f.tokens - tokens[k]:
+                postings.setdefault(t, set()).add(k)
+            tokens[k] |= f.tokens
+            if f.span[1] < min_last[k]:
+                min_last[k] = f.span[1]
+                heapq.heappush(closing, (f.span[1], k))
     return [[f.event for f in g] for g in groups]
 
 
 class _Features:
     """An event with what clustering compares, computed once."""
 
-    __slots__ = ("event", "span", "words", "names", "min_last")
+    __slots__ = ("event", "span", "words", "names", "tokens")
 
     def __init__(self, event: Event):
         self.event = event
@@ -143,7 +159,8 @@ class _Features:
         self.span = (d.first_day, d.last_day) if d.is_calendar else None
         self.words = _content_words(event)
         self.names = _names(event)
-        self.min_last = None  # on a cluster's first member: the smallest last day in it
+        # What two reports of one happening must share: a content word or a name.
+        self.tokens = {"w:" + w for w in self.words} | {"n:" + n for n in self.names}
 
     def compatible(self, other: "_Features") -> bool:
         if self.span is None or other.span is None:

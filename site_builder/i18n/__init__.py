@@ -27,7 +27,13 @@ def labels(lang: str) -> dict:
 
 def date_label(date: PartialDate, lang: str, mod: str | None = None) -> str:
     """A date shown at its own granularity: "Juli 2017", "2017", "um 1990"."""
-    text = _plain_label(date, lang)
+    return _date_label(date.value, lang, mod)
+
+
+@lru_cache(maxsize=65536)
+def _date_label(value: str, lang: str, mod: str | None) -> str:
+    # Babel's formatting is slow and a site repeats its dates many times.
+    text = _plain_label(PartialDate(value), lang)
     pattern = labels(lang)["mods"].get(mod or "")
     return pattern.format(text) if pattern else text
 

@@ -1,0 +1,191 @@
+"""The build cache: what the last build read, extracted and wrote.
+
+Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
+``.gitignore``).  Two files, each checked before it is believed:
+
+- ``articles.pickle`` — every article's read → tag → extract result, keyed
+  by :func:`article_key` (file bytes, reader options, source path,
+  :data:`EXTRACTION_VERSION` and the package version).  A header names the
+  format and versions and holds the payload's SHA-256; a file that fails
+  any check is ignored and rebuilt, never trusted.
+- ``state-<output>.json`` — the seeds' stat and content hashes, the other
+  inputs' stat, and the manifest of the output folder (per file: its page
+  group and the group's input fingerprint, size, mtime, SHA-256).  It lets a build decide that
+  nothing changed from ``stat`` calls alone, without importing the tagger,
+  Jinja or Markdown, and lets a changed build re-render only the pages whose
+  inputs changed.  Also checksummed.
+
+This module imports nothing heavy: the no-change check runs before any
+stage is loaded.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+
+#: Bump whenever the readers, the tagger or the extractor change what they
+#: produce for the same input: every cached article is then re-extracted.
+EXTRACTION_VERSION = 1
+CACHE_DIR = ".site-builder-cache"
+_FORMAT = 2
+_MAGIC = b"site-builder cache\n"
+# A file changed within this many ns of the moment its stat was recorded may
+# have changed again in the same mtime tick: its content is hashed, not trusted.
+_RACY_NS = 2_000_000_000
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def digest(data: bytes) -> str:
+    """SHA-256 of ``data``, hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint(value: object) -> str:
+    """A digest of ``repr(value)``: for frozen dataclasses, tuples, strings, numbers."""
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cache_dir(root: Path) -> Path:
+    return Path(root) / CACHE_DIR
+
+
+def versions() -> dict:
+    """What every cache entry depends on besides its input."""
+    return {"format": _FORMAT, "package": __version__, "extraction": EXTRACTION_VERSION}
+
+
+def article_key(content_digest: str, source: str, options: str) -> str:
+    """The cache key of one article: its bytes, where it is, how it is read."""
+    return fingerprint((content_digest, source, options, EXTRACTION_VERSION, __version__))
+
+
+def code_fingerprint() -> str:
+    """The package's version and its code and theme files' stat.
+
+    A build with other code (an upgrade, or an edit in a checkout) is never
+    taken for a no-change rebuild and re-renders every page.
+    """
+    entries = [__version__, str(EXTRACTION_VERSION)]
+    for dirpath, dirnames, filenames in os.walk(_PACKAGE):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(dirpath, name))
+                entries.append(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}")
+    return fingerprint(tuple(entries))
+
+
+# ---------------------------------------------------------------- article store
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``path`` via a temporary file and a rename: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ignore = path.parent / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# build cache of site-builder: never commit it\n*\n", encoding="utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def load_articles(path: Path) -> tuple[dict, str | None]:
+    """The cached per-article results, or ({}, why not) when the file is
+    missing, of another version, truncated or corrupt."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}, None
+    except OSError as exc:
+        return {}, f"cannot read {path}: {exc.strerror}"
+    try:
+        if not raw.startswith(_MAGIC):
+            return {}, "not a cache file"
+        head_end = raw.index(b"\n", len(_MAGIC))
+        header = json.loads(raw[len(_MAGIC):head_end])
+        payload = raw[head_end + 1:]
+        if header.get("versions") != versions():
+            return {}, "made by another version"
+        if header.get("length") != len(payload) or header.get("sha256") != digest(payload):
+            return {}, "checksum mismatch (corrupt)"
+        entries = pickle.loads(payload)
+        if not isinstance(entries, dict):
+            return {}, "unexpected content"
+        return entries, None
+    except (ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            TypeError, IndexError, KeyError) as exc:
+        return {}, f"unreadable ({type(exc).__name__})"
+
+
+def save_articles(path: Path, entries: dict) -> None:
+    """Store ``entries`` (article key → per-article result) with a checked header."""
+    payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    header = json.dumps({"versions": versions(), "length": len(payload),
+                         "sha256": digest(payload)}, sort_keys=True).encode()
+    _write_atomic(path, _MAGIC + header + b"\n" + payload)
+
+
+# ---------------------------------------------------------------- build state
+
+@dataclass
+class State:
+    """What the last build of one output folder saw and wrote.
+
+    ``seeds``: source path → [size, mtime_ns, sha256];
+    ``inputs``: other watched file → [size, mtime_ns] (config, curation, theme);
+    ``output``: output path → [page group, group fingerprint, size, mtime_ns, sha256];
+    ``settings``: fingerprint of config, options and code;
+    ``summary``: the numbers the last build reported.
+    """
+
+    settings: str = ""
+    seeds: dict = field(default_factory=dict)
+    inputs: dict = field(default_factory=dict)
+    output: dict = field(default_factory=dict)
+    summary: dict = field(default_factory=dict)
+    written_ns: int = 0
+
+
+def state_path(root: Path, output_dir: Path) -> Path:
+    name = fingerprint(str(Path(output_dir).resolve()))[:16]
+    return cache_dir(root) / f"state-{name}.json"
+
+
+def load_state(path: Path) -> State | None:
+    """The recorded state, or None when missing, of another version or corrupt."""
+    try:
+        raw = json.loads(path.read_bytes())
+        body = raw["body"]
+        if raw.get("sha256") != digest(json.dumps(body, sort_keys=True).encode()):
+            return None
+        if body.get("versions") != versions():
+            return None
+        return State(settings=body["settings"], seeds=body["seeds"], inputs=body["inputs"],
+                     output=body["output"], summary=body["summary"],
+                     written_ns=body["written_ns"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def save_state(path: Path, state: State) -> None:
+    body = {"versions": versions(), "settings": state.settings, "seeds": state.seeds,
+            "inputs": state.inputs, "output": state.output, "summary": state.summary,
+            "written_ns": state.written_ns}
+    text = json.dumps(body, sort_keys=True)
+    _write_atomic(path, json.dumps({"sha256": digest(text.encode()), "body": body}).encode())
+
+
+def is_racy(mtime_ns: int, written_ns: int) -> bool:
+    """Whether a file's mtime is too close to when its stat was recorded to
+    prove that its content is what was recorded then."""
+    return mtime_ns >= written_ns - _RACY_NS

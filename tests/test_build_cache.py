@@ -1,0 +1,253 @@
+"""The build engine: article cache, no-change check, page fingerprints,
+parallel extraction, determinism across processes.
+
+Each test builds small sites of a few Markdown articles; the property under
+test is always checked against what a user sees: the bytes in output/.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder import build as build_module
+from site_builder import cache
+from site_builder.build import build
+from site_builder.config import load_config
+from site_builder.errors import InputError
+
+from helpers import REPO, write
+
+ARTICLES = {
+    "g20": ("G20-Gipfel in Hamburg", "2017-07-07",
+            "Am 7. Juli 2017 trafen sich die Staats- und Regierungschefs der G20 in Hamburg.\n\n"
+            "Die Polizei meldete am Samstag zahlreiche Festnahmen."),
+    "apec": ("Apec-Treffen in Da Nang", "2017-11-10",
+             "Am 10. November 2017 begann das Apec-Treffen in Da Nang.\n\n"
+             "Im April hatten die USA einen Luftwaffenstützpunkt angegriffen."),
+    "wahl": ("Bundestagswahl", "2017-09-24",
+             "Am 24. September 2017 wählten die Deutschen einen neuen Bundestag.\n\n"
+             "Die Koalitionsverhandlungen begannen im Oktober."),
+    "brexit": ("Brexit talks", "2017-06-19",
+               "Negotiations between the United Kingdom and the European Union began on "
+               "19 June 2017 in Brussels.\n\nThe second round followed in July."),
+}
+
+
+def article_text(title: str, date: str, body: str) -> str:
+    return f"---\ntitle: {title}\ndate: {date}\n---\n{body}\n"
+
+
+def make_site(root: Path, articles: dict = ARTICLES) -> Path:
+    for slug, (title, date, body) in articles.items():
+        write(root / "seeds" / f"{slug}.md", article_text(title, date, body))
+    return root
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(root: Path, **kwargs):
+    return build(load_config(root), **kwargs)
+
+
+def cold_build_of(site: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The output of a from-scratch build of a copy of ``site``'s seeds."""
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(site / "seeds", fresh / "seeds")
+    result = run(fresh, jobs=1)
+    assert result.extracted == result.articles
+    return snapshot(fresh / "output")
+
+
+def test_second_build_is_a_cache_hit_and_an_edit_is_one_miss(tmp_path):
+    site = make_site(tmp_path / "site")
+    first = run(site)
+    assert first.extracted == 4 and not first.unchanged
+    second = run(site)
+    assert second.unchanged and second.extracted == 0 and second.rendered == []
+    assert (second.articles, second.events) == (first.articles, first.events)
+
+    write(site / "seeds" / "wahl.md", article_text(*ARTICLES["wahl"][:2], ARTICLES["wahl"][2]
+                                                   + "\n\nAm 14. März 2018 wurde gewählt."))
+    third = run(site)
+    assert third.extracted == 1 and not third.unchanged
+    assert snapshot(site / "output") == cold_build_of(site, tmp_path)
+
+
+def test_touching_a_file_without_changing_it_extracts_and_renders_nothing(tmp_path):
+    site = make_site(tmp_path / "site")
+    run(site)
+    before = snapshot(site / "output")
+    path = site / "seeds" / "g20.md"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+    again = run(site)
+    assert not again.unchanged  # the stat changed, so the content was hashed
+    assert again.extracted == 0 and again.rendered == []
+    assert snapshot(site / "output") == before
+
+
+def test_same_size_same_mtime_edit_right_after_a_build_is_still_seen(tmp_path):
+    # An edit within the mtime granularity of the last build ("racy" file):
+    # the stat matches, so only hashing the content can notice it.
+    site = make_site(tmp_path / "site")
+    run(site)
+    path = site / "seeds" / "apec.md"
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("10. November 2017", "11. November 2017")
+    assert len(edited.encode()) == st.st_size and edited != text
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    result = run(site)
+    assert result.extracted == 1
+    assert b"2017-11-11" in (site / "output" / "events.json").read_bytes()
+
+
+def test_an_edit_rerenders_only_the_pages_whose_inputs_changed(tmp_path):
+    site = make_site(tmp_path / "site")
+    run(site)
+    out = site / "output"
+    inodes = {rel: (out / rel).stat().st_ino for rel in snapshot(out)}
+    exported = {rel for rel in inodes  # events.json, events.ics, feed.xml …
+                if not rel.endswith(".html") and not rel.startswith("static/") and rel != "embed.js"}
+    assert "events.json" in exported
+
+    # Text without a date: the article's page and the exports, not the timeline.
+    write(site / "seeds" / "apec.md", article_text(*ARTICLES["apec"][:2], ARTICLES["apec"][2]
+                                                   + "\n\nDie Gespräche dauerten lange."))
+    quiet = run(site)
+    assert quiet.extracted == 1
+    assert set(quiet.rendered) == {"articles/apec/index.html"} | exported
+
+    # A new dated sentence: a new event, so the timeline pages too.
+    write(site / "seeds" / "apec.md", article_text(*ARTICLES["apec"][:2], ARTICLES["apec"][2]
+                                                   + "\n\nAm 12. Dezember 2017 endete der Streit."))
+    eventful = run(site)
+    assert set(eventful.rendered) == {"articles/apec/index.html", "embed/index.html",
+                                      "index.html"} | exported
+    assert eventful.events == quiet.events + 1
+    # Untouched pages are the very same files (hard links), not rewritten copies.
+    for rel in ("articles/g20/index.html", "articles/brexit/index.html", "404.html", "embed.js"):
+        assert (out / rel).stat().st_ino == inodes[rel]
+    assert snapshot(out) == cold_build_of(site, tmp_path)
+
+
+def test_a_changed_or_deleted_output_file_is_restored(tmp_path):
+    site = make_site(tmp_path / "site")
+    run(site)
+    good = snapshot(site / "output")
+    (site / "output" / "index.html").write_text("vandalised", encoding="utf-8")
+    (site / "output" / "articles" / "g20" / "index.html").unlink()
+    result = run(site)
+    assert result.extracted == 0
+    # index.html is re-rendered with the rest of its group (the embed)
+    assert set(result.rendered) == {"articles/g20/index.html", "index.html", "embed/index.html"}
+    assert snapshot(site / "output") == good
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "empty"])
+def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path, damage):
+    site = make_site(tmp_path / "site")
+    run(site)
+    good = snapshot(site / "output")
+    store = site / cache.CACHE_DIR / "articles.pickle"
+    state = next((site / cache.CACHE_DIR).glob("state-*.json"))
+    raw = store.read_bytes()
+    damaged = {"flip": raw[:-100] + bytes([raw[-100] ^ 0xFF]) + raw[-99:],
+               "truncate": raw[: len(raw) // 2], "garbage": b"\x80\x04garbage",
+               "empty": b""}[damage]
+    store.write_bytes(damaged)
+    state.write_text(state.read_text()[:-20] + "}", encoding="utf-8")
+    assert cache.load_articles(store)[0] == {}
+    assert cache.load_state(state) is None
+    result = run(site)
+    assert result.extracted == 4 and not result.unchanged
+    assert snapshot(site / "output") == good
+    assert run(site).unchanged  # and the cache works again
+
+
+def test_a_cache_of_another_extraction_version_is_not_trusted(tmp_path, monkeypatch):
+    site = make_site(tmp_path / "site")
+    run(site)
+    good = snapshot(site / "output")
+    store = site / cache.CACHE_DIR / "articles.pickle"
+    monkeypatch.setattr(cache, "EXTRACTION_VERSION", cache.EXTRACTION_VERSION + 1)
+    entries, why = cache.load_articles(store)
+    assert entries == {} and "version" in why
+    result = run(site)
+    assert result.extracted == 4 and not result.unchanged
+    assert snapshot(site / "output") == good
+
+
+def test_a_failed_incremental_build_keeps_output_and_cache(tmp_path):
+    site = make_site(tmp_path / "site")
+    run(site)
+    good = snapshot(site / "output")
+    bad = write(site / "seeds" / "kaputt.md", "---\ntitle: [unclosed\n---\nText.\n")
+    with pytest.raises(InputError) as err:
+        run(site)
+    assert "kaputt.md" in str(err.value)
+    assert snapshot(site / "output") == good
+    bad.unlink()
+    again = run(site)
+    assert again.extracted == 0  # the four good articles came from the cache
+    assert snapshot(site / "output") == good
+
+
+def test_jobs_do_not_change_the_output(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 2)  # use the pool for 4 articles
+    one = make_site(tmp_path / "one")
+    two = make_site(tmp_path / "two")
+    assert run(one, jobs=1).extracted == 4
+    assert run(two, jobs=2).extracted == 4
+    assert snapshot(one / "output") == snapshot(two / "output")
+
+
+def test_builds_in_other_processes_with_other_hash_seeds_and_jobs_are_identical(tmp_path):
+    script = ("import sys; from pathlib import Path; from site_builder import build as b; "
+              "from site_builder.config import load_config; b.POOL_MIN_ARTICLES = 2; "
+              "b.build(load_config(Path(sys.argv[1])), jobs=int(sys.argv[2]))")
+    outputs = []
+    for seed, jobs in (("1", 1), ("4242", 2)):
+        site = make_site(tmp_path / f"site-{seed}")
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(REPO))
+        subprocess.run([sys.executable, "-c", script, str(site), str(jobs)], check=True, env=env,
+                       cwd=tmp_path)
+        outputs.append(snapshot(site / "output"))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 6
+
+
+def test_a_no_change_build_imports_no_stage(tmp_path):
+    site = make_site(tmp_path / "site")
+    run(site)
+    script = ("import sys; from pathlib import Path; from site_builder.build import build; "
+              "from site_builder.config import load_config; "
+              "r = build(load_config(Path(sys.argv[1]))); "
+              "heavy = ['jinja2', 'markdown', 'babel', 'frontmatter', 'site_builder.timex', "
+              "'site_builder.events', 'site_builder.render']; "
+              "print(r.unchanged, r.articles, [m for m in heavy if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", script, str(site)], check=True, text=True,
+                         capture_output=True, env=dict(os.environ, PYTHONPATH=str(REPO))).stdout
+    assert out.split() == ["True", "4", "[]"]
+
+
+def test_warm_build_after_edits_equals_a_cold_build(tmp_path):
+    site = make_site(tmp_path / "site")
+    run(site)
+    (site / "seeds" / "brexit.md").unlink()
+    write(site / "seeds" / "neu" / "klima.md",
+          article_text("Klimagipfel", "2017-11-06", "Am 6. November 2017 begann in Bonn die "
+                                                    "Klimakonferenz.\n\nSie endete am 17. November."))
+    write(site / "timeline.yml", "hide: []\n")
+    warm = run(site)
+    assert warm.extracted == 1
+    assert snapshot(site / "output") == cold_build_of(site, tmp_path)
