@@ -89,36 +89,40 @@ class SeedFile:
 
 
 def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
-               skipped: list[Path] | None = None) -> list[SeedFile]:
+               skipped: list[str] | None = None) -> list[SeedFile]:
     """Every file under ``seeds_dir`` with its stat, sorted by path.
 
-    Hidden files and folders are skipped; symbolic links are not followed
+    Hidden files and folders are skipped.  Symbolic links are not followed
     unless ``follow_symlinks`` (a link in ``seeds/`` could point anywhere on
-    the machine); the links left out are appended to ``skipped``.
+    the machine); each one skipped is named in ``skipped``.  Followed links
+    back up the tree are walked once.
     """
     if not seeds_dir.is_dir():
         raise InputError(str(seeds_dir), "no such folder: put your articles in it "
                                          "(or run 'site-builder new' to start a site)")
     found: list[tuple[tuple[str, ...], SeedFile]] = []
     todo: list[tuple[Path, tuple[str, ...]]] = [(seeds_dir, ())]
-    seen_dirs = {os.path.realpath(seeds_dir)}
+    seen_dirs: set[str] = set()
     while todo:
         folder, parts = todo.pop()
+        real = os.path.realpath(folder)
+        if real in seen_dirs:  # a followed link back up the tree: do not loop
+            continue
+        seen_dirs.add(real)
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
                 if entry.is_symlink() and not follow_symlinks:
                     if skipped is not None:
-                        skipped.append(folder / entry.name)
+                        skipped.append(f"skipped symbolic link {folder / entry.name} "
+                                       f"(set follow_symlinks = true to read it)")
                     continue
-                if entry.is_dir():
-                    real = os.path.realpath(entry.path)
-                    if real not in seen_dirs:  # a followed link back up the tree: no loop
-                        seen_dirs.add(real)
-                        todo.append((folder / entry.name, parts + (entry.name,)))
-                elif entry.is_file():
-                    st = entry.stat()
+                follow = follow_symlinks
+                if entry.is_dir(follow_symlinks=follow):
+                    todo.append((folder / entry.name, parts + (entry.name,)))
+                elif entry.is_file(follow_symlinks=follow):
+                    st = entry.stat(follow_symlinks=follow)
                     rel = parts + (entry.name,)
                     found.append((rel, SeedFile(folder / entry.name, "/".join(rel),
                                                 st.st_size, st.st_mtime_ns)))
@@ -235,8 +239,8 @@ def build(config: Config, output_dir: Path | None = None,
                                        *([Path(config.source)] if config.source else []),
                                        *([config.theme_path] if config.theme_path else [])])
     with build_lock(output_dir):
-        links: list[Path] = []
-        seeds = scan_seeds(config.seeds_path, config.follow_symlinks, links)
+        skipped: list[str] = []  # symbolic links: warned when building (and replayed after)
+        seeds = scan_seeds(config.seeds_path, config.follow_symlinks, skipped)
         inputs = _watched_inputs(config)
         settings = cache.fingerprint((repr(config), str(output_dir.resolve()),
                                       str(config.seeds_path.resolve()), cache.code_fingerprint()))
@@ -251,8 +255,8 @@ def build(config: Config, output_dir: Path | None = None,
             result.files = len(state.output)
             result.unchanged = True
         else:
-            for link in links:
-                _warn(f"skipped symbolic link {link} (set follow_symlinks = true to read it)")
+            for message in skipped:
+                _warn(message)
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
                      use_cache, strict, progress, result, _warn)
     result.seconds = time.perf_counter() - started
@@ -376,10 +380,10 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             store[key] = item
         if progress:
             progress(ArticleDone(seed.path, done, len(seeds), item))
+    _check_unique_slugs(processed)
     for p in processed:
         if not p.events:
             warn(f"{p.article.source_path}: no dated events found")
-    _check_unique_slugs(processed)
     site = assemble(config, processed, result.warnings)
     files, keep, owners = _render_changed(config, site, output_dir, state)
     _fail_if_strict(strict, result, output_dir)

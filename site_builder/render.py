@@ -53,18 +53,21 @@ def anchor_id(slug: str, sentence: str) -> str:
 
 
 def html_datetime(event_date) -> str:
-    """A ``datetime`` attribute valid in HTML for any granularity.
+    """A ``datetime`` attribute valid in HTML for any granularity ("" when none is).
 
     HTML knows years, months, weeks, days and times; seasons, quarters and
     halves fall back to their year, decades and centuries to their first year.
+    HTML has no year before 1, so dates before the common era get none.
     """
+    if not event_date.is_calendar or event_date.year is None or event_date.year < 1:
+        return ""
     g = event_date.granularity
     if g in ("year", "month", "week", "day"):
         return event_date.value
     if g == "time":
         return event_date.value if event_date.time and event_date.time[0].isdigit() \
             else event_date.value[:10]
-    return f"{event_date.year:04d}" if event_date.year and event_date.year > 0 else event_date.value
+    return f"{event_date.year:04d}"
 
 
 #: Above this many events the index becomes an overview and each year gets a page.

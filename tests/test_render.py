@@ -241,3 +241,14 @@ def test_hand_made_event_without_sentence_links_to_the_article(tmp_path, small):
     assert '<a href="articles/gipfel/">Nachtrag</a>' in pages["index.html"]
     box = pages["articles/gipfel/index.html"].split('class="on-timeline"', 1)[1]
     assert re.search(r'>Nachtrag</a></li>', box)  # no "read in the article" link to a missing anchor
+
+
+def test_coarse_and_ancient_dates_get_valid_html_datetimes(tmp_path):
+    art = make_article("alt", "Rom wurde gegründet. Die Jahre des Aufbruchs. Ein Sommer.")
+    events = [make_event(art, "BC0300", "Rom wurde gegründet", "Rom wurde gegründet."),
+              make_event(art, "197", "Aufbruch", "Die Jahre des Aufbruchs."),
+              make_event(art, "2017-SU", "Sommer", "Ein Sommer.")]
+    index = render(tmp_path, [art], events)["index.html"]
+    times = re.findall(r'<time class="event-date"([^>]*)>([^<]+)</time>', index)
+    assert times == [("", "300 v. Chr."), (' datetime="1970"', "die 1970er Jahre"),
+                     (' datetime="2017"', "Sommer 2017")]

@@ -296,6 +296,15 @@ def test_de_dates_ranges_times(text, span, value):
      "März des folgenden Jahres", "2003-03"),
     ("Im Juli 1776 landeten die Briten, im August desselben Jahres siegten sie.",
      "August desselben Jahres", "1776-08"),
+    # a year that a later heading is about is only a glimpse ahead in mid-sentence
+    ("1862\n\nIm Juli 1862 rückte die Armee vor. Die Wehrpflicht galt, beginnend mit dem "
+     "15. Juli 1863, für alle. Im Dezember siegte der Süden.\n\n1863\n\nIm Mai siegte Lee.",
+     "Dezember", "1862-12"),
+    # a range's end gives its start the year
+    ("Die Schlacht dauerte vom 20. Februar bis zum 10. März 1905.", "20. Februar", "1905-02-20"),
+    # "nach zwei Tagen" in a narrative: the day two days after the last date
+    ("Der Angriff begann am 26. August 1942 und wurde nach zwei Tagen angehalten.",
+     "nach zwei Tagen", "1942-08-28"),
     # dates without a year carry the story on: "zwei Tage später" counts from them
     ("Im April 1941 griff die Wehrmacht an. Am 10. April fiel Zagreb. Belgrad fiel zwei Tage "
      "später.", "zwei Tage später", "1941-04-12"),
@@ -331,6 +340,11 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     ("In den nächsten Jahren wollen wir wachsen.", "den nächsten Jahren", "FUTURE_REF"),
     ("In den vergangenen Tagen regnete es.", "den vergangenen Tagen", "PXD"),
     ("In den ersten beiden Jahren stieg der Umsatz.", "den ersten beiden Jahren", "P2Y"),
+    ("Der Angriff wurde nach zwei Tagen angehalten.", "zwei Tagen", "P2D"),
+    ("Anfang nächsten Jahres soll es losgehen.", "Anfang nächsten Jahres", "2018"),
+    ("In der Nacht zum Sonntag brannte es.", "Nacht zum Sonntag", "2017-12-16TNI"),
+    ("Am Morgen kam er, am frühen Abend ging er.", "Morgen", "2017-12-17TMO"),
+    ("Er kommt morgen.", "morgen", "2017-12-18"),
     ("Das Wetter war im Spätsommer schön.", "Spätsommer", "2017-SU"),
     ("Anfang Juli, Mitte Juli und Ende Juli kam er.", "Mitte Juli", "2017-07"),
     ("Er lebt heute in der heutigen Hauptstadt.", "heutigen", "PRESENT_REF"),
@@ -368,7 +382,6 @@ def test_de_look_alikes_are_not_time_expressions(text):
 def test_de_month_only_dct_gives_no_invented_day():
     for t in tag("Am selben Tag, am Wochenende und am Freitag kam er.", "2017-11", "de", "news"):
         assert t.value == "2017-11", t
-
 def test_en_status_adjectives_are_tagged_in_narrative_only():
     text = "The former king fled; his future was unclear."
     assert en(text) == {}
@@ -403,3 +416,30 @@ def test_en_narrative_keeps_the_article_and_the_last_week_of_a_month_is_a_week()
                 dct="2009-12-19", genre="narrative")
     assert found_["the 1960s"][1] == "196"
     assert found_["the last week of August 1918"] == ("DURATION", "P1W")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Pol Pot was arrested in June last year.", "June last year", "2016-06"),
+    ("He stayed for 5 1/2 hours.", "5 1/2 hours", "PT330M"),
+    ("Officials decided to admit them in early December.", "early December", "2017-12"),
+])
+def test_en_news_months_and_fractions(text, span, value):
+    assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The battle raged on 6-7 January 1916.", {"6": "1916-01-06", "7 January 1916": "1916-01-07"}),
+    ("They fought on April 6-7, 1915 and from April 13-15.",
+     {"April 6": "1915-04-06", "7, 1915": "1915-04-07", "April 13": "1915-04-13", "15": "1915-04-15"}),
+    ("The siege of Kut (1915-16) failed.", {"1915": "1915", "16": "1916"}),
+    ("The Ionian Revolt (499-493 BC) failed.", {"499": "BC0499", "493 BC": "BC0493"}),
+    ("The war lasted from 149 B.C to 146 B.C.", {"149 B.C": "BC0149", "146 B.C.": "BC0146"}),
+    ("In 1918 Italy called up the '99 Boys.", {"1918": "1918", "'99": "1899"}),
+])
+def test_en_ranges(text, values):
+    got = en(text, dct="2009-12-19", genre="narrative")
+    assert {k: v for k, (_, v) in got.items()} == values
+
+
+def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
+    assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}

@@ -27,7 +27,7 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
     if genre not in GENRES:
         raise ValueError(f"unknown genre {genre!r}; expected one of {GENRES}")
     spec = engine.language(lang)
-    ctx = Context(dct=Point.parse(dct), genre=genre)
+    ctx = Context(dct=Point.parse(dct), genre=genre, headings=engine.heading_years(text))
     interpret = Interpreter(spec, ctx, lambda m: engine.tense(text, m.start, m.end, spec),
                             lambda m: engine.placement(text, m.start, spec))
     narrative = genre == "narrative"
@@ -40,6 +40,7 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
         if result is None:
             continue
         typ, value, mod = result
+        ctx.previous = (mention.end, value)
         start = mention.start
         if narrative:
             start = engine.narrative_start(text, start, mention.end, spec)

@@ -166,7 +166,7 @@ def _expand(template: str, lookup: dict) -> str:
         if name in NUMERIC:
             body = NUMERIC[name]
         elif name == "num":
-            body = r"\d+(?:[.,]5)?|" + lookup["numword_regex"]
+            body = r"\d+(?:[.,]5|\s1/2)?|" + lookup["numword_regex"]
         else:
             body = lookup[name + "_regex"]
         return f"(?P<{name}>{body})"
@@ -278,6 +278,30 @@ _CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
 _RANGE_END = r"[–/]\s*$"
 # Between the two parts of a range ("18 August - 15 September 1951").
 _RANGE_CONNECTOR = r"\s*[-–—]\s*"
+
+
+# A heading: a short line of its own (no full stop at its end) naming a year.
+_HEADING = re.compile(r"^[^\n]{0,60}$", re.M)
+_HEADING_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+def heading_years(text: str) -> tuple:
+    """``(offset, year)`` for each heading line that names just a year, in text order.
+
+    Chronological narratives announce their periods in headings
+    ("Kriegsjahr 1915", "1862"); a year a later heading names is not yet the
+    story's time when a sentence mentions it in passing.
+    """
+    out = []
+    for line in _HEADING.finditer(text):
+        body = line.group().strip()
+        # "1862", "Kriegsjahr 1915": one year, at most two words, nothing else numeric
+        if not body or len(body.split()) > 2 or sum(ch.isdigit() for ch in body) != 4:
+            continue
+        year = _HEADING_YEAR.search(body)
+        if year:
+            out.append((line.start() + year.start(), int(year.group())))
+    return tuple(out)
 
 
 def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:

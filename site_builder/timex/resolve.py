@@ -65,6 +65,15 @@ class Context:
     # it ("18 August - 15 September 1951"); set per mention by the caller.
     range_year: int | None = None
     last_at: int = -1  # where the mention that set ``last`` ends
+    # (end offset, value) of the previous time expression: the other half of
+    # a range such as "6-7 January 1916" or "1915-17".
+    previous: tuple = (-1, "")
+    # (offset, year) of the years named in headings (see engine.heading_years)
+    headings: tuple = ()
+
+    def heading_after(self, offset: int, year: int) -> bool:
+        """Whether a heading after ``offset`` names ``year``."""
+        return any(pos > offset and y == year for pos, y in self.headings)
 
     def anchor(self, deictic: bool) -> Point | None:
         """The reference for a relative expression.
@@ -184,9 +193,9 @@ def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: b
     theirs = (ref.month, ref.day or 0) if day else (ref.month, 0)
     here = ref.month * 31 + (ref.day or 15)
     there = month * 31 + (day or 15)
-    # A day within two months after the document date is a deadline even in a
-    # past-tense sentence ("extended the offer to Nov. 20").
-    if tense == "past" and mine > theirs and not (day and there - here <= 62):
+    # A date within two months after the document date is a deadline or plan
+    # even in a past-tense sentence ("extended the offer to Nov. 20").
+    if tense == "past" and mine > theirs and there - here > 62:
         return year - 1
     if tense == "future" and mine < theirs:
         return year + 1
@@ -266,6 +275,8 @@ def _number(parts: dict, lookup: dict) -> float | None:
     if raw is None:
         return None
     if raw[:1].isdigit():
+        if raw.endswith("1/2"):  # "5 1/2"
+            return int(raw.split()[0]) + 0.5
         return float(raw.replace(",", "."))
     value = _word({"num": lookup["numword"]}, "num", parts)
     return float(value) if value is not None else None
@@ -330,6 +341,8 @@ class Interpreter:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
+            if where != "lead" and p.year > last.year and self.ctx.heading_after(m.end, p.year):
+                return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
         self._note(p, m)
@@ -372,7 +385,8 @@ class Interpreter:
                 year = ref.year if ref else None
                 if ref and ctx.genre == "news" and ref.month:
                     year = self._reference_year(m, _SEASON_START[season], None)
-                elif ref and ref.month and ref.month >= 3 and season == "WI":
+                elif (ref and ref.month and ref.month >= 3 and season == "WI"
+                      and getattr(self.spec.data, "WINTER_NAMED_BY_END", True)):
                     # A story's next winter: YYYY-WI is the winter that ends in YYYY.
                     year += 1
             else:
@@ -418,6 +432,32 @@ class Interpreter:
         if year is not None:
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _range_end(self, m):
+        """The bare second half of a range: "April 6-[7]", "1915-[17]", "May 4 and [5]".
+
+        It takes what it lacks from the time expression just before it; with
+        none right there it is no time expression at all.
+        """
+        end, value = self.ctx.previous
+        if m.start - end > 6 or len(value) < 4 or not value[:4].isdigit():
+            return None
+        if "yy" in m.parts:  # two-digit end of a year range
+            first = int(value[:4])
+            year = first // 100 * 100 + int(m.parts["yy"])
+            if year <= first:
+                year += 100
+            return "DATE", year_str(year), None
+        if len(value) < 7 or not value[5:7].isdigit():
+            return None
+        year, month, day = int(value[:4]), int(value[5:7]), int(m.parts["day"])
+        if "year" in m.parts:  # "April 6-7, 1915"
+            year = int(m.parts["year"])
+        if not _valid(year, month, day):
+            return None
+        if "year" in m.parts:
+            self._note_explicit(m, Point(year, month, day))
+        return "DATE", fmt(year, month, day), None
 
     def _period(self, m):
         """"the quarter", "the latest period": the quarter or half last named."""
@@ -592,7 +632,7 @@ class Interpreter:
             moved = shift_point(ref, unit, off)
             if moved is not None and unit in ("Y", "M", "D"):
                 self._note(_trim(moved, unit))
-        return "DATE", value, None
+        return "DATE", value, self._w(m, "pos")  # "Anfang nächsten Jahres": START
 
     def _offset(self, m):
         """"zwei Tage später": the last date moved by the amount."""
@@ -622,6 +662,18 @@ class Interpreter:
             if moved is not None:
                 self._note(_trim(moved, unit))
         return "DATE", shift(ref, unit, int(n) * direction), None
+
+    def _after(self, m):
+        """"nach zwei Tagen": in a narrative the day that long after the last date
+        (as TIMEX2 annotates it); otherwise, and for weeks or vague amounts, a stretch."""
+        n, unit, ref = _number(m.parts, self.lookup), self._w(m, "unit"), self.ctx.last
+        if (self.ctx.genre == "news" or ref is None or n is None or n != int(n) or n < 2
+                or unit not in ("D", "M")):
+            return self._duration(m)
+        moved = shift_point(ref, unit, int(n))
+        if moved is not None:
+            self._note(_trim(moved, unit), m)
+        return "DATE", shift(ref, unit, int(n)), None
 
     def _duration(self, m):
         p = self.lookup
@@ -707,11 +759,28 @@ class Interpreter:
         y, w, _ = ref.date.isocalendar()
         return "DATE", f"{y:04d}-W{w:02d}-WE", None
 
+    def _night_before(self, m):
+        """"in der Nacht zum Sonntag": the night that ends on that weekday."""
+        _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
+        day = Point.parse(value)
+        if day is None or day.day is None:
+            return "TIME", "XXXX-XX-XXTNI", None
+        return "TIME", fmt(*_day_before(day)) + "TNI", None
+
+    def _present(self, m):
+        """A word for "today" used of the present in general."""
+        return "DATE", "PRESENT_REF", None
+
     def _vague(self, m):
         word = " ".join(m.parts["vague"].split()).lower()
         if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
             return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
         return "DATE", self._w(m, "vague"), None
+
+
+def _day_before(p: Point) -> tuple:
+    d = p.date - dt.timedelta(days=1)
+    return d.year, d.month, d.day
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -171,7 +171,7 @@ AMPM = {"a.m.": "AM", "am": "AM", "a.m": "AM", "AM": "AM", "p.m.": "PM", "pm": "
         "p.m": "PM", "PM": "PM"}
 CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
 
-ERA_BC = {"BC", "B.C.", "BCE", "B.C.E."}
+ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
 
@@ -225,6 +225,11 @@ PATTERNS = [
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     # years read out: "nineteen ninety-six", "the year two thousand"
     ("year", r"{yearword}"),
+    # the first half of a range takes the rest from the second half:
+    # "6-7 January 1916", "the 28 and 29 August", "499-493 BC"
+    ("date", r"(?:the\s+)?{day}(?:{ordsuffix})?(?=\s*(?:[-–]|to|and)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+             r"\s+(?:of\s+)?{month}(?:,?\s+{year})?)"),
+    ("date", r"{bcyear}(?=\s*(?:[-–]|to)\s*\d{1,4}\s*{bc})"),
     # the night/morning of a date: "the night of April 18, 1775"
     ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?"),
@@ -243,6 +248,8 @@ PATTERNS = [
     ("date", r"{pos}\s?(?:the\s+)?year"),
     ("date", r"{pos}\s?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
+    # "June last year", "January this year"
+    ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
     ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
     ("prior_period", r"(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
@@ -290,4 +297,9 @@ PATTERNS = [
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
     ("year", r"(?:fiscal\s+)?{year}"),
+    ("year", r"'{yy}(?![\d']|\s*s\b)"),
+    # the bare second half of a range: "1915-17", "April 6-7", "May 4 and 5"
+    ("range_end", r"(?<=\d\d\d\d[-–]){yy}(?![\d.,:/-]?\d)"),
+    ("range_end", r"(?:(?<=\d[-–])|(?<=\d\s[-–]\s)|(?<=\sand\s)|(?<=\sto\s)){day}(?:{ordsuffix})?"
+                  r"(?:,\s*{year})?(?![\d.,:/-]?\d)(?!\s+(?:of\s+)?{month})"),
 ]
