@@ -233,10 +233,11 @@ def build(config: Config, output_dir: Path | None = None,
             warn(message)
 
     output_dir = Path(output_dir or config.output_path)
+    jobs = max(1, jobs or os.cpu_count() or 1)
     check_output_location(output_dir, [config.seeds_path, config.root / "templates",
                                        config.root / "static", config.root / CURATION_FILE,
-                                       *([Path(config.source)] if config.source else [])])
-    jobs = max(1, jobs or os.cpu_count() or 1)
+                                       *([Path(config.source)] if config.source else []),
+                                       *([config.theme_path] if config.theme_path else [])])
     with build_lock(output_dir):
         skipped: list[str] = []  # symbolic links: warned when building (and replayed after)
         seeds = scan_seeds(config.seeds_path, config.follow_symlinks, skipped)
@@ -327,6 +328,17 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
+def _save_cache(save: Callable, path: Path, value, warn: Callable[[str], None]) -> None:
+    """Save a cache file; the site is already in place, so a cache that
+    cannot be written (a file where its folder should be, a read-only
+    disk) is a warning, not a failed build."""
+    try:
+        save(path, value)
+    except OSError as exc:
+        warn(f"build cache not saved ({path}: {exc.strerror or exc}); the next build "
+             f"starts from scratch")
+
+
 def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: dict,
              settings: str, state: "cache.State | None", state_file: Path, jobs: int,
              use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult, warn: Callable[[str], None]) -> None:
@@ -385,7 +397,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
 
     write_site(files, output_dir, keep=keep)
     if store.keys() != stored.keys():
-        cache.save_articles(store_file, store)
+        _save_cache(cache.save_articles, store_file, store, warn)
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))
@@ -393,10 +405,10 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         output[rel] = [group, fp, st.st_size, st.st_mtime_ns, sha]
     summary = {"articles": len(site.articles), "events": len(site.timeline.events),
                "warnings": list(result.warnings)}
-    cache.save_state(state_file, cache.State(
+    _save_cache(cache.save_state, state_file, cache.State(
         settings=settings, inputs=inputs, output=output, summary=summary, written_ns=now_ns,
         seeds={seed.name: [seed.size, seed.mtime_ns, seed_digests[seed.name]] for seed in seeds
-               if seed_digests[seed.name] is not None}))
+               if seed_digests[seed.name] is not None}), warn)
     result.articles = summary["articles"]
     result.events = summary["events"]
     result.files = len(output)

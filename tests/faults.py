@@ -81,6 +81,18 @@ def timed_build(site: Path) -> float:
     return time.perf_counter() - t0
 
 
+def switch_duration(site: Path, seeds_for: dict[str, callable]) -> float:
+    """Seconds a forked build takes when the seeds change between the two
+    states (what every build in the kill loop does; an unchanged site is
+    only stat'ed), measured after one round to warm caches; ends in state A."""
+    times = []
+    for _ in range(2):
+        for name in list(seeds_for)[::-1]:
+            seeds_for[name](site / "seeds")
+            times.append(timed_build(site))
+    return max(times[2:])
+
+
 def kill_loop(site: Path, trees: dict[str, dict[str, bytes]], seeds_for: dict[str, callable],
               delays: list[float]) -> list[dict]:
     """Kill builds of ``site`` with SIGKILL after each delay.
