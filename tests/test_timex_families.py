@@ -381,6 +381,9 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     assert "zweiten Jahreshälfte 1863" in de(text, genre="narrative")
     assert "der zweiten Jahreshälfte 1863" in de(text, genre="news")
     assert "den 90er Jahren" in de("In den 90er Jahren wuchs sie.", genre="narrative")
+    assert de("In den zwanziger Jahren wuchs sie.", genre="narrative")["den zwanziger Jahren"] == (
+        "DATE", "192")
+    assert de("In den Sechzigerjahren und den 60ern.")["den 60ern"] == ("DATE", "196")
 
 
 @pytest.mark.parametrize("text,span,value", [

@@ -527,7 +527,7 @@ class Interpreter:
         return "DATE", point_value(p), None
 
     def _decade(self, m):
-        digits = m.parts["decade"]
+        digits = m.parts.get("decade") or str(self._w(m, "decadeword"))
         if len(digits) == 2:
             ref = self.ctx.dct or self.ctx.last or Point(1900)
             century = ref.year // 100
