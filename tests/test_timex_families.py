@@ -411,6 +411,8 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     ("In der Nacht zum Sonntag brannte es.", "Nacht zum Sonntag", "2017-12-16TNI"),
     ("Am Morgen kam er, am frühen Abend ging er.", "Morgen", "2017-12-17TMO"),
     ("Er kommt morgen.", "morgen", "2017-12-18"),
+    ("Am 14.11. traf er sie, bis zum 31.12. bleibt er.", "31.12.", "2017-12-31"),
+    ("Seit dem 1. Januar gilt das Gesetz.", "1. Januar", "2017-01-01"),
     ("Das Wetter war im Spätsommer schön.", "Spätsommer", "2017-SU"),
     ("Anfang Juli, Mitte Juli und Ende Juli kam er.", "Mitte Juli", "2017-07"),
     ("Er lebt heute in der heutigen Hauptstadt.", "heutigen", "PRESENT_REF"),

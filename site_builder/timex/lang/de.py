@@ -221,7 +221,7 @@ NEWS_SPAN_DROP = r"[Nn]ach\s+"
 # Words that mark the time of a sentence, nearest cue wins (news genre).
 FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
-PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
+PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|[Ss]eit|[Bb]isher|[Bb]islang|"
              r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen)?"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
@@ -267,6 +267,9 @@ PATTERNS = [
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.?\s*{month}\s+{year}(?:\s+{bc})?"),
     ("date", r"{day}\.\s?{mnum}\.\s?{year}"),
     ("date", r"{day}\.\s?{mnum}\.\s?{yy}(?![\d.])"),
+    # "am 14.11.", "bis zum 31.12.": a numeric day and month after a preposition
+    ("date", r"(?:(?<=\b[Aa]m\s)|(?<=\b[Vv]om\s)|(?<=\b[Zz]um\s)|(?<=\b[Aa]b\s)|(?<=\b[Bb]is\s)|"
+             r"(?<=\bdem\s)|(?<=\bden\s)){day}\.\s?{mnum}\.(?![\d.])"),
     ("date", r"{year}-{mnum}-{day}"),
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{day}\.\s?{month}"),
     # The first days of a list or range take month and year from its end:
