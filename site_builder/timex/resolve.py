@@ -667,6 +667,8 @@ class Interpreter:
             moved = shift_point(ref, unit, int(n) * direction)
             if moved is not None:
                 self._note(_trim(moved, unit))
+                if unit == "W" and ref.day is not None:
+                    return "DATE", point_value(moved), None  # "eine Woche später": that day
         return "DATE", shift(ref, unit, int(n) * direction), None
 
     def _after(self, m):
@@ -674,7 +676,7 @@ class Interpreter:
         (as TIMEX2 annotates it); otherwise, and for weeks or vague amounts, a stretch."""
         n, unit, ref = _number(m.parts, self.lookup), self._w(m, "unit"), self.ctx.last
         if (self.ctx.genre == "news" or ref is None or n is None or n != int(n) or n < 2
-                or unit not in ("D", "M")):
+                or unit not in ("D", "M") or "approx" in m.parts):
             return self._duration(m)
         moved = shift_point(ref, unit, int(n))
         if moved is not None:

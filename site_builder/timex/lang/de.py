@@ -226,7 +226,7 @@ PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|[Ss]eit|[Bb]is
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
 # All of the text between the two parts of a range ("20. Februar bis zum 10. März 1905").
-RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder)\s*"
+RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder|auf\s+den|zum)\s*"
 # Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
 RANGE_END_BEFORE = r"(?:\bbis(?:\s+(?:zum|zur|ins?|Ende|Anfang|Mitte))?|[–/-])\s*$"
 
