@@ -335,16 +335,17 @@ class Interpreter:
     def _note_explicit(self, m, p: Point) -> None:
         """Remember a date with an explicit year -- unless it is a digression.
 
-        A year in an aside ("(1908)", "bis 1915", "1870/71") or one that jumps
+        A year in an aside ("(1908)", "bis 1915", "1870/71"), one that jumps
         back in time in mid-sentence ("beim Kriegsrat vom 8. Dezember 1912")
-        is a look elsewhere: the story's own time stays the reference.
+        or one that a later heading is about is a look elsewhere: the story's
+        own time stays the reference.
         """
         last = self.ctx.last
         if last is not None:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
-            if where != "lead" and p.year > last.year and self.ctx.heading_after(m.end, p.year):
+            if p.year > last.year and self.ctx.heading_after(m.end, p.year):
                 return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
