@@ -365,6 +365,9 @@ def test_de_dates_ranges_times(text, span, value):
      "Dezember", "1862-12"),
     # a range's end gives its start the year
     ("Die Schlacht dauerte vom 20. Februar bis zum 10. März 1905.", "20. Februar", "1905-02-20"),
+    # a bare year looking back from a dated story ("Ab 1778 ...") leaves the story's year
+    ("Yorktown fiel am 19. Oktober 1781. Ab 1778 hatte sich der Krieg in den Süden verlagert. "
+     "Bis Ende Mai sammelten die Briten ihre Truppen.", "Ende Mai", "1781-05"),
     # "nach zwei Tagen" in a narrative: the day two days after the last date
     ("Der Angriff begann am 26. August 1942 und wurde nach zwei Tagen angehalten.",
      "nach zwei Tagen", "1942-08-28"),

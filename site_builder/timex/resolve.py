@@ -345,6 +345,8 @@ class Interpreter:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
+            if p.year < last.year and p.month is None and last.day is not None:
+                return  # "Ab 1778 hatte ...": a bare year looking back from a dated story
             if p.year > last.year and self.ctx.heading_after(m.end, p.year):
                 return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
