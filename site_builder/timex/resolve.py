@@ -391,7 +391,8 @@ class Interpreter:
                 year = ref.year if ref else None
                 if ref and ctx.genre == "news" and ref.month:
                     year = self._reference_year(m, _SEASON_START[season], None)
-                elif ref and ref.month and ref.month >= 3 and season == "WI":
+                elif (ref and ref.month and ref.month >= 3 and season == "WI"
+                      and getattr(self.spec.data, "WINTER_NAMED_BY_END", True)):
                     # A story's next winter: YYYY-WI is the winter that ends in YYYY.
                     year += 1
             else:
@@ -679,6 +680,18 @@ class Interpreter:
             return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
         return self._offset(m)
 
+    def _after(self, m):
+        """"nach zwei Tagen": in a narrative the day that long after the last date
+        (as TIMEX2 annotates it); otherwise, and for weeks or vague amounts, a stretch."""
+        n, unit, ref = _number(m.parts, self.lookup), self._w(m, "unit"), self.ctx.last
+        if (self.ctx.genre == "news" or ref is None or n is None or n != int(n) or n < 2
+                or unit not in ("D", "M")):
+            return self._duration(m)
+        moved = shift_point(ref, unit, int(n))
+        if moved is not None:
+            self._note(_trim(moved, unit), m)
+        return "DATE", shift(ref, unit, int(n)), None
+
     def _duration(self, m):
         p = self.lookup
         unit = self._w(m, "unit") or self._w(m, "unitadj") or self._w(m, "vagueunitadj")
@@ -762,6 +775,10 @@ class Interpreter:
             return "DATE", fmt(ref.year, ref.month) if ref and ref.month else "XXXX-WXX-WE", None
         y, w, _ = ref.date.isocalendar()
         return "DATE", f"{y:04d}-W{w:02d}-WE", None
+
+    def _present(self, m):
+        """A word for "today" used of the present in general."""
+        return "DATE", "PRESENT_REF", None
 
     def _vague(self, m):
         word = " ".join(m.parts["vague"].split()).lower()
