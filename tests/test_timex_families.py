@@ -520,3 +520,14 @@ def test_en_ranges(text, values):
 
 def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
     assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Profit rose in the third quarter. In the 1988 quarter it fell.", "the 1988 quarter", "1988-Q3"),
+    ("The spin-off could be effective in next year's first quarter.",
+     "next year's first quarter", "2018-Q1"),
+    ("In the latest quarter, the insurer lost $7 million.", "the latest quarter", "2017-Q3"),
+    ("Sales for this year's third quarter rose.", "this year's third quarter", "2017-Q3"),
+])
+def test_en_report_periods(text, span, value):
+    assert en(text)[span][1] == value

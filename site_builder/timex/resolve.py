@@ -426,15 +426,15 @@ class Interpreter:
     def _part(self, m, year):
         order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
         code = self._w(m, "partunit")
-        if year is None:
-            ref = self.ctx.anchor(True)
-            year = ref.year if ref else None
         if order is None or order == 0:
             return None
         limit = 4 if code == "Q" else 2
         n = limit if order < 0 else order
         if n > limit:
             return None
+        if year is None:
+            ref = self.ctx.anchor(True)
+            year = ref.year if ref else None
         if year is not None:
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
@@ -466,14 +466,24 @@ class Interpreter:
         return "DATE", fmt(year, month, day), None
 
     def _period(self, m):
-        """"the quarter", "the latest period": the quarter or half last named."""
+        """"the quarter", "the latest period", "the 1988 quarter": the quarter or
+        half last named (in that year); without one, the last quarter completed."""
         part = self.ctx.last_part
+        year = _year(m.parts, self.ctx)
         if part is None:
+            if year is not None:
+                return "DATE", year_str(year), None
             if self._w(m, "partunit") != "Q":
                 return None
-            return "DATE", shift(self.ctx.anchor(False), "Q", 0), None
-        year, code, n = part
-        return "DATE", f"{year_str(year)}-{code}{n}", None
+            return "DATE", shift(self.ctx.anchor(True), "Q", -1), None
+        last_year, code, n = part
+        return "DATE", f"{year_str(last_year if year is None else year)}-{code}{n}", None
+
+    def _part_of_year(self, m):
+        """"next year's first quarter": a quarter or half of a year named relatively."""
+        off, anchor = self._w(m, "rel")
+        ref = self.ctx.anchor(anchor == "deictic")
+        return self._part(m, ref.year + off if ref else None)
 
     def _prior_period(self, m):
         """"the year-ago quarter", "year-earlier": the same period one year before."""

@@ -191,10 +191,10 @@ FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planne
                r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
                r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
                r"proposed|slated|tomorrow)\b")
-PAST_CUES = (r"\b(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
+PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
+             r"(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
              r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
-             r"(?<!\bbe\s)(?<!\bbeen\s)(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)"
-             r"\w{3,}ed)\b")
+             r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)\w{3,}ed)\b")
 
 # Between the parts of a range or pair whose last part holds the year
 # ("18 August - 15 September 1951", "August and September 1914").
@@ -266,8 +266,10 @@ PATTERNS = [
     ("prior_period", r"(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
     ("date", r"(?:the\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
-    ("date", r"(?:the\s+)?{year}\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("date", r"(?:the\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("part_of_year", r"{rel}\s+year's\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
     ("period", r"(?:the|that)\s+(?:latest\s+|same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
+    ("period", r"(?:the\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
     ("decade", r"(?:the\s+)?(?:{pos}\s?)?'?{decade}'?s"),
     ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
@@ -285,7 +287,7 @@ PATTERNS = [
     ("offset", _APPROX + r"{num}\s+{unit}\s+(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
-    ("relative", r"{rel}\s+{month}(?!\s*\d)"),
+    ("relative", r"{rel}\s+{month}(?!\.?\s*\d)"),
     ("relative", r"{rel}\s+{season}"),
     # "the last week of August", "the first ten months of 1915": a stretch
     ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
@@ -303,7 +305,7 @@ PATTERNS = [
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
-    ("deictic", r"{deictic}"),
+    ("deictic", r"(?:(?:early|late)\s+)?{deictic}"),
     ("vague", r"{vague}"),
     ("date", r"(?:the\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
