@@ -531,3 +531,9 @@ def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
 ])
 def test_en_report_periods(text, span, value):
     assert en(text)[span][1] == value
+
+
+def test_en_day_of_the_month_last_named():
+    got = en("They attacked on 20 September 1917. The onslaught on the 20th was successful. "
+             "He served on the 5th Army staff.", dct="2009-12-19", genre="narrative")
+    assert got == {"20 September 1917": ("DATE", "1917-09-20"), "the 20th": ("DATE", "1917-09-20")}

@@ -313,6 +313,10 @@ PATTERNS = [
     ("time", r"{daypart}"),
     ("year", r"(?:fiscal\s+)?{year}"),
     ("year", r"'{yy}(?![\d']|\s*s\b)"),
+    # a day of the month last named: "the enemy's onslaught on the 20th was repulsed"
+    ("dayonly", r"(?:(?<=\b[Oo]n\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)|(?<=\bto\s))"
+                r"the\s+{day}{ordsuffix}"
+                r"(?=\s*[,.;:)]|\s+(?:and|to|was|were|when|as|the)\b)"),
     # the bare second half of a range: "1915-17", "April 6-7", "May 4 and 5"
     ("range_end", r"(?<=\d\d\d\d[-–]){yy}(?![\d.,:/-]?\d)"),
     ("range_end", r"(?:(?<=\d[-–])|(?<=\d\s[-–]\s)|(?<=\sand\s)|(?<=\sto\s)){day}(?:{ordsuffix})?"
