@@ -537,3 +537,16 @@ def test_en_day_of_the_month_last_named():
     got = en("They attacked on 20 September 1917. The onslaught on the 20th was successful. "
              "He served on the 5th Army staff.", dct="2009-12-19", genre="narrative")
     assert got == {"20 September 1917": ("DATE", "1917-09-20"), "the 20th": ("DATE", "1917-09-20")}
+
+
+def test_en_sets_follow_the_genre_convention():
+    text = "Bombs went off every day; reports were published daily."
+    assert en(text)["every day"] == ("SET", "P1D")
+    assert en(text, genre="narrative")["daily"] == ("SET", "XXXX-XX-XX")
+
+
+def test_en_the_first_day_is_the_day_last_named():
+    got = en("The offensive began on 1 July 1916, the first day of the battle. During the first "
+             "year of the war", dct="2009-12-19", genre="narrative")
+    assert got["the first day"] == ("DATE", "1916-07-01")
+    assert got["the first year"] == ("DURATION", "P1Y")

@@ -22,6 +22,8 @@ _DURATION = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"),
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
             "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# Sets of one unit as TIMEX2 (narrative corpora) writes them.
+_TIMEX2_SET = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
 # In news, a clock time belongs to a day named at most this many characters before.
 _NEAR = 250
 
@@ -711,6 +713,9 @@ class Interpreter:
         quant = m.parts.get("vaguequant")
         if quant and quant.lower() in self.lookup["article"] and not self._plural(m):
             return self._the_unit(m, unit)  # "the year", "the quarter"
+        if quant and not self._plural(m) and quant.lower() in getattr(self.spec.data, "FIRST_QUANT", ()):
+            # "the first day" of the war is the day last named; "the first year" lasts a year
+            return self._the_unit(m, unit) if unit == "D" else ("DURATION", duration(1, unit), None)
         if "vagueunitadj" in m.parts or "vaguequant" in m.parts:
             num = None
         elif num is None and "num" not in m.parts and not self._plural(m):
@@ -719,6 +724,13 @@ class Interpreter:
         return "DURATION", value, self._w(m, "approx")
 
     def _set(self, m):
+        found = self._set_value(m)
+        if found is not None and self.ctx.genre != "news":
+            # TIMEX2 writes "every day" as the point it repeats: XXXX-XX-XX
+            found = (found[0], _TIMEX2_SET.get(found[1], found[1]), found[2])
+        return found
+
+    def _set_value(self, m):
         p = m.parts
         if "setword" in p:
             return "SET", self._w(m, "setword"), None

@@ -153,6 +153,8 @@ VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past fe
                "the last few", "the next few", "the past several", "the next several",
                "the last several", "several more", "a couple of", "the", "those", "the early",
                "the first", "numerous"}
+# "the first day", "the first year": one unit (see resolve._duration)
+FIRST_QUANT = {"the first"}
 EVERY = {"every", "each", "per"}
 SET_UNITS = {}
 # Adverbs of frequency; the adjectives "annual" and "quarterly" mostly
