@@ -550,3 +550,10 @@ def test_en_the_first_day_is_the_day_last_named():
              "year of the war", dct="2009-12-19", genre="narrative")
     assert got["the first day"] == ("DATE", "1916-07-01")
     assert got["the first year"] == ("DURATION", "P1Y")
+
+
+def test_en_news_leaves_about_out_and_counts_more_units():
+    got = en("The flight lasted about five hours; he stays two more weeks.")
+    assert got["five hours"] == ("DURATION", "PT5H")
+    assert got["two more weeks"] == ("DURATION", "P2W")
+    assert en("It lasted about five hours.", genre="narrative")["about five hours"][1] == "PT5H"

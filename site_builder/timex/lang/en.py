@@ -105,8 +105,10 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 # TimeML alike) leave untagged when they stand alone.
 
 # TimeML news leaves "the" out before a bare plural unit ("in the weeks
-# before") and a decade ("the 1960s"); TIMEX2 narratives keep it.
-NEWS_SPAN_DROP = r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
+# before") and a decade ("the 1960s"), and mostly the approximators "about",
+# "almost", "over" ("about [five hours]"); TIMEX2 narratives keep them.
+NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
+                  r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+")
 
 # After "two days" in "two days after the battle": the signal word and the
 # event, to the end of its clause (TIMEX2 narratives span all of it).
@@ -295,7 +297,7 @@ PATTERNS = [
     ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
-    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+{unit}(?:[\s-]long)?"),
+    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"),
     ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}"),
     # a bare plural after a preposition: "for weeks", "within months"
     ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
