@@ -310,6 +310,8 @@ def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
 
 
 
+
+
 # ---------------------------------------------------------------- German
 
 def de(text, dct="2017-11-10", genre="news"):
@@ -383,6 +385,9 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     assert "zweiten Jahreshälfte 1863" in de(text, genre="narrative")
     assert "der zweiten Jahreshälfte 1863" in de(text, genre="news")
     assert "den 90er Jahren" in de("In den 90er Jahren wuchs sie.", genre="narrative")
+    assert de("In den zwanziger Jahren wuchs sie.", genre="narrative")["den zwanziger Jahren"] == (
+        "DATE", "192")
+    assert de("In den Sechzigerjahren und den 60ern.")["den 60ern"] == ("DATE", "196")
 
 
 @pytest.mark.parametrize("text,span,value", [
@@ -406,6 +411,10 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     ("In den vergangenen Tagen regnete es.", "den vergangenen Tagen", "PXD"),
     ("In den ersten beiden Jahren stieg der Umsatz.", "den ersten beiden Jahren", "P2Y"),
     ("Der Angriff wurde nach zwei Tagen angehalten.", "zwei Tagen", "P2D"),
+    ("Anfang nächsten Jahres soll es losgehen.", "Anfang nächsten Jahres", "2018"),
+    ("In der Nacht zum Sonntag brannte es.", "Nacht zum Sonntag", "2017-12-16TNI"),
+    ("Am Morgen kam er, am frühen Abend ging er.", "Morgen", "2017-12-17TMO"),
+    ("Er kommt morgen.", "morgen", "2017-12-18"),
     ("Das Wetter war im Spätsommer schön.", "Spätsommer", "2017-SU"),
     ("Anfang Juli, Mitte Juli und Ende Juli kam er.", "Mitte Juli", "2017-07"),
     ("Er lebt heute in der heutigen Hauptstadt.", "heutigen", "PRESENT_REF"),
@@ -445,6 +454,8 @@ def test_de_month_only_dct_gives_no_invented_day():
         assert t.value == "2017-11", t
 
 
+
+
 def test_en_status_adjectives_are_tagged_in_narrative_only():
     text = "The former king fled; his future was unclear."
     assert en(text) == {}
@@ -473,6 +484,8 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
             "was no attack on 4 August.")
     assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"
+
+
 
 
 @pytest.mark.parametrize("text,span,value", [
@@ -557,3 +570,9 @@ def test_en_news_leaves_about_out_and_counts_more_units():
     assert got["five hours"] == ("DURATION", "PT5H")
     assert got["two more weeks"] == ("DURATION", "P2W")
     assert en("It lasted about five hours.", genre="narrative")["about five hours"][1] == "PT5H"
+
+
+def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
+    text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
+            "was no attack on 4 August.")
+    assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"

@@ -539,7 +539,7 @@ class Interpreter:
         return "DATE", point_value(p), None
 
     def _decade(self, m):
-        digits = m.parts["decade"]
+        digits = m.parts.get("decade") or str(self._w(m, "decadeword"))
         if len(digits) == 2:
             ref = self.ctx.dct or self.ctx.last or Point(1900)
             century = ref.year // 100
@@ -650,7 +650,7 @@ class Interpreter:
             moved = shift_point(ref, unit, off)
             if moved is not None and unit in ("Y", "M", "D"):
                 self._note(_trim(moved, unit))
-        return "DATE", value, None
+        return "DATE", value, self._w(m, "pos")  # "Anfang nächsten Jahres": START
 
     def _offset(self, m):
         """"zwei Tage später": the last date moved by the amount."""
@@ -681,17 +681,6 @@ class Interpreter:
                 self._note(_trim(moved, unit))
         return "DATE", shift(ref, unit, int(n) * direction), None
 
-    def _anchored(self, m):
-        """"two days after the battle": news (TimeML) tags the amount as a
-        duration; a narrative (TIMEX2) the date it points to, counted from
-        the last date named.  "the day after ..." is a date in both."""
-        if "num" in m.parts and self.ctx.genre == "news":
-            return self._duration(m)
-        if self._w(m, "unit") in ("H", "MIN", "S"):
-            ref = self.ctx.anchor(False)
-            return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
-        return self._offset(m)
-
     def _after(self, m):
         """"nach zwei Tagen": in a narrative the day that long after the last date
         (as TIMEX2 annotates it); otherwise, and for weeks or vague amounts, a stretch."""
@@ -703,6 +692,17 @@ class Interpreter:
         if moved is not None:
             self._note(_trim(moved, unit), m)
         return "DATE", shift(ref, unit, int(n)), None
+
+    def _anchored(self, m):
+        """"two days after the battle": news (TimeML) tags the amount as a
+        duration; a narrative (TIMEX2) the date it points to, counted from
+        the last date named.  "the day after ..." is a date in both."""
+        if "num" in m.parts and self.ctx.genre == "news":
+            return self._duration(m)
+        if self._w(m, "unit") in ("H", "MIN", "S"):
+            ref = self.ctx.anchor(False)
+            return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
+        return self._offset(m)
 
     def _duration(self, m):
         p = self.lookup
@@ -798,6 +798,14 @@ class Interpreter:
         y, w, _ = ref.date.isocalendar()
         return "DATE", f"{y:04d}-W{w:02d}-WE", None
 
+    def _night_before(self, m):
+        """"in der Nacht zum Sonntag": the night that ends on that weekday."""
+        _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
+        day = Point.parse(value)
+        if day is None or day.day is None:
+            return "TIME", "XXXX-XX-XXTNI", None
+        return "TIME", fmt(*_day_before(day)) + "TNI", None
+
     def _present(self, m):
         """A word for "today" used of the present in general."""
         return "DATE", "PRESENT_REF", None
@@ -807,6 +815,11 @@ class Interpreter:
         if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
             return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
         return "DATE", self._w(m, "vague"), None
+
+
+def _day_before(p: Point) -> tuple:
+    d = p.date - dt.timedelta(days=1)
+    return d.year, d.month, d.day
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -59,6 +59,11 @@ def _numerals() -> dict:
 
 NUMBERS = _numerals()
 
+# Decades in words: "die zwanziger Jahre", "die Sechzigerjahre" (two-digit decade).
+DECADE_WORDS = {stem + "er": n for n, stem in ((20, "zwanzig"), (30, "dreißig"), (40, "vierzig"),
+                                               (50, "fünfzig"), (60, "sechzig"), (70, "siebzig"),
+                                               (80, "achtzig"), (90, "neunzig"))}
+
 _ORD = {1: "erst", 2: "zweit", 3: "dritt", 4: "viert", 5: "fünft", 6: "sechst", 7: "siebt",
         8: "acht", 9: "neunt", 10: "zehnt", 11: "elft", 12: "zwölft", 13: "dreizehnt",
         14: "vierzehnt", 15: "fünfzehnt", 16: "sechzehnt", 17: "siebzehnt", 18: "achtzehnt",
@@ -209,7 +214,7 @@ ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 # German TIMEX2 narratives (WikiWarsDE) leave a leading definite article
 # outside the span ("in der zweiten Jahreshälfte" -> "zweiten Jahreshälfte");
 # TimeML news keeps it.  Decades keep theirs ("den 1930er-Jahren").
-NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
+NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er|\w*(?:zig|ßig)er)"
 # ... while TimeML news leaves the preposition of "nach zwei Tagen" out.
 NEWS_SPAN_DROP = r"[Nn]ach\s+"
 
@@ -294,7 +299,8 @@ PATTERNS = [
     ("date", r"Jahres(?:ende|beginn|anfang|mitte|wechsel)(?:\s+{year})?"),
     # "im Laufe des Jahres", "Ende des Monats", "am Ende des Tages": the reference's unit
     ("sameunit", r"(?:{pos}|Laufe|Verlauf)\s+(?:des|dieses)\s+(?=Jahres|Monats|Tages)(?:{unit})"),
-    ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:\s?-?\s?Jahre[n]?)?"),
+    ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:n|\s?-?\s?Jahre[n]?)?"),
+    ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decadeword}\s?-?\s?[Jj]ahre[n]?"),
     ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
     ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),
@@ -316,6 +322,12 @@ PATTERNS = [
     ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des\s+)?{rel}\s+Tages"),
     ("time", r"{rel}\s+{daypart}(?!\s+(?:des|vom)\s+\d)"),
     ("time", r"{daypart}\s+{direction}"),
+    # "in der Nacht zum Sonntag", "Nacht auf Montag"
+    ("night_before", r"Nacht\s+(?:zum|auf\s+den|auf)\s+{weekday}"),
+    # "am frühen Morgen", "am späten Abend"
+    ("time", r"(?:frühen|späten)\s+{daypart}"),
+    # Mid-sentence "Morgen" is the morning ("am Morgen"); "morgen" is tomorrow.
+    ("time", r"(?<=[a-zäöüß,]\s)(?=Morgen\b)(?:{daypart})"),
     ("offset", r"(?:{num}\s+)?{unit}\s+{direction}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
@@ -323,7 +335,8 @@ PATTERNS = [
     ("duration", r"(?:{article}\s+)?{rel}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{ordword}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{vaguequant}\s+{unit}"),
-    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+de[sr]\s+)?{rel}\s+{unit}"),
+    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+de[sr]\s+|{pos}\s+(?:de[sr]\s+)?)?"
+                 r"{rel}\s+{unit}"),
     ("set", r"{every}\s+(?:{ordword}\s+)?{weekday}(?:{daypartsuffix})?"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     # "einmal im Monat", "pro Woche", "400 Euro im Monat"
