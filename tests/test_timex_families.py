@@ -308,6 +308,10 @@ def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
     assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}
 
 
+
+
+
+
 # ---------------------------------------------------------------- German
 
 def de(text, dct="2017-11-10", genre="news"):
@@ -453,6 +457,10 @@ def test_de_look_alikes_are_not_time_expressions(text):
 def test_de_month_only_dct_gives_no_invented_day():
     for t in tag("Am selben Tag, am Wochenende und am Freitag kam er.", "2017-11", "de", "news"):
         assert t.value == "2017-11", t
+
+
+
+
 def test_en_status_adjectives_are_tagged_in_narrative_only():
     text = "The former king fled; his future was unclear."
     assert en(text) == {}
@@ -475,6 +483,14 @@ def test_en_bc_months_seasons_and_decades():
     assert got["April 480 BC"][1] == "BC0480-04"
     assert got["the spring of 480 BC"][1] == "BC0480-SP"
     assert got["the following decade"][1] == "BC047"
+
+
+def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
+    text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
+            "was no attack on 4 August.")
+    assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"
+
+
 
 
 @pytest.mark.parametrize("text,span,value", [
@@ -522,6 +538,45 @@ def test_en_ranges(text, values):
 
 def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
     assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Profit rose in the third quarter. In the 1988 quarter it fell.", "the 1988 quarter", "1988-Q3"),
+    ("The spin-off could be effective in next year's first quarter.",
+     "next year's first quarter", "2018-Q1"),
+    ("In the latest quarter, the insurer lost $7 million.", "the latest quarter", "2017-Q3"),
+    ("Sales for this year's third quarter rose.", "this year's third quarter", "2017-Q3"),
+])
+def test_en_report_periods(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_day_of_the_month_last_named():
+    got = en("They attacked on 20 September 1917. The onslaught on the 20th was successful. "
+             "He served on the 5th Army staff.", dct="2009-12-19", genre="narrative")
+    assert got == {"20 September 1917": ("DATE", "1917-09-20"), "the 20th": ("DATE", "1917-09-20")}
+
+
+def test_en_sets_follow_the_genre_convention():
+    text = "Bombs went off every day; reports were published daily."
+    assert en(text)["every day"] == ("SET", "P1D")
+    assert en(text, genre="narrative")["daily"] == ("SET", "XXXX-XX-XX")
+
+
+def test_en_the_first_day_is_the_day_last_named():
+    got = en("The offensive began on 1 July 1916, the first day of the battle. During the first "
+             "year of the war", dct="2009-12-19", genre="narrative")
+    assert got["the first day"] == ("DATE", "1916-07-01")
+    assert got["the first year"] == ("DURATION", "P1Y")
+
+
+def test_en_news_leaves_about_out_and_counts_more_units():
+    got = en("The flight lasted about five hours; he stays two more weeks.")
+    assert got["five hours"] == ("DURATION", "PT5H")
+    assert got["two more weeks"] == ("DURATION", "P2W")
+    assert en("It lasted about five hours.", genre="narrative")["about five hours"][1] == "PT5H"
+
+
 def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
             "was no attack on 4 August.")
