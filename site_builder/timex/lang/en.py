@@ -105,8 +105,10 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 # TimeML alike) leave untagged when they stand alone.
 
 # TimeML news leaves "the" out before a bare plural unit ("in the weeks
-# before") and a decade ("the 1960s"); TIMEX2 narratives keep it.
-NEWS_SPAN_DROP = r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
+# before") and a decade ("the 1960s"), and mostly the approximators "about",
+# "almost", "over" ("about [five hours]"); TIMEX2 narratives keep them.
+NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
+                  r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+")
 
 # After "two days" in "two days after the battle": the signal word and the
 # event, to the end of its clause (TIMEX2 narratives span all of it).
@@ -153,6 +155,8 @@ VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past fe
                "the last few", "the next few", "the past several", "the next several",
                "the last several", "several more", "a couple of", "the", "those", "the early",
                "the first", "numerous"}
+# "the first day", "the first year": one unit (see resolve._duration)
+FIRST_QUANT = {"the first"}
 EVERY = {"every", "each", "per"}
 SET_UNITS = {}
 # Adverbs of frequency; the adjectives "annual" and "quarterly" mostly
@@ -191,10 +195,10 @@ FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planne
                r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
                r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
                r"proposed|slated|tomorrow)\b")
-PAST_CUES = (r"\b(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
+PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
+             r"(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
              r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
-             r"(?<!\bbe\s)(?<!\bbeen\s)(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)"
-             r"\w{3,}ed)\b")
+             r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)\w{3,}ed)\b")
 
 # Between the parts of a range or pair whose last part holds the year
 # ("18 August - 15 September 1951", "August and September 1914").
@@ -266,8 +270,10 @@ PATTERNS = [
     ("prior_period", r"(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
     ("date", r"(?:the\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
-    ("date", r"(?:the\s+)?{year}\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("date", r"(?:the\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("part_of_year", r"{rel}\s+year's\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
     ("period", r"(?:the|that)\s+(?:latest\s+|same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
+    ("period", r"(?:the\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
     ("decade", r"(?:the\s+)?(?:{pos}\s?)?'?{decade}'?s"),
     ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
@@ -285,13 +291,13 @@ PATTERNS = [
     ("offset", _APPROX + r"{num}\s+{unit}\s+(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
-    ("relative", r"{rel}\s+{month}(?!\s*\d)"),
+    ("relative", r"{rel}\s+{month}(?!\.?\s*\d)"),
     ("relative", r"{rel}\s+{season}"),
     # "the last week of August", "the first ten months of 1915": a stretch
     ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
-    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+{unit}(?:[\s-]long)?"),
+    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"),
     ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}"),
     # a bare plural after a preposition: "for weeks", "within months"
     ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
@@ -303,7 +309,7 @@ PATTERNS = [
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
-    ("deictic", r"{deictic}"),
+    ("deictic", r"(?:(?:early|late)\s+)?{deictic}"),
     ("vague", r"{vague}"),
     ("date", r"(?:the\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
@@ -311,6 +317,10 @@ PATTERNS = [
     ("time", r"{daypart}"),
     ("year", r"(?:fiscal\s+)?{year}"),
     ("year", r"'{yy}(?![\d']|\s*s\b)"),
+    # a day of the month last named: "the enemy's onslaught on the 20th was repulsed"
+    ("dayonly", r"(?:(?<=\b[Oo]n\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)|(?<=\bto\s))"
+                r"the\s+{day}{ordsuffix}"
+                r"(?=\s*[,.;:)]|\s+(?:and|to|was|were|when|as|the)\b)"),
     # the bare second half of a range: "1915-17", "April 6-7", "May 4 and 5"
     ("range_end", r"(?<=\d\d\d\d[-–]){yy}(?![\d.,:/-]?\d)"),
     ("range_end", r"(?:(?<=\d[-–])|(?<=\d\s[-–]\s)|(?<=\sand\s)|(?<=\sto\s)){day}(?:{ordsuffix})?"
