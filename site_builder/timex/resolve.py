@@ -337,16 +337,19 @@ class Interpreter:
     def _note_explicit(self, m, p: Point) -> None:
         """Remember a date with an explicit year -- unless it is a digression.
 
-        A year in an aside ("(1908)", "bis 1915", "1870/71") or one that jumps
+        A year in an aside ("(1908)", "bis 1915", "1870/71"), one that jumps
         back in time in mid-sentence ("beim Kriegsrat vom 8. Dezember 1912")
-        is a look elsewhere: the story's own time stays the reference.
+        or one that a later heading is about is a look elsewhere: the story's
+        own time stays the reference.
         """
         last = self.ctx.last
         if last is not None:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
-            if where != "lead" and p.year > last.year and self.ctx.heading_after(m.end, p.year):
+            if p.year < last.year and p.month is None and last.day is not None:
+                return  # "Ab 1778 hatte ...": a bare year looking back from a dated story
+            if p.year > last.year and self.ctx.heading_after(m.end, p.year):
                 return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
@@ -679,6 +682,8 @@ class Interpreter:
             moved = shift_point(ref, unit, int(n) * direction)
             if moved is not None:
                 self._note(_trim(moved, unit))
+                if unit == "W" and ref.day is not None:
+                    return "DATE", point_value(moved), None  # "eine Woche später": that day
         return "DATE", shift(ref, unit, int(n) * direction), None
 
     def _after(self, m):
@@ -686,7 +691,7 @@ class Interpreter:
         (as TIMEX2 annotates it); otherwise, and for weeks or vague amounts, a stretch."""
         n, unit, ref = _number(m.parts, self.lookup), self._w(m, "unit"), self.ctx.last
         if (self.ctx.genre == "news" or ref is None or n is None or n != int(n) or n < 2
-                or unit not in ("D", "M")):
+                or unit not in ("D", "M") or "approx" in m.parts):
             return self._duration(m)
         moved = shift_point(ref, unit, int(n))
         if moved is not None:
@@ -725,7 +730,8 @@ class Interpreter:
 
     def _set(self, m):
         found = self._set_value(m)
-        if found is not None and self.ctx.genre != "news":
+        if (found is not None and self.ctx.genre != "news"
+                and getattr(self.spec.data, "NARRATIVE_SETS_AS_POINTS", True)):
             # TIMEX2 writes "every day" as the point it repeats: XXXX-XX-XX
             found = (found[0], _TIMEX2_SET.get(found[1], found[1]), found[2])
         return found

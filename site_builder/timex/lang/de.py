@@ -191,6 +191,10 @@ SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltä
              "alljährlich": "P1Y", "alljährlichen": "P1Y", "stündlich": "PT1H",
              "wochentags": "XXXX-WXX-WD"}
 
+# WikiWarsDE writes sets as durations in narratives too ("täglich" P1D), not as
+# the repeated point (XXXX-XX-XX) of the English TIMEX2 corpus.
+NARRATIVE_SETS_AS_POINTS = False
+
 # Holidays: "MM-DD", ("easter", days after Easter Sunday) or ("nth", month, weekday, n).
 HOLIDAYS = {"Weihnachten": "12-25", "Weihnachtstag": "12-25", "Ersten Weihnachtstag": "12-25",
             "Zweiten Weihnachtstag": "12-26", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
@@ -221,12 +225,12 @@ NEWS_SPAN_DROP = r"[Nn]ach\s+"
 # Words that mark the time of a sentence, nearest cue wins (news genre).
 FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
-PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
+PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|[Ss]eit|[Bb]isher|[Bb]islang|"
              r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen)?"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
 # All of the text between the two parts of a range ("20. Februar bis zum 10. März 1905").
-RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder)\s*"
+RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder|auf\s+den|zum)\s*"
 # Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
 RANGE_END_BEFORE = r"(?:\bbis(?:\s+(?:zum|zur|ins?|Ende|Anfang|Mitte))?|[–/-])\s*$"
 
@@ -267,6 +271,9 @@ PATTERNS = [
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.?\s*{month}\s+{year}(?:\s+{bc})?"),
     ("date", r"{day}\.\s?{mnum}\.\s?{year}"),
     ("date", r"{day}\.\s?{mnum}\.\s?{yy}(?![\d.])"),
+    # "am 14.11.", "bis zum 31.12.": a numeric day and month after a preposition
+    ("date", r"(?:(?<=\b[Aa]m\s)|(?<=\b[Vv]om\s)|(?<=\b[Zz]um\s)|(?<=\b[Aa]b\s)|(?<=\b[Bb]is\s)|"
+             r"(?<=\bdem\s)|(?<=\bden\s)){day}\.\s?{mnum}\.(?![\d.])"),
     ("date", r"{year}-{mnum}-{day}"),
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{day}\.\s?{month}"),
     # The first days of a list or range take month and year from its end:
