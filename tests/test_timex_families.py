@@ -365,6 +365,9 @@ def test_de_dates_ranges_times(text, span, value):
      "Dezember", "1862-12"),
     # a range's end gives its start the year
     ("Die Schlacht dauerte vom 20. Februar bis zum 10. März 1905.", "20. Februar", "1905-02-20"),
+    # a bare year looking back from a dated story ("Ab 1778 ...") leaves the story's year
+    ("Yorktown fiel am 19. Oktober 1781. Ab 1778 hatte sich der Krieg in den Süden verlagert. "
+     "Bis Ende Mai sammelten die Briten ihre Truppen.", "Ende Mai", "1781-05"),
     # "nach zwei Tagen" in a narrative: the day two days after the last date
     ("Der Angriff begann am 26. August 1942 und wurde nach zwei Tagen angehalten.",
      "nach zwei Tagen", "1942-08-28"),
@@ -411,6 +414,8 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     ("In der Nacht zum Sonntag brannte es.", "Nacht zum Sonntag", "2017-12-16TNI"),
     ("Am Morgen kam er, am frühen Abend ging er.", "Morgen", "2017-12-17TMO"),
     ("Er kommt morgen.", "morgen", "2017-12-18"),
+    ("Am 14.11. traf er sie, bis zum 31.12. bleibt er.", "31.12.", "2017-12-31"),
+    ("Seit dem 1. Januar gilt das Gesetz.", "1. Januar", "2017-01-01"),
     ("Das Wetter war im Spätsommer schön.", "Spätsommer", "2017-SU"),
     ("Anfang Juli, Mitte Juli und Ende Juli kam er.", "Mitte Juli", "2017-07"),
     ("Er lebt heute in der heutigen Hauptstadt.", "heutigen", "PRESENT_REF"),
@@ -568,3 +573,10 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
             "was no attack on 4 August.")
     assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"
+
+
+def test_en_sentence_initial_the_fractions_and_greetings():
+    got = en("Iraq imports about three-quarters of its food. Good evening from Havana. "
+             "The third quarter of 1990 was weak. The summer of 1916 was hot.")
+    assert got == {"The third quarter of 1990": ("DATE", "1990-Q3"),
+                   "The summer of 1916": ("DATE", "1916-SU")}
