@@ -242,7 +242,7 @@ def build(config: Config, output_dir: Path | None = None,
         skipped: list[str] = []  # symbolic links: warned when building (and replayed after)
         seeds = scan_seeds(config.seeds_path, config.follow_symlinks, skipped)
         inputs = _watched_inputs(config)
-        settings = cache.fingerprint((repr(config), str(output_dir.resolve()),
+        settings = cache.fingerprint((config_fingerprint(config), str(output_dir.resolve()),
                                       str(config.seeds_path.resolve()), cache.code_fingerprint()))
         state_file = cache.state_path(config.root, output_dir)
         state = cache.load_state(state_file) if use_cache else None
@@ -261,6 +261,11 @@ def build(config: Config, output_dir: Path | None = None,
                      use_cache, strict, progress, result, _warn)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def config_fingerprint(config: Config) -> str:
+    """A digest of the settings, the same however the site folder was named."""
+    return cache.fingerprint(repr(config.replace(root=config.root.resolve())))
 
 
 def _fail_if_strict(strict: bool, result: BuildResult, output_dir: Path) -> None:
@@ -341,7 +346,8 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     from .readers import ReadOptions
 
     now_ns = time.time_ns()
-    options = ReadOptions(root=config.root, default_genre=config.genre,
+    # The root as an absolute path: "--site ." and "--site /abs/site" share the cache.
+    options = ReadOptions(root=config.root.resolve(), default_genre=config.genre,
                           default_lang=config.language or None,
                           max_bytes=config.max_article_kb * 1024)
     known = state.seeds if state else {}

@@ -55,29 +55,30 @@ def find_entities(text: str, lang: str,
     data = langdata.get(lang)
     known = known or {}
     words = [m.group(0) for m in _TOKEN.finditer(text)]
+    bare = [_strip(w) for w in words]  # once per word, not once per lookup
     found: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
-        hit = _match_at(words, i, data, known)
+        hit = _match_at(words, bare, i, data, known)
         if hit:
             kind, name, used = hit
             if (kind, name) not in found:
                 found.append((kind, name))
             i += used
             if kind == PERSON and used > 1:
-                i += _coordinated_person(words, i, data, found)
+                i += _coordinated_person(words, bare, i, data, found)
         else:
             i += 1
     return tuple(found)
 
 
-def _name_run(words: list[str], i: int, data, limit: int = 4) -> int:
+def _name_run(words: list[str], bare: list[str], i: int, data, limit: int = 4) -> int:
     """How many words from ``i`` form a capitalised name ("Baschar al-Assad")."""
     n = 0
     while i + n < len(words) and n < limit:
         if n and words[i + n - 1].endswith(".") and len(words[i + n - 1]) > 2:
             break  # the previous word ended a sentence ("Peskow. Trump")
-        w = _strip(words[i + n])
+        w = bare[i + n]
         low = w.lower()
         if _is_cap(w) and low not in data.stop_words and low not in data.months \
                 and low not in data.weekdays:
@@ -91,27 +92,28 @@ def _name_run(words: list[str], i: int, data, limit: int = 4) -> int:
     return n
 
 
-def _coordinated_person(words: list[str], i: int, data, found: list) -> int:
+def _coordinated_person(words: list[str], bare: list[str], i: int, data, found: list) -> int:
     """After a cued person, "und Wladimir Putin": add the second full name; words used."""
     if i < len(words) and words[i].lower() in data.conjunctions:
-        n = _name_run(words, i + 1, data)
+        n = _name_run(words, bare, i + 1, data)
         if n >= 2:
-            name = " ".join(_strip(x) for x in words[i + 1:i + 1 + n])
+            name = " ".join(bare[i + 1:i + 1 + n])
             if (PERSON, name) not in found:
                 found.append((PERSON, name))
             return 1 + n
     return 0
 
 
-def _match_at(words: list[str], i: int, data, known: dict[str, str]):
-    """A ``(kind, name, words used)`` starting at ``words[i]``, or None."""
-    w = _strip(words[i])
+def _match_at(words: list[str], bare: list[str], i: int, data, known: dict[str, str]):
+    """A ``(kind, name, words used)`` starting at ``words[i]``, or None
+    (``bare``: the words without trailing dots and 's)."""
+    w = bare[i]
     low = w.lower()
     # Person cue ("Präsident", "Kremlsprecher", "Secretary") + capitalised name.
     if low in data.person_cues or (data.person_cue_suffixes and low.endswith(data.person_cue_suffixes)):
-        n = _name_run(words, i + 1, data)
+        n = _name_run(words, bare, i + 1, data)
         if n:
-            name = " ".join(_strip(x) for x in words[i + 1:i + 1 + n])
+            name = " ".join(bare[i + 1:i + 1 + n])
             if name.lower() not in data.places and name.lower() not in data.orgs:
                 return PERSON, name, 1 + n
     if not _is_cap(w) and not any(c.isdigit() for c in w[:1]):
@@ -119,13 +121,13 @@ def _match_at(words: list[str], i: int, data, known: dict[str, str]):
         return (known[w], w, 1) if w in known else None
     # Known full names first (longest), then the gazetteers.
     for n in (3, 2, 1):
-        name = " ".join(_strip(x) for x in words[i:i + n])
+        name = " ".join(bare[i:i + n])
         if len(words) - i >= n and name in known:
             return known[name], name, n
     for n in (2, 1):
         if len(words) - i < n:
             continue
-        name = " ".join(_strip(x) for x in words[i:i + n])
+        name = " ".join(bare[i:i + n])
         kind = _gazetteer(name, data)
         if kind:
             return kind, name, n
@@ -138,9 +140,9 @@ def _match_at(words: list[str], i: int, data, known: dict[str, str]):
     # "in Hamburg": a capitalised word right after a place preposition, no article.
     if i > 0 and words[i - 1].lower() in data.place_prepositions and low not in data.stop_words \
             and low not in data.months and low not in data.weekdays:
-        n = _name_run(words, i, data, limit=2)
+        n = _name_run(words, bare, i, data, limit=2)
         if n:
-            return PLACE, " ".join(_strip(x) for x in words[i:i + n]), n
+            return PLACE, " ".join(bare[i:i + n]), n
     return None
 
 

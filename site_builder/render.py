@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import groupby
 from typing import Callable
 from urllib.parse import urlsplit
@@ -105,7 +106,7 @@ def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
     split = len(site.timeline.events) > site.config.timeline.overview_above
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
               "embed": _embed_view(site)}
-    common_fp = fingerprint((repr(site.config), lang, split))
+    common_fp = fingerprint((repr(site.config.replace(root=site.config.root.resolve())), lang, split))
     article_fp = {a.slug: fingerprint(a) for a in site.articles}
     events_fp = fingerprint(site.timeline)
     plan: dict[str, Pages] = {}
@@ -160,7 +161,8 @@ def as_bytes(data: str | bytes) -> bytes:
 def _timeline_paths(site: Site, split: bool) -> list[str]:
     """The output paths of the timeline pages (see :func:`_timeline_pages`)."""
     years = sorted({e.date.year for e in site.timeline.events}) if split else []
-    return ["index.html", "embed/index.html"] + [f"years/{year_slug(y)}/index.html" for y in years]
+    return ["index.html", "embed/index.html"] + [f"{top}years/{year_slug(y)}/index.html"
+                                                 for y in years for top in ("", "embed/")]
 
 
 def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, Article],
@@ -176,30 +178,37 @@ def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, A
                 "summary": summary, "split": split, "filters": _filters_view(events, lang),
                 "overview": []}
     files: dict[str, str] = {}
+    # The embed (embed/…) mirrors the timeline's pages without site chrome; its
+    # links to articles open in the host window, not in the iframe.
     if split:
         overview = [_year_summary(y, lang) for y in shown]
         shown_year = {y["year"]: y for y in shown}
-        files["index.html"] = _render(
-            theme, "index.html", common, root="", page="timeline", target="",
-            timeline=dict(timeline, years=[], overview=overview),
-            density=_density(events, lang, split=True))
+        index = dict(timeline=dict(timeline, years=[], overview=overview),
+                     density=_density(events, lang, split=True))
+        files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
+                                      target="", **index)
+        files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
+                                            target="_top", home="", **index)
         for i, year in enumerate(years):
             nav = {"prev": years[i - 1] if i else None,
                    "next": years[i + 1] if i + 1 < len(years) else None}
+            # the year's own events, in the order the timeline shows them
+            page = dict(year=year, timeline=dict(timeline, years=[shown_year[year["year"]]],
+                                                 count=year["count"],
+                                                 filters=_filters_view(_year_events(year), lang)),
+                        density=_density(_year_events(year), lang, split=False,
+                                         months_of=year["year"]))
             files[f"years/{year['slug']}/index.html"] = _render(
-                theme, "year.html", common, root="../../", page="year", target="",
-                year=year, nav=nav, timeline=dict(timeline, years=[shown_year[year["year"]]], count=year["count"],
-                                                  filters=_filters_view(_year_events(year), lang)),
-                density=_density(_year_events(year), lang, split=False, months_of=year["year"]))
+                theme, "year.html", common, root="../../", page="year", target="", nav=nav, **page)
+            files[f"embed/years/{year['slug']}/index.html"] = _render(
+                theme, "embed.html", common, root="../../../", page="embed", target="_top",
+                home=f"years/{year['slug']}/", **page)
     else:
+        index = dict(timeline=timeline, density=_density(events, lang, split=False))
         files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
-                                      target="", timeline=timeline,
-                                      density=_density(events, lang, split=False))
-    # Links inside the embed open in the host window, not in the iframe.
-    # The embed always holds the whole list (it is filtered by its query).
-    files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
-                                        target="_top", timeline=dict(timeline, overview=[]),
-                                        density=_density(events, lang, split=False))
+                                      target="", **index)
+        files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
+                                            target="_top", home="", **index)
     return files
 
 
@@ -230,7 +239,8 @@ def _site_path(site: Site) -> str:
 def _embed_view(site: Site) -> dict:
     """The embed snippet of the unfiltered timeline (needs an absolute base_url)."""
     base = site.config.base_url.rstrip("/") + "/" if site.config.base_url else ""
-    return {"snippet": embed_snippet(base, site.config.title) if base else "",
+    # templates call snippet(page="years/2017/") for a page's own snippet
+    return {"snippet": partial(embed_snippet, base, site.config.title) if base else None,
             "oembed": base + "oembed.json" if base else ""}
 
 

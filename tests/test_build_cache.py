@@ -251,3 +251,15 @@ def test_warm_build_after_edits_equals_a_cold_build(tmp_path):
     warm = run(site)
     assert warm.extracted == 1
     assert snapshot(site / "output") == cold_build_of(site, tmp_path)
+
+
+def test_the_cache_does_not_depend_on_how_the_site_folder_is_named(tmp_path, monkeypatch):
+    site = make_site(tmp_path / "site")
+    monkeypatch.chdir(tmp_path)
+    run(Path("site"))
+    again = build(load_config(site.resolve()))
+    assert again.unchanged and again.extracted == 0
+    monkeypatch.chdir(site)
+    (site / "seeds" / "g20.md").touch()
+    third = build(load_config(Path(".")))
+    assert third.extracted == 0 and third.rendered == []

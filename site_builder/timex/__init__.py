@@ -41,10 +41,13 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
             continue
         typ, value, mod = result
         ctx.previous = (mention.end, value)
-        start = mention.start
+        start, end = mention.start, mention.end
         if narrative:
-            start = engine.narrative_start(text, start, mention.end, spec)
+            start = engine.narrative_start(text, start, end, spec)
+            if mention.kind == "anchored":  # TIMEX2 spans the event too
+                later = (f.start for f in found[i + 1:] if f.kind != "skip")
+                end = engine.anchor_end(text, end, next(later, len(text)), spec)
         else:
-            start = engine.news_start(text, start, mention.end, spec)
-        out.append(Timex(start, mention.end, text[start:mention.end], typ, value, mod))
+            start = engine.news_start(text, start, end, spec)
+        out.append(Timex(start, end, text[start:end], typ, value, mod))
     return out

@@ -89,6 +89,8 @@ class Language:
     range_connector: re.Pattern   # matches all of the text between a range's parts
     narrative_drop: re.Pattern
     news_drop: re.Pattern
+    clause_break: re.Pattern
+    anchor_extent: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -204,6 +206,8 @@ def language(code: str) -> Language:
         range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
         narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
         news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
+        clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
+        anchor_extent=re.compile(getattr(data, "ANCHOR_EXTENT", None) or "(?!)"),
     )
 
 
@@ -323,7 +327,8 @@ def placement(text: str, start: int, spec: Language, window: int = 200) -> str |
     return "lead" if len(prefix.split()) <= 3 else None
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:–()]")
+# Where a clause ends, for the tense of a mention; languages may say otherwise.
+_CLAUSE_BREAK = r"[,;:–()]"
 
 
 def tense(text: str, start: int, end: int, spec: Language, window: int = 300) -> str | None:
@@ -344,9 +349,9 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
     sentence = text[s0:s1]
     inside = (start - s0, end - s0)
     c0 = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, inside[0]):
+    for m in spec.clause_break.finditer(sentence, 0, inside[0]):
         c0 = m.end()
-    m = _CLAUSE_BREAK.search(sentence, inside[1])
+    m = spec.clause_break.search(sentence, inside[1])
     c1 = m.start() if m else len(sentence)
     best, best_dist = None, None
     for label, cues in (("past", spec.past_cues), ("future", spec.future_cues)):
@@ -378,3 +383,14 @@ def news_start(text: str, start: int, end: int, spec: Language) -> int:
     """
     m = spec.news_drop.match(text, start, end)
     return m.end() if m and m.end() < end else start
+
+
+def anchor_end(text: str, end: int, limit: int, spec: Language) -> int:
+    """End of an event-anchored span ("two days after the battle") in TIMEX2 style.
+
+    The language's ``ANCHOR_EXTENT`` reads the signal word and the event up
+    to the end of the clause; a span that would reach ``limit`` (where the
+    next time expression starts) keeps its old end.
+    """
+    m = spec.anchor_extent.match(text, end, min(limit, end + 120))
+    return m.end() if m and m.end() <= limit else end

@@ -133,10 +133,13 @@ def shift(ref: Point | None, unit: str, n: int) -> str:
         return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX"}.get(unit, "XXXX-XX-XX")
     if unit == "Y":
         return year_str(ref.year + n)
-    if unit == "DE":
-        return f"{(ref.year // 10) + n:03d}"
-    if unit == "CE":
-        return f"{(ref.year // 100) + n:02d}"
+    if unit in ("DE", "CE"):
+        size = 10 if unit == "DE" else 100
+        # BC years count down: 485 BC lies in the 480s BC ("BC048")
+        k = ref.year // size if ref.year >= 0 else -(-ref.year // size)
+        k += n
+        width = 3 if unit == "DE" else 2
+        return f"BC{-k:0{width}d}" if ref.year < 0 else f"{k:0{width}d}"
     if ref.month is None:
         return year_str(ref.year)
     if unit == "M":
@@ -345,6 +348,9 @@ class Interpreter:
                 return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
+            if (where != "lead" and self.ctx.genre != "news" and p.month is None
+                    and p.year > last.year + 10):
+                return  # a bare year far ahead ("revealed in 2005") is an aside
         self._note(p, m)
 
     def _reference_year(self, m, month: int, day: int | None) -> int | None:
@@ -674,6 +680,17 @@ class Interpreter:
         if moved is not None:
             self._note(_trim(moved, unit), m)
         return "DATE", shift(ref, unit, int(n)), None
+
+    def _anchored(self, m):
+        """"two days after the battle": news (TimeML) tags the amount as a
+        duration; a narrative (TIMEX2) the date it points to, counted from
+        the last date named.  "the day after ..." is a date in both."""
+        if "num" in m.parts and self.ctx.genre == "news":
+            return self._duration(m)
+        if self._w(m, "unit") in ("H", "MIN", "S"):
+            ref = self.ctx.anchor(False)
+            return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
+        return self._offset(m)
 
     def _duration(self, m):
         p = self.lookup

@@ -39,8 +39,8 @@ def host(tmp_path_factory, base_url):
     root = tmp_path_factory.mktemp("host")
     seed_id = None
 
-    def page(name: str, query: str = "", spacer: int = 40, fragment: str = "") -> str:
-        snippet = embed_snippet(base_url, "Timeline", query)
+    def page(name: str, query: str = "", spacer: int = 40, fragment: str = "", site: str = base_url) -> str:
+        snippet = embed_snippet(site, "Timeline", query)
         if fragment:
             snippet = snippet.replace('embed/"', f'embed/#{fragment}"', 1)
         (root / name).write_text(HOST_PAGE.format(spacer=spacer, snippet=snippet), "utf-8")
@@ -104,6 +104,7 @@ def test_iframe_sizes_itself_to_its_content_and_follows_changes(driver, host, re
     driver.execute_script("document.querySelector('iframe[data-site-builder-frame]').style.width = '360px'")
     narrow, content = settled(driver)
     assert abs(narrow - content) <= 5 and narrow > frame + 20
+    driver.save_screenshot(str(results_dir / "embed-host-iframe-360.png"))
 
     # a filter applied inside the iframe shrinks the content; the iframe follows
     frame_el = driver.find_element(By.CSS_SELECTOR, "iframe[data-site-builder-frame]")
@@ -284,3 +285,46 @@ def test_copy_button_puts_the_snippet_on_the_clipboard(driver, base_url):
         "const done = arguments[arguments.length - 1];"
         "navigator.clipboard.readText().then(done, e => done('error: ' + e))")
     assert pasted == embed_snippet(base_url, "Timeline", "from=2017-06")
+
+
+@pytest.fixture(scope="module")
+def large_site_url(tmp_path_factory, serve):
+    """A timeline above the overview threshold (an overview and one page per year), served."""
+    from site_builder.config import load_config
+    from site_builder.model import Timeline
+    from site_builder.output import write_site
+    from site_builder.render import OVERVIEW_THRESHOLD, Site, render_site
+    from site_builder.theme import Theme
+    from helpers import large_site
+
+    root = tmp_path_factory.mktemp("large-embed")
+    articles, events = large_site(OVERVIEW_THRESHOLD + 20)
+    site = Site(config=load_config(root, {"language": "en"}), articles=tuple(articles), timexes={},
+                timeline=Timeline(tuple(sorted(events, key=lambda e: e.sort_key))))
+    write_site(render_site(site, Theme(root)), root / "output")
+    return serve(root / "output")
+
+
+def test_large_embed_goes_from_overview_to_a_year_inside_the_iframe(driver, host, large_site_url):
+    url, page = host
+    driver.get_log("browser")
+    driver.get(url + page("host-large.html", query="tag=tag3", site=large_site_url))
+    overview, content = settled(driver)
+    assert abs(overview - content) <= 5
+    frame_el = driver.find_element(By.CSS_SELECTOR, "iframe[data-site-builder-frame]")
+    driver.switch_to.frame(frame_el)
+    driver.find_element(By.CSS_SELECTOR, "#y2005 h2 a").click()
+    deadline = time.monotonic() + 5
+    while "/embed/years/2005/" not in driver.execute_script("return location.href") \
+            and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert driver.execute_script("return location.pathname + location.search") == \
+        "/embed/years/2005/?tag=tag3"  # inside the iframe, the filter kept
+    tags = driver.execute_script("return Array.from(document.querySelectorAll('li.event'))"
+                                 ".filter(li => !li.hidden).map(li => li.dataset.tags)")
+    assert tags and all("tag3" in t.split("|") for t in tags)
+    driver.switch_to.default_content()
+    assert driver.current_url == url + "host-large.html"  # the host page stays
+    year, content = settled(driver)
+    assert abs(year - content) <= 5 and year != overview
+    assert console_errors(driver) == []

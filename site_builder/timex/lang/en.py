@@ -108,6 +108,11 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 # before") and a decade ("the 1960s"); TIMEX2 narratives keep it.
 NEWS_SPAN_DROP = r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
 
+# After "two days" in "two days after the battle": the signal word and the
+# event, to the end of its clause (TIMEX2 narratives span all of it).
+ANCHOR_EXTENT = (r"\s+(?:after|before)\s+[^,.;:()\[\]\n\"]{1,100}?"
+                 r"(?=\s*(?:[,.;:()\[\]\n\"]|$)|\s+(?:and|but|or|while|when|which|who|as)\b)")
+
 # Adjectives of status ("former president", "future plans"): TIMEX2 narratives
 # tag them, TimeML news does not.
 VAGUE_NOT_IN_NEWS = {"former", "future"}
@@ -174,6 +179,10 @@ CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
 ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
+
+# A comma does not end the clause whose verb gives a date its tense in
+# English ("New Zealand said Friday, in response to ...").
+CLAUSE_BREAK = r"[;:–()]"
 
 # Words that place a sentence after the document date ("is scheduled to close
 # Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
@@ -243,6 +252,8 @@ PATTERNS = [
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),
     ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
+    ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
+    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s?{year}"),
     ("date", r"{pos}\s?(?:the\s+)?year"),
@@ -267,8 +278,10 @@ PATTERNS = [
     ("time", r"{weekday}\s+{daypart}"),
     ("time", r"(?:this|that|last|early|late|{pos})\s+{daypart}"),
     ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
-    # "two days later", "a week before." -- but "two days after the battle"
-    # leaves the signal word out: the anchor is an event, not a date.
+    # "two days after the battle", "the day before Obama's speech": anchored
+    # at an event (see ANCHOR_EXTENT for the narrative span)
+    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
+    # "two days later", "a week before."
     ("offset", _APPROX + r"{num}\s+{unit}\s+(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
