@@ -12,7 +12,8 @@ load.
 Kill loop: a site of the dpa seed and ``--articles`` small articles has two
 versions, A and B, each built once undisturbed (the known-good trees).
 Each round switches the seeds to the version not in ``output/``, starts a
-build and sends it SIGKILL after a delay spread over the build's duration
+build and sends it SIGKILL after a delay spread over the build's measured duration (and a
+fifth of the kills up to 3x later, as builds under load run slower)
 (our builds are forked from a warm process, so the kills land in the build,
 not in interpreter start-up); then ``output/`` must equal A or B.
 
@@ -67,6 +68,16 @@ def wait_for(port: int, path: str, text: str = "", timeout: float = 60.0) -> boo
     return False
 
 
+def spread(duration: float, kills: int) -> list[float]:
+    """Kill delays: four fifths spread evenly over the measured build, the
+    rest up to 3x it (a build under load runs slower); shuffled."""
+    inside = kills - kills // 5
+    delays = [duration * (k + 1) / inside for k in range(inside)]
+    delays += [duration * (1 + 2 * (k + 1) / (kills - inside)) for k in range(kills - inside)]
+    random.Random(8).shuffle(delays)
+    return delays
+
+
 # -- ours ----------------------------------------------------------------------
 
 def our_kill_loop(work: Path, articles: int, kills: int) -> dict:
@@ -83,8 +94,7 @@ def our_kill_loop(work: Path, articles: int, kills: int) -> dict:
     seeds["A"](site / "seeds")
     build(load_config(site))
     duration = switch_duration(site, seeds)
-    delays = [duration * 1.25 * (k + 1) / kills for k in range(kills)]
-    random.Random(8).shuffle(delays)
+    delays = spread(duration, kills)
     records = kill_loop(site, trees, seeds, delays)
     target = "B" if snapshot(site / "output") == trees["A"] else "A"
     seeds[target](site / "seeds")
@@ -178,8 +188,7 @@ def hugo_kill_loop(work: Path, articles: int, kills: int) -> dict:
     t0 = time.perf_counter()
     subprocess.run(["hugo", "--quiet", "-d", "public"], cwd=site, check=True, capture_output=True)
     duration = time.perf_counter() - t0
-    delays = [duration * 1.25 * (k + 1) / kills for k in range(kills)]
-    random.Random(8).shuffle(delays)
+    delays = spread(duration, kills)
     records = []
     for delay in delays:
         current = snapshot(site / "public")
@@ -259,7 +268,8 @@ def main() -> None:
         version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     with tempfile.TemporaryDirectory(prefix="robustness-") as tmp:
         work = Path(tmp)
-        print(f"Kill loop: SIGKILL at {args.kills} moments spread over 1.25 x the build's duration; "
+        print(f"Kill loop: SIGKILL at {args.kills} moments (4/5 spread over the build's measured "
+              f"duration, 1/5 up to 3x it); "
               f"afterwards the output folder must equal the previous or the new known-good tree.\n")
         print("| tool | kills | build | previous site | new site | mixed | kills inside the write "
               "(staging left) | next build complete |")
