@@ -50,27 +50,80 @@ _site_option = click.option("--site", "site_dir", type=click.Path(file_okay=Fals
 
 
 @main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@_user_errors
+def new(directory: Path) -> None:
+    """Create a new site in DIRECTORY (missing or empty).
+
+    It gets seeds/ with an example article in each input format, a site.toml
+    listing every configuration key (commented out), a README and a
+    .gitignore.  'site-builder build' works in it at once.
+    """
+    from .scaffold import new_site
+
+    written = new_site(directory)
+    click.echo(f"created a site in {directory} ({len(written)} files); next: "
+               f"cd {directory} && site-builder serve", err=True)
+
+
+def _run_build(site_dir: Path, output_dir: Path | None, overrides: dict, jobs: int | None,
+               strict: bool, verbosity: int):
+    """Load the config and build, reporting as the options ask; → (config, result, output)."""
+    from .build import build as run_build
+    from .config import load_config
+    from .report import BuildReporter
+
+    config = load_config(site_dir, overrides)
+    reporter = BuildReporter(verbosity)
+    try:
+        result = run_build(config, output_dir, warn=reporter.warn, jobs=jobs, strict=strict,
+                           progress=reporter.progress)
+    finally:
+        reporter.close()
+    out = Path(output_dir or config.output_path)
+    reporter.summary(result, out)
+    return config, result, out
+
+
+_jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1),
+                            help="Worker processes for reading and extraction "
+                                 "[default: one per core].")
+_strict_option = click.option("--strict", is_flag=True,
+                              help="Treat warnings as errors: exit 1 and leave the previous "
+                                   "output as it was.")
+_base_url_option = click.option("--base-url",
+                                help="Absolute URL the site will be published at, e.g. "
+                                     "https://example.org/timeline/ (overrides base_url).")
+
+
+def _verbosity(quiet: bool, verbose: bool) -> int:
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other")
+    return -1 if quiet else (1 if verbose else 0)
+
+
+@main.command()
 @_site_option
 @click.option("--output", "-o", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Build into this folder instead of output/.")
-@click.option("--base-url", help="Absolute URL the site will be published at.")
+@_base_url_option
+@_jobs_option
+@_strict_option
 @click.option("--keep-going", is_flag=True, default=None,
               help="Skip articles that cannot be read (with a warning) instead of failing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Print one line per article (language, date, time expressions, events).")
 @_user_errors
-def build(site_dir: Path, output_dir: Path | None, base_url: str | None,
-          keep_going: bool | None, quiet: bool) -> None:
-    """Build the site into output/ (replaced only when the build succeeds)."""
-    from .build import build as run_build
-    from .config import load_config
+def build(site_dir: Path, output_dir: Path | None, base_url: str | None, jobs: int | None,
+          strict: bool, keep_going: bool | None, quiet: bool, verbose: bool) -> None:
+    """Build the site into output/ (replaced only when the build succeeds).
 
-    config = load_config(site_dir, {"base_url": base_url, "keep_going": keep_going})
-    result = run_build(config, output_dir,
-                       warn=lambda m: click.echo(f"warning: {m}", err=True))
-    if not quiet:
-        out = output_dir or config.output_path
-        click.echo(f"built {out}: {result.articles} articles, {result.events} events, "
-                   f"{len(result.warnings)} warnings, {result.seconds:.2f} s", err=True)
+    Prints warnings and a one-line summary on stderr, and a progress bar
+    when stderr is a terminal and the build takes more than a moment.
+    """
+    _run_build(site_dir, output_dir, {"base_url": base_url, "keep_going": keep_going}, jobs,
+               strict, _verbosity(quiet, verbose))
 
 
 @main.command()
@@ -79,13 +132,57 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None,
               help="Address to listen on; 0.0.0.0 makes the site reachable from the network.")
 @click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on.")
+@_jobs_option
 @_user_errors
-def serve(site_dir: Path, host: str, port: int) -> None:
-    """Build, serve output/ with live reload, and rebuild on every change."""
+def serve(site_dir: Path, host: str, port: int, jobs: int | None) -> None:
+    """Build, serve output/ with live reload, and rebuild on every change.
+
+    Watches seeds/, templates/, static/, timeline.yml and the config file.
+    A failed rebuild keeps the last good site online and shows the error
+    on the page.
+    """
     from .config import load_config
     from .server import serve as run_server
 
-    run_server(load_config(site_dir), host, port)
+    run_server(load_config(site_dir), host, port, jobs=jobs)
+
+
+@main.command()
+@_site_option
+@click.option("--to", "target", required=True, metavar="DIR|git:REMOTE[@BRANCH]",
+              help="A folder (e.g. a web server's document root; swapped in atomically) or "
+                   "git:REMOTE[@BRANCH] (commit the site to BRANCH, default gh-pages, and push; "
+                   "REMOTE is a remote name of the site's repository, a URL or a path).")
+@_base_url_option
+@_jobs_option
+@_strict_option
+@click.option("--no-build", is_flag=True, help="Publish output/ as it is instead of building first.")
+@click.option("--message", "-m", help="Commit message for git targets.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+@_user_errors
+def publish(site_dir: Path, target: str, base_url: str | None, jobs: int | None, strict: bool,
+            no_build: bool, message: str | None, quiet: bool) -> None:
+    """Build the site and publish it to a folder or a git branch.
+
+    Publishing an unchanged site to git makes no new commit.
+    """
+    from .config import load_config
+    from .publish import parse_target, publish as run_publish
+
+    parse_target(target)  # a bad --to fails before the build
+    if no_build:
+        config = load_config(site_dir, {"base_url": base_url})
+        out = config.output_path
+    else:
+        config, _, out = _run_build(site_dir, None, {"base_url": base_url}, jobs, strict,
+                                    -1 if quiet else 0)
+    done = run_publish(out, target, config.root, message)
+    if not quiet:
+        if done.changed:
+            what = f" (commit {done.commit[:12]})" if done.commit else ""
+            click.echo(f"published {done.files} files to {done.target}{what}", err=True)
+        else:
+            click.echo(f"{done.target} is already up to date: nothing published", err=True)
 
 
 @main.command()

@@ -27,6 +27,9 @@ from .titles import make_title
 _ANCHOR_TYPES = ("DATE", "TIME")
 _LEAD_MIN_WORDS = 4  # a dateline-only first "sentence" is not the lead
 _PREV_WORD = re.compile(r"(\S+)\s*$")
+# The word before a time expression is looked for in this many characters
+# only: searching from the start of the text is quadratic in its length.
+_PREV_WINDOW = 80
 
 
 def extract_events(article: Article, timexes: list[Timex]) -> list[Event]:
@@ -102,7 +105,7 @@ def is_anchor(text: str, timex: Timex, data) -> bool:
         return False
     if any(w in data.generic_words for w in words):
         return False
-    prev = _PREV_WORD.search(text, 0, timex.start)
+    prev = _PREV_WORD.search(text, max(0, timex.start - _PREV_WINDOW), timex.start)
     if prev and prev.group(1).strip("(").lower() in data.number_cues and timex.text[:1].isdigit():
         return False
     return True

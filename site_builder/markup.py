@@ -6,7 +6,8 @@ sentence (``<span id=…>``) by the offsets the tagger and extractor gave in
 order, so each text node is located once with a forward search and the
 marks falling into it are inserted there.  A mark that crosses an element
 boundary (``**7. Juli** 1937``) is split into one piece per text node; only
-the first piece carries the mark's ``id``.
+the first piece carries the mark's ``id``.  Within a text node marks nest:
+a time expression is a child of its sentence's element.
 """
 from __future__ import annotations
 
@@ -74,17 +75,38 @@ def _mark_node(st: _State, data: str, pos: int) -> str:
     active = [m for m in st.marks if m.start < end and pos < m.end]
     if not active:
         return html.escape(data, quote=False)
-    cuts = sorted({pos, end} | {max(pos, min(end, x)) for m in active for x in (m.start, m.end)})
-    out = []
-    for a, b in zip(cuts, cuts[1:]):
-        covering = sorted((m for m in active if m.start <= a and b <= m.end),
-                          key=lambda m: (m.depth, m.start, -m.end))
-        piece = html.escape(data[a - pos:b - pos], quote=False)
-        for m in reversed(covering):
-            first = m not in st.started
-            st.started.add(m)
-            piece = f"{_open(m, first)}{piece}</{m.tag}>"
-        out.append(piece)
+    return _nest(st, data, pos, pos, end, _ordered(active, pos))
+
+
+def _ordered(marks: list[Mark], lo: int) -> list[Mark]:
+    # Outer before inner: earlier start, then lower depth, then longer.
+    return sorted(marks, key=lambda m: (max(m.start, lo), m.depth, -m.end))
+
+
+def _nest(st: _State, data: str, base: int, lo: int, hi: int, marks: list[Mark]) -> str:
+    """``data[lo:hi]`` (offsets from ``base``) with ``marks`` nested, outermost first.
+
+    A mark inside another (a time expression in its sentence) becomes a child
+    element, so the outer element stays whole and ``:target`` highlights all
+    of it.  A mark crossing its parent's end is split: its remainder continues
+    after the parent, without the ``id``.
+    """
+    out, cursor = [], lo
+    pending = list(marks)
+    while pending:
+        mark = pending.pop(0)
+        start, stop = max(mark.start, cursor), min(mark.end, hi)
+        if start >= stop:
+            continue
+        inner = [m for m in pending if max(m.start, start) < stop]
+        rest = [m for m in pending if max(m.start, start) >= stop]
+        out.append(html.escape(data[cursor - base:start - base], quote=False))
+        first = mark not in st.started
+        st.started.add(mark)
+        out.append(f"{_open(mark, first)}{_nest(st, data, base, start, stop, inner)}</{mark.tag}>")
+        cursor = stop
+        pending = _ordered([m for m in inner if m.end > stop] + rest, cursor)
+    out.append(html.escape(data[cursor - base:hi - base], quote=False))
     return "".join(out)
 
 

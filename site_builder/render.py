@@ -8,13 +8,19 @@ from the file system.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from . import exports
-from .config import Config
-from .i18n import date_label, labels, month_label
+from .config import Config, TimelineOptions
+from .dates import PartialDate
+from .embed import embed_snippet
+from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
+                   year_label)
 from .markup import Mark, mark_html
 from .model import Article, Event, Source, Timeline, Timex
 from .theme import Theme
@@ -45,18 +51,27 @@ def anchor_id(slug: str, sentence: str) -> str:
 
 
 def html_datetime(event_date) -> str:
-    """A ``datetime`` attribute valid in HTML for any granularity.
+    """A ``datetime`` attribute valid in HTML for any granularity ("" when none is).
 
     HTML knows years, months, weeks, days and times; seasons, quarters and
     halves fall back to their year, decades and centuries to their first year.
+    HTML has no year before 1, so dates before the common era get none.
     """
+    if not event_date.is_calendar or event_date.year is None or event_date.year < 1:
+        return ""
     g = event_date.granularity
     if g in ("year", "month", "week", "day"):
         return event_date.value
     if g == "time":
         return event_date.value if event_date.time and event_date.time[0].isdigit() \
             else event_date.value[:10]
-    return f"{event_date.year:04d}" if event_date.year and event_date.year > 0 else event_date.value
+    return f"{event_date.year:04d}"
+
+
+#: Above this many events the index becomes an overview and each year gets a page.
+OVERVIEW_THRESHOLD = TimelineOptions.overview_above  # the default of the config key
+#: Timelines spanning at most this many years get one density bar per month.
+MONTHLY_DENSITY_YEARS = 2
 
 
 def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
@@ -64,31 +79,71 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
 
     In: the site model and its theme.  Out: output-relative POSIX path →
     file content.  Deterministic: the same site gives the same bytes.
+    Up to ``[timeline] overview_above`` events (:data:`OVERVIEW_THRESHOLD`
+    by default) the index holds the whole list;
+    above it the index is an overview and each year has ``years/<year>/``.
     """
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
-    events = [_event_view(e, by_slug, lang) for e in site.timeline.events]
-    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang}
+    split = len(site.timeline.events) > site.config.timeline.overview_above
+    events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
+    years = _group(events, lang)  # chronological: year pages' prev/next follow time
+    shown = _newest_first(years) if site.config.timeline.newest_first else years
+    common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
+              "embed": _embed_view(site)}
+    summary = labels(lang)["event_count"].format(
+        events=count_label("n_events", len(events), lang),
+        articles=count_label("n_articles", len(site.articles), lang))
+    timeline = {"years": shown, "count": len(events), "articles": len(site.articles),
+                "summary": summary, "split": split, "filters": _filters_view(events, lang),
+                "overview": []}
     files: dict[str, str | bytes] = {}
-    timeline = {"years": _group(events, lang), "count": len(events),
-                "articles": len(site.articles)}
-    files["index.html"] = _render(theme, "index.html", common, root="", timeline=timeline,
-                                  page="timeline", target="")
-    # Links inside the embed open in the host window, not in the iframe.
-    files["embed/index.html"] = _render(theme, "embed.html", common, root="../",
-                                        timeline=timeline, page="embed", target="_top")
-    files["404.html"] = _render(theme, "404.html", common, root="", page="404")
+    # The embed (embed/…) mirrors the timeline's pages without site chrome; its
+    # links to articles open in the host window, not in the iframe.
+    if split:
+        overview = [_year_summary(y, lang) for y in shown]
+        shown_year = {y["year"]: y for y in shown}
+        index = dict(timeline=dict(timeline, years=[], overview=overview),
+                     density=_density(events, lang, split=True))
+        files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
+                                      target="", **index)
+        files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
+                                            target="_top", home="", **index)
+        for i, year in enumerate(years):
+            nav = {"prev": years[i - 1] if i else None,
+                   "next": years[i + 1] if i + 1 < len(years) else None}
+            page = dict(year=year, timeline=dict(timeline, years=[shown_year[year["year"]]],
+                                                 count=year["count"],
+                                                 filters=_filters_view(_year_events(year), lang)),
+                        density=_density(_year_events(year), lang, split=False,
+                                         months_of=year["year"]))
+            files[f"years/{year['slug']}/index.html"] = _render(
+                theme, "year.html", common, root="../../", page="year", target="", nav=nav, **page)
+            files[f"embed/years/{year['slug']}/index.html"] = _render(
+                theme, "embed.html", common, root="../../../", page="embed", target="_top",
+                home=f"years/{year['slug']}/", **page)
+    else:
+        index = dict(timeline=timeline, density=_density(events, lang, split=False))
+        files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
+                                      target="", **index)
+        files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
+                                            target="_top", home="", **index)
+    # The 404 page is served at any depth: its links start at the site's path.
+    files["404.html"] = _render(theme, "404.html", common, root=_site_path(site), page="404")
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
+    own_events = _events_by_article(site.timeline)
     for i, article in enumerate(ordered):
         neighbours = (ordered[i - 1] if i else None,
                       ordered[i + 1] if i + 1 < len(ordered) else None)
         files[f"articles/{article.slug}/index.html"] = _render_article(
-            theme, common, article, site, neighbours, lang)
-    files.update(exports.render_exports(site, lang))
+            theme, common, article, site, own_events.get(article.slug, []), neighbours, lang, split)
+    pages = tuple(path for path in files if path.endswith(".html"))
+    files.update(exports.render_exports(site, lang, pages))
     out = {path: (data.encode("utf-8") if isinstance(data, str) else data)
            for path, data in files.items()}
     for path, source in theme.static_files().items():
-        out[path] = source.read_bytes()
+        # Host pages load embed.js from the site root: a short, stable URL.
+        out["embed.js" if path == "static/embed.js" else path] = source.read_bytes()
     return dict(sorted(out.items()))
 
 
@@ -101,7 +156,38 @@ def _site_view(site: Site, lang: str) -> dict:
             if site.config.base_url else "", "lang": lang}
 
 
-def _event_view(event: Event, by_slug: dict[str, Article], lang: str) -> dict:
+def _site_path(site: Site) -> str:
+    """The site's path on its server ("/timeline/"), "/" when base_url is not set."""
+    return urlsplit(site.config.base_url).path.rstrip("/") + "/" if site.config.base_url else "/"
+
+
+def _embed_view(site: Site) -> dict:
+    """The embed snippet of the unfiltered timeline (needs an absolute base_url)."""
+    base = site.config.base_url.rstrip("/") + "/" if site.config.base_url else ""
+    # templates call snippet(page="years/2017/") for a page's own snippet
+    return {"snippet": partial(embed_snippet, base, site.config.title) if base else None,
+            "oembed": base + "oembed.json" if base else ""}
+
+
+def year_slug(year: int) -> str:
+    """The folder of a year's page: ``2017``, or ``bc300`` before the common era."""
+    return str(year) if year > 0 else f"bc{-year}"
+
+
+def timeline_place(event: Event, split: bool) -> str:
+    """Where ``event`` stands on the timeline, relative to the site root."""
+    return (f"years/{year_slug(event.date.year)}/" if split else "") + "#" + event.id
+
+
+def source_name(article: Article) -> str:
+    """Who reported an article: its agency, else the host of its source URL."""
+    if article.agency:
+        return article.agency
+    host = urlsplit(article.url).hostname if article.url else None
+    return host.removeprefix("www.") if host else ""
+
+
+def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: bool) -> dict:
     sources = event.sources or (Source(event.slug, event.sentence, event.start, event.end),)
     views = []
     for src in sources:
@@ -109,9 +195,13 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str) -> dict:
         if article is None:
             continue
         views.append({
-            "title": article.title, "agency": article.agency,
+            "title": article.title, "lang": article.lang, "agency": article.agency,
+            "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
-            "href": f"articles/{article.slug}/#{anchor_id(article.slug, src.sentence)}",
+            "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
+            # a hand-made event whose text is not in the article has no sentence to point at
+            "href": f"articles/{article.slug}/" + (f"#{anchor_id(article.slug, src.sentence)}"
+                                                   if src.end > src.start else ""),
             "date": date_label(article.date, lang) if article.date else "",
         })
     tags = sorted({t for s in sources if s.slug in by_slug for t in by_slug[s.slug].tags})
@@ -120,7 +210,11 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str) -> dict:
         "label": date_label(event.date, lang, event.mod), "granularity": event.date.granularity,
         "year": event.date.year, "month": event.date.month, "title": event.title,
         "sentence": event.sentence, "sources": views, "tags": tags, "lang": event.lang,
-        "manual": event.manual,
+        "manual": event.manual, "place": timeline_place(event, split),
+        # Month span for the year-range filter (YYYY-MM compares as text).
+        "first": event.date.first_day.strftime("%Y-%m"),
+        "last": event.date.last_day.strftime("%Y-%m"),
+        "source_names": sorted({v["name"] for v in views if v["name"]}),
     }
 
 
@@ -135,15 +229,119 @@ def _group(events: list[dict], lang: str) -> list[dict]:
             months.append({"month": month, "events": list(in_month),
                            "id": f"y{year}" + (f"-{month:02d}" if month else ""),
                            "label": month_label(year, month, lang) if month else ""})
-        years.append({"year": year, "id": f"y{year}", "months": months,
-                      "label": str(year) if year > 0 else f"{-year} BC", "count": len(in_year)})
+        years.append({"year": year, "id": f"y{year}", "slug": year_slug(year), "months": months,
+                      "label": year_label(year, lang), "count": len(in_year),
+                      "count_label": count_label("n_events", len(in_year), lang)})
     return years
 
 
-def _render_article(theme: Theme, common: dict, article: Article, site: Site,
-                    neighbours: tuple, lang: str) -> str:
-    own = [e for e in site.timeline.events
-           if any(s.slug == article.slug for s in (e.sources or ())) or e.slug == article.slug]
+def _newest_first(years: list[dict]) -> list[dict]:
+    """The grouped timeline in reverse: latest year, month and event first."""
+    return [dict(y, months=[dict(m, events=m["events"][::-1]) for m in reversed(y["months"])])
+            for y in reversed(years)]
+
+
+def _year_events(year: dict) -> list[dict]:
+    return [e for month in year["months"] for e in month["events"]]
+
+
+def _year_summary(year: dict, lang: str) -> dict:
+    """One line of the overview: a year's count, its months and what it holds (for filters)."""
+    events = _year_events(year)
+    counts = Counter(e["month"] for e in events if e["month"])
+    href = f"years/{year['slug']}/"
+    return {
+        "year": year["year"], "id": year["id"], "label": year["label"], "href": href,
+        "count_label": year["count_label"],
+        "months": [{"label": short_month(m, lang), "count": n, "href": f"{href}#y{year['year']}-{m:02d}",
+                    "title": f"{month_label(year['year'], m, lang)}: {count_label('n_events', n, lang)}"}
+                   for m, n in sorted(counts.items())],
+        "first": min(e["first"] for e in events), "last": max(e["last"] for e in events),
+        "tags": sorted({t for e in events for t in e["tags"]}),
+        "source_names": sorted({s for e in events for s in e["source_names"]}),
+        "langs": sorted({e["lang"] for e in events if e["lang"]}),
+    }
+
+
+def _filters_view(events: list[dict], lang: str) -> dict:
+    """The choices the filter form offers, taken from the events themselves."""
+    tags = Counter(t for e in events for t in e["tags"])
+    names = Counter(s for e in events for s in e["source_names"])
+    langs = Counter(e["lang"] for e in events if e["lang"])
+    return {
+        "tags": [{"value": t, "label": f"{t} ({n})"} for t, n in sorted(tags.items())],
+        "sources": [{"value": s, "label": f"{s} ({n})"} for s, n in sorted(names.items())],
+        "langs": [{"value": c, "label": f"{language_name(c, lang)} ({n})"} for c, n in sorted(langs.items())],
+        "min": min((e["first"] for e in events), default=""),
+        "max": max((e["last"] for e in events), default=""),
+    }
+
+
+def _density(events: list[dict], lang: str, split: bool, months_of: int | None = None) -> dict | None:
+    """The density strip: one bar per year, or per month for short spans.
+
+    Bars link to their part of the list (on the year's own page when the
+    timeline is ``split``).  ``months_of`` draws the twelve months of one year.
+    Events coarser than a month are left out of monthly bars.
+    """
+    if not events:
+        return None
+    years = [e["year"] for e in events]
+    monthly = months_of is not None or max(years) - min(years) < MONTHLY_DENSITY_YEARS
+    if monthly:
+        counts = Counter((e["year"], e["month"]) for e in events if e["month"])
+        if not counts:
+            monthly = False
+    if monthly:
+        if months_of is not None:
+            periods = [(months_of, m) for m in range(1, 13)]
+        else:
+            periods = _month_range(min(counts), max(counts))
+        bars = [(month_label(y, m, lang), counts.get((y, m), 0),
+                 (f"years/{year_slug(y)}/" if split else "") + f"#y{y}-{m:02d}") for y, m in periods]
+    else:
+        counts = Counter(years)
+        bars = [(year_label(y, lang), counts.get(y, 0),
+                 f"years/{year_slug(y)}/" if split else f"#y{y}")
+                for y in range(min(years), max(years) + 1)]
+    return _strip(bars, labels(lang)["month" if monthly else "year"], lang)
+
+
+def _month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    periods, (y, m) = [], first
+    while (y, m) <= last:
+        periods.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return periods
+
+
+def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
+    """Bar geometry in SVG user units: slots of width 10, bars up to 40 high."""
+    peak = max(n for _, n, _ in bars) or 1
+    drawn = []
+    for i, (label, n, href) in enumerate(bars):
+        if not n:
+            continue
+        height = max(2, round(40 * n / peak))
+        drawn.append({"x": i * 10 + 1, "y": 40 - height, "height": height, "slot": i * 10,
+                      "href": href, "label": f"{label}: {count_label('n_events', n, lang)}"})
+    # Drawn at most 24 px per slot, squeezed to the page width when there are many.
+    return {"width": len(bars) * 10, "px": len(bars) * 24, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
+            "caption": labels(lang)["density"].format(unit=unit)}
+
+
+def _events_by_article(timeline: Timeline) -> dict[str, list[Event]]:
+    """Article slug → the timeline's events it reports (one pass, not one per article)."""
+    own: dict[str, list[Event]] = {}
+    for event in timeline.events:
+        slugs = {s.slug for s in event.sources} | {event.slug}
+        for slug in sorted(slugs):
+            own.setdefault(slug, []).append(event)
+    return own
+
+
+def _render_article(theme: Theme, common: dict, article: Article, site: Site, own: list[Event],
+                    neighbours: tuple, lang: str, split: bool) -> str:
     marks = []
     for event in own:
         for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
@@ -151,25 +349,57 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site,
                 marks.append(Mark(src.start, src.end, "span",
                                   (("class", "event-sentence"),), id=anchor_id(src.slug, src.sentence)))
     for tx in site.timexes.get(article.slug, ()):
-        title = tx.value + (f" ({tx.mod})" if tx.mod else "")
-        attrs = (("class", f"timex timex-{tx.type.lower()}"), ("title", title))
-        if tx.type in ("DATE", "TIME"):
-            attrs = (("datetime", tx.value),) + attrs if _is_html_date(tx.value) else attrs
-        marks.append(Mark(tx.start, tx.end, "time", attrs, depth=1))
+        marks.append(Mark(tx.start, tx.end, "time", timex_attrs(tx, article.lang), depth=1))
     body = mark_html(article.body_html, article.text, _unique(marks))
     prev, nxt = neighbours
     return _render(
         theme, "article.html", common, root="../../", page="article",
         article={"title": article.title, "slug": article.slug, "lang": article.lang,
-                 "date": article.date.value if article.date else "",
-                 "date_label": date_label(article.date, article.lang) if article.date else "",
+                 "date": html_datetime(article.date) if article.date else "",
+                 "date_label": date_label(article.date, lang) if article.date else "",
                  "places": list(article.dateline.places), "agency": article.agency,
+                 "source_name": source_name(article),
                  "tags": list(article.tags), "summary": article.summary, "url": article.url,
                  "body": body},
-        events=[{"id": e.id, "title": e.title, "datetime": html_datetime(e.date),
-                 "label": date_label(e.date, lang, e.mod)} for e in own],
-        prev=_link(prev), next=_link(nxt),
+        events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
+                 "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
+                 "anchor": _anchor_in(e, article.slug)} for e in own],
+        prev=_link(prev, lang), next=_link(nxt, lang),
     )
+
+
+def timex_attrs(tx: Timex, lang: str) -> tuple[tuple[str, str], ...]:
+    """Attributes of a time expression's ``<time>``: its TIMEX3 value always
+    (in ``title``, readable, and ``data-value``), a ``datetime`` whenever HTML
+    can express the value (dates, times, day/hour durations)."""
+    readable = tx.value
+    if tx.type in ("DATE", "TIME") and _is_calendar(tx.value):
+        readable = f"{date_label(PartialDate(tx.value), lang, tx.mod)} ({tx.value})"
+    elif tx.mod:
+        readable = f"{tx.value} ({tx.mod})"
+    attrs: tuple[tuple[str, str], ...] = (
+        ("class", f"timex timex-{tx.type.lower()}"), ("title", readable), ("data-value", tx.value))
+    machine = _html_time_value(tx)
+    return ((("datetime", machine),) if machine else ()) + attrs
+
+
+def _html_time_value(tx: Timex) -> str | None:
+    if tx.type in ("DATE", "TIME") and _is_calendar(tx.value):
+        return html_datetime(PartialDate(tx.value))
+    if tx.type == "DURATION" and _HTML_DURATION.fullmatch(tx.value) and tx.value not in ("P", "PT"):
+        return tx.value
+    return None
+
+
+# The ISO 8601 durations HTML accepts: days, hours, minutes, seconds (no years or months).
+_HTML_DURATION = re.compile(r"P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?")
+
+
+def _anchor_in(event: Event, slug: str) -> str:
+    for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
+        if src.slug == slug and src.end > src.start:  # hand-made events may have no sentence
+            return anchor_id(slug, src.sentence)
+    return ""
 
 
 def _unique(marks: list[Mark]) -> list[Mark]:
@@ -177,13 +407,13 @@ def _unique(marks: list[Mark]) -> list[Mark]:
     return list(dict.fromkeys(marks))
 
 
-def _is_html_date(value: str) -> bool:
-    from .dates import PartialDate
-    d = PartialDate(value)
-    return d.is_calendar and d.granularity in ("year", "month", "week", "day")
+def _is_calendar(value: str) -> bool:
+    return PartialDate(value).is_calendar
 
 
-def _link(article: Article | None) -> dict | None:
+def _link(article: Article | None, lang: str) -> dict | None:
     if article is None:
         return None
-    return {"title": article.title, "href": f"../{article.slug}/"}
+    return {"title": article.title, "lang": article.lang, "href": f"../{article.slug}/",
+            "date": html_datetime(article.date) if article.date else "",
+            "date_label": date_label(article.date, lang) if article.date else ""}

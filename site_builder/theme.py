@@ -3,7 +3,8 @@
 The default theme ships inside the package (``site_builder/theme/``) when
 installed from a wheel and sits at the top of the repository
 (``templates/``, ``static/``) in a checkout.  A site's own ``templates/``
-and ``static/`` override it file by file (a Jinja ``ChoiceLoader``).
+and ``static/`` override it file by file (a Jinja ``ChoiceLoader``); a theme
+folder named in the config (``[theme] dir``) sits between the two.
 """
 from __future__ import annotations
 
@@ -29,11 +30,15 @@ class Theme:
     """Template and static-file lookup for one site."""
 
     site_root: Path
+    theme_dir: Path | None = None  # the config's theme.dir, between the site and the default
 
     @property
     def search_dirs(self) -> list[Path]:
         """Theme folders, the site's own first; each has templates/ and static/."""
-        dirs = [self.site_root.resolve(), default_theme_dir().resolve()]
+        dirs = [self.site_root.resolve()]
+        if self.theme_dir is not None:
+            dirs.append(self.theme_dir.resolve())
+        dirs.append(default_theme_dir().resolve())
         return list(dict.fromkeys(dirs))
 
     @cached_property

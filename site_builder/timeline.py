@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from . import langdata
 from .curation import Curation
@@ -46,11 +47,17 @@ def compatible_dates(a: Event, b: Event) -> bool:
 
 def same_happening(a: Event, b: Event) -> bool:
     """Whether two events of different articles report the same happening."""
-    if a.slug == b.slug or a.manual or b.manual or not compatible_dates(a, b):
+    return _same_happening_features(_Features(a), _Features(b))
+
+
+def _same_happening_features(fa: "_Features", fb: "_Features") -> bool:
+    a, b = fa.event, fb.event
+    if a.slug == b.slug or a.manual or b.manual or not fa.compatible(fb):
         return False
-    wa, wb = _content_words(a), _content_words(b)
-    words = len(wa & wb) / len(wa | wb) if wa | wb else 0.0
-    na, nb = _names(a), _names(b)
+    wa, wb = fa.words, fb.words
+    union = len(wa | wb)
+    words = len(wa & wb) / union if union else 0.0
+    na, nb = fa.names, fb.names
     shared = len(na & nb)
     if words >= _WORDS_ALONE:
         return True
@@ -61,8 +68,7 @@ def same_happening(a: Event, b: Event) -> bool:
 
 def _content_words(e: Event) -> frozenset[str]:
     """Lower-cased word stems of the sentence, without stop words and time words."""
-    data = langdata.get(e.lang)
-    skip = data.stop_words | data.months | data.weekdays | data.vague_time_words
+    skip = _skip_words(e.lang)
     out = set()
     for m in _WORD.finditer(e.sentence.replace(e.timex_text, " ") if e.timex_text else e.sentence):
         w = m.group(0).lower()
@@ -71,6 +77,12 @@ def _content_words(e: Event) -> frozenset[str]:
         out.add(w[:_STEM])
         out.update(p[:_STEM] for p in w.split("-") if len(p) > 2 and p not in skip)
     return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def _skip_words(lang: str) -> frozenset[str]:
+    data = langdata.get(lang)
+    return frozenset(data.stop_words | data.months | data.weekdays | data.vague_time_words)
 
 
 def _names(e: Event) -> frozenset[str]:
@@ -84,17 +96,79 @@ def _names(e: Event) -> frozenset[str]:
 
 def _group(events: list[Event]) -> list[list[Event]]:
     """Greedy clusters: an event joins the first cluster all of whose dates suit it
-    and one of whose members reports the same happening."""
-    groups: list[list[Event]] = []
-    for e in events:
-        for g in groups:
-            if all(compatible_dates(e, m) for m in g) and any(same_happening(e, m) for m in g) \
-                    and all(m.slug != e.slug for m in g):
-                g.append(e)
+    and one of whose members reports the same happening.
+
+    Linear in practice: a cluster is set aside once no later event can overlap
+    all its dates (the smallest last day of its members lies before every
+    remaining event's first day), and word and name sets are computed once
+    per event.  The result is the same as trying every cluster in turn.
+    """
+    features = [_Features(e) for e in events]
+    remaining_first = _suffix_min_first_day(features)
+    groups: list[list[_Features]] = []
+    open_groups: list[tuple[int, list[_Features]]] = []  # (creation index, members), in order
+    by_value: dict[str, list[list[_Features]]] = {}  # clusters of dates off the calendar
+    for i, f in enumerate(features):
+        if f.span is None:
+            # An off-calendar date is compatible with an equal date only.
+            candidates = by_value.setdefault(f.event.date.value, [])
+        else:
+            horizon = remaining_first[i]
+            open_groups = [(k, g) for k, g in open_groups if g[0].min_last >= horizon]
+            candidates = [g for _, g in open_groups]
+        for g in candidates:
+            if f.joins(g):
+                g.append(f)
+                g[0].min_last = min(g[0].min_last, f.span[1]) if f.span else g[0].min_last
                 break
         else:
-            groups.append([e])
-    return groups
+            g = [f]
+            f.min_last = f.span[1] if f.span else None
+            groups.append(g)
+            if f.span is None:
+                candidates.append(g)
+            else:
+                open_groups.append((len(groups), g))
+    return [[f.event for f in g] for g in groups]
+
+
+class _Features:
+    """An event with what clustering compares, computed once."""
+
+    __slots__ = ("event", "span", "words", "names", "min_last")
+
+    def __init__(self, event: Event):
+        self.event = event
+        d = event.date
+        self.span = (d.first_day, d.last_day) if d.is_calendar else None
+        self.words = _content_words(event)
+        self.names = _names(event)
+        self.min_last = None  # on a cluster's first member: the smallest last day in it
+
+    def compatible(self, other: "_Features") -> bool:
+        if self.span is None or other.span is None:
+            return self.event.date == other.event.date
+        (a1, a2), (b1, b2) = self.span, other.span
+        return self.event.date == other.event.date or (a1 <= b1 and b2 <= a2) \
+            or (b1 <= a1 and a2 <= b2)
+
+    def joins(self, group: list["_Features"]) -> bool:
+        slug = self.event.slug
+        return all(self.compatible(m) for m in group) \
+            and any(_same_happening_features(self, m) for m in group) \
+            and all(m.event.slug != slug for m in group)
+
+
+def _suffix_min_first_day(features: list[_Features]) -> list:
+    """For each position, the earliest first day of the calendar events from there on."""
+    out = [None] * len(features)
+    best = None
+    for i in range(len(features) - 1, -1, -1):
+        span = features[i].span
+        if span is not None and (best is None or span[0] < best):
+            best = span[0]
+        out[i] = best
+    return out
 
 
 def _merge_group(group: list[Event]) -> Event:

@@ -1,7 +1,11 @@
 """Helpers shared by the tests (importable from every test folder)."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+
+from site_builder.dates import PartialDate
+from site_builder.model import Article, Dateline, Event, Source
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_8d4080564ea0615d.txt"
@@ -12,3 +16,73 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def make_article(slug: str, text: str, *, date="2017-11", lang="de", tags=(), agency="dpa",
+                 places=("Berlin",), url="") -> Article:
+    """A one-paragraph article built in memory (for render tests without the pipeline)."""
+    return Article(slug=slug, title=f"Artikel {slug}", date=PartialDate(date), lang=lang, text=text,
+                   body_html=f"<p>{text}</p>", source_path=f"seeds/{slug}.txt",
+                   dateline=Dateline(places=places, agency=agency), tags=tuple(tags), url=url)
+
+
+def make_event(article: Article, date: str, title: str, sentence: str, mod=None) -> Event:
+    """An event reported by ``sentence`` of ``article`` (its id stable like the extractor's)."""
+    start = article.text.index(sentence)
+    digest = hashlib.sha1(f"{date} {sentence}".encode()).hexdigest()[:8]
+    return Event(id=f"{article.slug}-{digest}", date=PartialDate(date),
+                 title=title, sentence=sentence, start=start, end=start + len(sentence),
+                 slug=article.slug, mod=mod, lang=article.lang,
+                 sources=(Source(article.slug, sentence, start, start + len(sentence)),))
+
+
+def large_site(n_events: int, years=range(2001, 2011)):
+    """``n_events`` events spread over ``years``, ten per article."""
+    articles, events = [], []
+    years = list(years)
+    for a in range(n_events // 10):
+        sentences = [f"Ereignis {a}-{i} geschah." for i in range(10)]
+        art = make_article(f"a{a:04d}", " ".join(sentences), tags=(f"tag{a % 7}",),
+                           date=f"{years[a % len(years)]}-12")
+        articles.append(art)
+        for i, sentence in enumerate(sentences):
+            year = years[(a + i) % len(years)]
+            events.append(make_event(art, f"{year}-{i % 12 + 1:02d}", f"Titel {a}-{i}", sentence))
+    return articles, events
+
+
+# Two Markdown articles beside the dpa seed, so the browser tests' filters
+# have tags, sources and languages to choose from.
+MARKDOWN_ARTICLES = {
+    "paris-climate.md": """---
+title: Paris climate agreement adopted
+date: 2015-12-12
+lang: en
+tags: [climate]
+source: https://www.example.org/news/paris-agreement
+---
+Negotiators from 195 countries adopted the Paris Agreement on 12 December 2015.
+
+The talks had opened on 30 November 2015 with a speech by the French president. The treaty is expected to enter into force in 2016.
+""",
+    "g20-hamburg.md": """---
+title: G20-Gipfel in Hamburg endet mit Klimaerklärung
+date: 2017-07-08
+lang: de
+tags: [g20, klima]
+source: https://www.beispiel.de/politik/g20-hamburg
+---
+Der G20-Gipfel in Hamburg ist am 8. Juli 2017 mit einer gemeinsamen Erklärung zu Ende gegangen.
+
+Bereits am 6. Juli 2017 hatten Tausende gegen das Treffen demonstriert. Die Gruppe der Zwanzig war 1999 gegründet worden.
+""",
+}
+
+
+def write_mixed_site(root: Path) -> Path:
+    """A site at ``root``: the dpa seed plus :data:`MARKDOWN_ARTICLES` (de and en, tagged)."""
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    (root / "seeds" / SEED.name).write_bytes(SEED.read_bytes())
+    for name, text in MARKDOWN_ARTICLES.items():
+        write(root / "seeds" / name, text)
+    return root

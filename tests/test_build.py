@@ -31,7 +31,7 @@ class Events(HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.events, self._in_li, self._field = [], False, None
+        self.events, self._in_li, self._field, self._title_tag = [], False, None, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -39,13 +39,13 @@ class Events(HTMLParser):
             self.events.append({"id": a["id"], "datetime": None, "title": "", "href": None})
         elif self.events and tag == "time" and self.events[-1]["datetime"] is None:
             self.events[-1]["datetime"] = a.get("datetime")
-        elif self.events and tag == "h4":
-            self._field = "title"
+        elif self.events and "event-title" in (a.get("class") or "").split():
+            self._field, self._title_tag = "title", tag
         elif self._field == "title" and tag == "a":
             self.events[-1]["href"] = a.get("href")
 
     def handle_endtag(self, tag):
-        if tag == "h4":
+        if self._field == "title" and tag == self._title_tag:
             self._field = None
 
     def handle_data(self, data):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -38,14 +37,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The dpa seed built once for all browser tests."""
+    """The dpa seed and two tagged Markdown articles (de, en), built once for all browser tests."""
     from site_builder.build import build
     from site_builder.config import load_config
-    from helpers import SEED
+    from helpers import write_mixed_site
 
-    root = tmp_path_factory.mktemp("site")
-    (root / "seeds").mkdir()
-    shutil.copy(SEED, root / "seeds" / SEED.name)
+    root = write_mixed_site(tmp_path_factory.mktemp("site"))
     build(load_config(root))
     return root / "output"
 
@@ -59,10 +56,22 @@ def serve_dir(directory: Path):
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site):
-    httpd = serve_dir(built_site)
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+def serve():
+    """Serve a folder over loopback: ``serve(path) -> base URL``; stopped at the end."""
+    servers = []
+
+    def start(directory: Path) -> str:
+        servers.append(serve_dir(directory))
+        return f"http://127.0.0.1:{servers[-1].server_address[1]}/"
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site, serve):
+    return serve(built_site)
 
 
 def make_driver(width: int = 1280, javascript: bool = True):
@@ -84,8 +93,20 @@ def make_driver(width: int = 1280, javascript: bool = True):
 @pytest.fixture(scope="session")
 def driver():
     drv = make_driver()
+    drv.set_script_timeout(60)
     yield drv
     drv.quit()
+
+
+@pytest.fixture
+def browser(driver):
+    """The session's browser, reset to defaults after each test (viewport, media, script)."""
+    driver.get_log("browser")  # start with an empty console log
+    yield driver
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    driver.get_log("browser")  # drop what this test left in the console log
 
 
 @pytest.fixture(scope="session")
