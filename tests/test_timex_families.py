@@ -308,6 +308,10 @@ def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
     assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}
 
 
+
+
+
+
 # ---------------------------------------------------------------- German
 
 def de(text, dct="2017-11-10", genre="news"):
@@ -365,6 +369,9 @@ def test_de_dates_ranges_times(text, span, value):
      "Dezember", "1862-12"),
     # a range's end gives its start the year
     ("Die Schlacht dauerte vom 20. Februar bis zum 10. März 1905.", "20. Februar", "1905-02-20"),
+    # a bare year looking back from a dated story ("Ab 1778 ...") leaves the story's year
+    ("Yorktown fiel am 19. Oktober 1781. Ab 1778 hatte sich der Krieg in den Süden verlagert. "
+     "Bis Ende Mai sammelten die Briten ihre Truppen.", "Ende Mai", "1781-05"),
     # "nach zwei Tagen" in a narrative: the day two days after the last date
     ("Der Angriff begann am 26. August 1942 und wurde nach zwei Tagen angehalten.",
      "nach zwei Tagen", "1942-08-28"),
@@ -411,6 +418,8 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     ("In der Nacht zum Sonntag brannte es.", "Nacht zum Sonntag", "2017-12-16TNI"),
     ("Am Morgen kam er, am frühen Abend ging er.", "Morgen", "2017-12-17TMO"),
     ("Er kommt morgen.", "morgen", "2017-12-18"),
+    ("Am 14.11. traf er sie, bis zum 31.12. bleibt er.", "31.12.", "2017-12-31"),
+    ("Seit dem 1. Januar gilt das Gesetz.", "1. Januar", "2017-01-01"),
     ("Das Wetter war im Spätsommer schön.", "Spätsommer", "2017-SU"),
     ("Anfang Juli, Mitte Juli und Ende Juli kam er.", "Mitte Juli", "2017-07"),
     ("Er lebt heute in der heutigen Hauptstadt.", "heutigen", "PRESENT_REF"),
@@ -450,6 +459,8 @@ def test_de_month_only_dct_gives_no_invented_day():
         assert t.value == "2017-11", t
 
 
+
+
 def test_en_status_adjectives_are_tagged_in_narrative_only():
     text = "The former king fled; his future was unclear."
     assert en(text) == {}
@@ -478,6 +489,8 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
             "was no attack on 4 August.")
     assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"
+
+
 
 
 @pytest.mark.parametrize("text,span,value", [

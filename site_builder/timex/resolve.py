@@ -730,7 +730,8 @@ class Interpreter:
 
     def _set(self, m):
         found = self._set_value(m)
-        if found is not None and self.ctx.genre != "news":
+        if (found is not None and self.ctx.genre != "news"
+                and getattr(self.spec.data, "NARRATIVE_SETS_AS_POINTS", True)):
             # TIMEX2 writes "every day" as the point it repeats: XXXX-XX-XX
             found = (found[0], _TIMEX2_SET.get(found[1], found[1]), found[2])
         return found

@@ -191,6 +191,10 @@ SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltä
              "alljährlich": "P1Y", "alljährlichen": "P1Y", "stündlich": "PT1H",
              "wochentags": "XXXX-WXX-WD"}
 
+# WikiWarsDE writes sets as durations in narratives too ("täglich" P1D), not as
+# the repeated point (XXXX-XX-XX) of the English TIMEX2 corpus.
+NARRATIVE_SETS_AS_POINTS = False
+
 # Holidays: "MM-DD", ("easter", days after Easter Sunday) or ("nth", month, weekday, n).
 HOLIDAYS = {"Weihnachten": "12-25", "Weihnachtstag": "12-25", "Ersten Weihnachtstag": "12-25",
             "Zweiten Weihnachtstag": "12-26", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
