@@ -308,6 +308,10 @@ def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
     assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}
 
 
+
+
+
+
 # ---------------------------------------------------------------- German
 
 def de(text, dct="2017-11-10", genre="news"):
@@ -455,6 +459,8 @@ def test_de_month_only_dct_gives_no_invented_day():
         assert t.value == "2017-11", t
 
 
+
+
 def test_en_status_adjectives_are_tagged_in_narrative_only():
     text = "The former king fled; his future was unclear."
     assert en(text) == {}
@@ -483,6 +489,8 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
             "was no attack on 4 August.")
     assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"
+
+
 
 
 @pytest.mark.parametrize("text,span,value", [
