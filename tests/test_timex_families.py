@@ -581,3 +581,10 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
             "was no attack on 4 August.")
     assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"
+
+
+def test_en_sentence_initial_the_fractions_and_greetings():
+    got = en("Iraq imports about three-quarters of its food. Good evening from Havana. "
+             "The third quarter of 1990 was weak. The summer of 1916 was hot.")
+    assert got == {"The third quarter of 1990": ("DATE", "1990-Q3"),
+                   "The summer of 1916": ("DATE", "1916-SU")}

@@ -230,53 +230,56 @@ _APPROX = r"(?:{approx}\s+(?!the\b|[A-Z]|\S+-\w))?"
 PATTERNS = [
     # "the fall of the city", "to fall back", "the March on the capital"
     ("skip", _FALL_VERB),
-    ("skip", r"(?:[Tt]he\s+)?[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
+    ("skip", r"(?:(?:the|The)\s+)?[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
     ("skip", r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
     # an undotted month abbreviation before a name is a first name ("Jan Kavan")
     ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
+    # fractions and greetings: "three-quarters of its food", "good evening"
+    ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
+    ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
     # ages: "a 6-year-old", "the 8-month-old boy"
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     # years read out: "nineteen ninety-six", "the year two thousand"
     ("year", r"{yearword}"),
     # the first half of a range takes the rest from the second half:
     # "6-7 January 1916", "the 28 and 29 August", "499-493 BC"
-    ("date", r"(?:the\s+)?{day}(?:{ordsuffix})?(?=\s*(?:[-–]|to|and)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+    ("date", r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?(?=\s*(?:[-–]|to|and)\s*(?:(?:the|The)\s+)?\d{1,2}(?:st|nd|rd|th)?"
              r"\s+(?:of\s+)?{month}(?:,?\s+{year})?)"),
     ("date", r"{bcyear}(?=\s*(?:[-–]|to)\s*\d{1,4}\s*{bc})"),
     # the night/morning of a date: "the night of April 18, 1775"
-    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
+    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:(?:the|The)\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?"),
-    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
-             r"(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:(?:the|The)\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
+             r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
-    ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
+    ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
     ("date", r"{year}-{mnum}-{day}"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),
-    ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
+    ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
-    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s?{year}"),
-    ("date", r"{pos}\s?(?:the\s+)?year"),
+    ("date", r"{pos}\s?(?:(?:the|The)\s+)?year"),
     ("date", r"{pos}\s?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
     # "June last year", "January this year"
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
-    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
-    ("prior_period", r"(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
+    ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
-    ("date", r"(?:the\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
-    ("date", r"(?:the\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
+    ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
     ("part_of_year", r"{rel}\s+year's\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
     ("period", r"(?:the|that)\s+(?:latest\s+|same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
-    ("period", r"(?:the\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
-    ("decade", r"(?:the\s+)?(?:{pos}\s?)?'?{decade}'?s"),
-    ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
-    ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
+    ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
+    ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
     ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+(?:on\s+)?{weekday})?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
@@ -294,9 +297,9 @@ PATTERNS = [
     ("relative", r"{rel}\s+{month}(?!\.?\s*\d)"),
     ("relative", r"{rel}\s+{season}"),
     # "the last week of August", "the first ten months of 1915": a stretch
-    ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
+    ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
-    ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
+    ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
     ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"),
     ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}"),
     # a bare plural after a preposition: "for weeks", "within months"
@@ -311,7 +314,7 @@ PATTERNS = [
     ("holiday", r"{holiday}(?:\s+{year})?"),
     ("deictic", r"(?:(?:early|late)\s+)?{deictic}"),
     ("vague", r"{vague}"),
-    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
