@@ -190,6 +190,8 @@ def main(argv=None) -> int:
             hres, _ = ev.score(docs, houts)
             hres["docs"] = len(docs)
             ht_rows[name] = row(name, hres, hwall, chars)
+            if a.save_heideltime:  # after each corpus: a long run stopped midway keeps its rows
+                Path(a.save_heideltime).write_text(json.dumps(ht_rows, indent=1))
         saved_row = saved.get(name)
         if saved_row and (saved_row.get("docs") != len(docs) or saved_row.get("chars", chars) != chars):
             print(f"{name}: saved HeidelTime row is for other documents; not shown", file=sys.stderr)
@@ -198,12 +200,15 @@ def main(argv=None) -> int:
             h = dict(ht_rows.get(name) or saved_row, system="heideltime")
             rows.append(h)
             r["speedup"] = round(r["chars_per_s"] / h["chars_per_s"]) if h["chars_per_s"] else None
+            # On a loaded machine our wall time is mostly waiting; CPU time is what one core does.
+            r["speedup_cpu"] = round(chars / cpu / h["chars_per_s"]) if h["chars_per_s"] else None
     print_table(rows)
     for r in rows:
         if r["system"] == "ours":
             rv, sf = TARGETS[r["corpus"]]
             ok = r["relaxed_value_f1"] >= rv and r["strict_f1"] >= sf
-            extra = (f"; speed {r['speedup']:,}x HeidelTime's chars/s (target >= 200x): "
+            extra = (f"; speed {r['speedup']:,}x HeidelTime's chars/s, wall/wall "
+                     f"({r['speedup_cpu']:,}x with our CPU time; target >= 200x): "
                      f"{'met' if r['speedup'] >= 200 else 'NOT met'}") if r.get("speedup") else ""
             print(f"{r['corpus']}: target relax+val >= {rv} / strict >= {sf}: "
                   f"{'met' if ok else 'NOT met'}{extra}")
@@ -218,8 +223,6 @@ def main(argv=None) -> int:
     for name, same, detail in agree:
         print(f"{name}: timex_eval.py via `site-builder extract --batch` gives "
               f"{'the same figures' if same else 'DIFFERENT figures'}: {detail}")
-    if a.save_heideltime and ht_rows:
-        Path(a.save_heideltime).write_text(json.dumps(ht_rows, indent=1))
     if not a.no_memory:
         report_memory(names, a.max_docs)
     return 0
