@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable
 from . import cache
 from .config import Config
 from .errors import InputError
-from .output import build_lock
+from .output import build_lock, check_output_location
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
     from .model import Article, Event, Timex
@@ -88,37 +88,48 @@ class SeedFile:
     mtime_ns: int
 
 
-def scan_seeds(seeds_dir: Path) -> list[SeedFile]:
-    """Every file under ``seeds_dir`` with its stat, sorted by path.
+def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
+               warn: Callable[[str], None] | None = None) -> list[SeedFile]:
+    """Every file under ``seeds_dir`` with its stat, sorted by path (see :func:`discover`)."""
+    found = []
+    for path in discover(seeds_dir, follow_symlinks, warn):
+        st = path.stat()
+        found.append(SeedFile(path, path.relative_to(seeds_dir).as_posix(), st.st_size,
+                              st.st_mtime_ns))
+    return found
 
-    Hidden files and folders are skipped; symbolic links are not followed
-    (a link in ``seeds/`` could point anywhere on the machine).
+
+def discover(seeds_dir: Path, follow_symlinks: bool = False,
+             warn: Callable[[str], None] | None = None) -> list[Path]:
+    """Every article file under ``seeds_dir``, sorted; hidden files skipped.
+
+    Symbolic links are not followed unless ``follow_symlinks``: a link in
+    ``seeds/`` could point anywhere on the machine.
     """
     if not seeds_dir.is_dir():
         raise InputError(str(seeds_dir), "no such folder: put your articles in it "
                                          "(or run 'site-builder new' to start a site)")
-    found: list[tuple[tuple[str, ...], SeedFile]] = []
-    todo: list[tuple[Path, tuple[str, ...]]] = [(seeds_dir, ())]
-    while todo:
-        folder, parts = todo.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith(".") or entry.is_symlink():
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    todo.append((folder / entry.name, parts + (entry.name,)))
-                elif entry.is_file(follow_symlinks=False):
-                    st = entry.stat(follow_symlinks=False)
-                    rel = parts + (entry.name,)
-                    found.append((rel, SeedFile(folder / entry.name, "/".join(rel),
-                                                st.st_size, st.st_mtime_ns)))
-    found.sort(key=lambda item: item[0])
-    return [seed for _, seed in found]
-
-
-def discover(seeds_dir: Path) -> list[Path]:
-    """Every article file under ``seeds_dir``, sorted (see :func:`scan_seeds`)."""
-    return [seed.path for seed in scan_seeds(seeds_dir)]
+    found = []
+    seen_dirs: set[str] = set()
+    for top, dirs, files in os.walk(seeds_dir, followlinks=follow_symlinks):
+        real = os.path.realpath(top)
+        if real in seen_dirs:  # a followed link back up the tree: do not loop
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        links = [d for d in dirs if os.path.islink(os.path.join(top, d))]
+        for name in files + ([] if follow_symlinks else links):
+            path = Path(top, name)
+            if name.startswith("."):
+                continue
+            if path.is_symlink() and not follow_symlinks:
+                if warn:
+                    warn(f"skipped symbolic link {path} (set follow_symlinks = true to read it)")
+                continue
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def process_article(path: Path, options: "ReadOptions") -> Processed:
@@ -220,8 +231,12 @@ def build(config: Config, output_dir: Path | None = None,
 
     output_dir = Path(output_dir or config.output_path)
     jobs = max(1, jobs or os.cpu_count() or 1)
+    check_output_location(output_dir, [config.seeds_path, config.root / "templates",
+                                       config.root / "static", config.root / CURATION_FILE,
+                                       *([Path(config.source)] if config.source else [])])
     with build_lock(output_dir):
-        seeds = scan_seeds(config.seeds_path)
+        seeds = scan_seeds(config.seeds_path, config.follow_symlinks, _warn)
+        scan_warnings = len(result.warnings)  # said again by every scan, not recorded
         inputs = _watched_inputs(config)
         settings = cache.fingerprint((config_fingerprint(config), str(output_dir.resolve()),
                                       str(config.seeds_path.resolve()), cache.code_fingerprint()))
@@ -237,7 +252,7 @@ def build(config: Config, output_dir: Path | None = None,
             result.unchanged = True
         else:
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
-                     use_cache, strict, progress, result, _warn)
+                     use_cache, strict, progress, result, _warn, scan_warnings)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -309,14 +324,16 @@ def _file_digest(path: Path) -> str | None:
 
 def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: dict,
              settings: str, state: "cache.State | None", state_file: Path, jobs: int,
-             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult, warn: Callable[[str], None]) -> None:
+             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult,
+             warn: Callable[[str], None], scan_warnings: int = 0) -> None:
     """The build proper: cached or extracted articles → merge → changed pages → swap."""
     from .readers import ReadOptions
 
     now_ns = time.time_ns()
     # The root as an absolute path: "--site ." and "--site /abs/site" share the cache.
     options = ReadOptions(root=config.root.resolve(), default_genre=config.genre,
-                          default_lang=config.language or None)
+                          default_lang=config.language or None,
+                          max_bytes=config.max_article_kb * 1024)
     known = state.seeds if state else {}
     recorded_ns = state.written_ns if state else 0
     seed_digests: dict[str, str | None] = {}
@@ -353,10 +370,10 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             store[key] = item
         if progress:
             progress(ArticleDone(seed.path, done, len(seeds), item))
+    _check_unique_slugs(processed)
     for p in processed:
         if not p.events:
             warn(f"{p.article.source_path}: no dated events found")
-    _check_unique_slugs(processed)
     site = assemble(config, processed, result.warnings)
     files, keep, owners = _render_changed(config, site, output_dir, state)
     _fail_if_strict(strict, result, output_dir)
@@ -371,7 +388,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         sha = state.output[rel][4] if rel in keep else cache.digest(files[rel])
         output[rel] = [group, fp, st.st_size, st.st_mtime_ns, sha]
     summary = {"articles": len(site.articles), "events": len(site.timeline.events),
-               "warnings": list(result.warnings)}
+               "warnings": list(result.warnings[scan_warnings:])}
     cache.save_state(state_file, cache.State(
         settings=settings, inputs=inputs, output=output, summary=summary, written_ns=now_ns,
         seeds={seed.name: [seed.size, seed.mtime_ns, seed_digests[seed.name]] for seed in seeds

@@ -129,6 +129,10 @@ SCHEMA: dict[str, Option] = {
     "keep_going": Option(bool, False, "skip unreadable articles with a warning instead of failing"),
     "timeline": Option(dict, None, "timeline options", table=TIMELINE_SCHEMA),
     "theme": Option(dict, None, "theme overrides", table=THEME_SCHEMA),
+    "max_article_kb": Option(int, 1024, "largest article file read, in KiB; a bigger one is an error "
+                                        "(a runaway scrape, not an article)", check=_check_positive),
+    "follow_symlinks": Option(bool, False, "read articles behind symbolic links in the seeds folder "
+                                           "(off: a link could point anywhere on the machine)"),
 }
 
 
@@ -177,6 +181,8 @@ class Config:
     keep_going: bool = False
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     theme: ThemeOptions = field(default_factory=ThemeOptions)
+    max_article_kb: int = 1024
+    follow_symlinks: bool = False
     extra: dict = field(default_factory=dict)
 
     @property

@@ -17,14 +17,16 @@ SANDBOX = ("allow-scripts allow-same-origin allow-popups allow-popups-to-escape-
            "allow-top-navigation-by-user-activation allow-forms")
 
 
-def embed_snippet(base_url: str, title: str, query: str = "") -> str:
+def embed_snippet(base_url: str, title: str, query: str = "", page: str = "") -> str:
     """The host-page snippet for the timeline at ``base_url`` (absolute, ending in "/").
 
-    ``query`` is the filter query without "?" (``tag=g20&from=2017-01``).
+    ``query`` is the filter query without "?" (``tag=g20&from=2017-01``);
+    ``page`` the timeline page relative to the site ("" or ``years/2017/``),
+    whose embed is at ``embed/<page>``.
     """
     suffix = f"?{query}" if query else ""
-    return (f'<div data-site-builder-timeline="{escape(base_url + "embed/" + suffix)}">'
-            f'<a href="{escape(base_url + suffix)}">{escape(title)}</a></div>\n'
+    return (f'<div data-site-builder-timeline="{escape(base_url + "embed/" + page + suffix)}">'
+            f'<a href="{escape(base_url + page + suffix)}">{escape(title)}</a></div>\n'
             f'<script src="{escape(base_url + "embed.js")}" async></script>')
 
 

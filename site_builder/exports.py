@@ -24,7 +24,7 @@ import icalendar
 from .dates import PartialDate
 from .embed import embed_iframe
 from .i18n import count_label, date_label, labels
-from .model import Article, Event
+from .model import Article, Event, Source
 
 if TYPE_CHECKING:
     from .render import Site
@@ -70,9 +70,11 @@ class ExportInput:
     def event_href(self, event: Event) -> str:
         """The event's sentence in its (first) article, absolute when base_url is set."""
         from .render import anchor_id  # render imports this module
-        src = event.sources[0] if event.sources else None
-        slug, sentence = (src.slug, src.sentence) if src else (event.slug, event.sentence)
-        return f"{self.base_url}articles/{slug}/#{anchor_id(slug, sentence)}"
+        src = event.sources[0] if event.sources else Source(event.slug, event.sentence,
+                                                            event.start, event.end)
+        # a hand-made event whose text is not in the article has no sentence to point at
+        anchor = f"#{anchor_id(src.slug, src.sentence)}" if src.end > src.start else ""
+        return f"{self.base_url}articles/{src.slug}/{anchor}"
 
 
 def events_schema() -> str:

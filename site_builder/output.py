@@ -37,6 +37,22 @@ def safe_relpath(path: str) -> PurePosixPath:
     return p
 
 
+def check_output_location(output_dir: Path, keep: list[Path]) -> None:
+    """Refuse an output folder whose replacement would delete ``keep``.
+
+    The writer replaces the whole output folder, so ``--output .`` or an
+    output folder holding (or inside) ``seeds/`` would destroy the sources.
+    Raises :class:`InputError` naming both paths.
+    """
+    out = Path(output_dir).resolve()
+    for path in keep:
+        kept = Path(path).resolve()
+        if out == kept or out in kept.parents or kept in out.parents:
+            raise InputError(str(output_dir), f"refusing to build here: replacing this folder "
+                                              f"would delete or overlap {path}; choose another "
+                                              f"output folder")
+
+
 def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = ()) -> None:
     """Replace ``output_dir`` by exactly ``files`` plus the ``keep`` files of
     the current ``output_dir``, atomically.
@@ -48,20 +64,28 @@ def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = 
     folder is untouched and the error is raised (OSError as InputError).
     """
     output_dir = Path(output_dir)
-    parent = output_dir.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    recover(output_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=parent))
+    staging = None
     try:
+        parent = output_dir.resolve().parent
+        parent.mkdir(parents=True, exist_ok=True)
+        if output_dir.is_dir() and not os.access(output_dir, os.W_OK):
+            raise OSError(errno.EACCES, "the output folder is read-only")
+        recover(output_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=parent))
         _write_all(files, staging)
         _link_all(keep, output_dir, staging)
         _swap_in(staging, output_dir)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging)
         raise InputError(str(output_dir), f"cannot write the site: {exc.strerror or exc}") from None
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging)
         raise
+
+
+def _remove(staging: Path | None) -> None:
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _write_all(files: dict[str, bytes], root: Path) -> None:
@@ -163,6 +187,17 @@ def recover(output_dir: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+def _open_lock(lock_path: Path) -> int:
+    try:
+        return os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        # A read-only folder still holds the lock file of an earlier build;
+        # flock works on it, and the writer then reports the real problem.
+        if exc.errno in (errno.EROFS, errno.EACCES) and lock_path.is_file():
+            return os.open(lock_path, os.O_RDONLY)
+        raise
+
+
 @contextmanager
 def build_lock(output_dir: Path, wait: bool = False):
     """Hold an exclusive lock on building into ``output_dir``.
@@ -174,9 +209,13 @@ def build_lock(output_dir: Path, wait: bool = False):
     import fcntl
 
     parent = output_dir.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
     lock_path = parent / f".{output_dir.name}.lock"
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd = _open_lock(lock_path)
+    except OSError as exc:
+        raise InputError(str(output_dir), f"cannot lock the output folder ({lock_path.name}): "
+                                          f"{exc.strerror or exc}") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import groupby
 from typing import Callable
 from urllib.parse import urlsplit
@@ -53,18 +54,21 @@ def anchor_id(slug: str, sentence: str) -> str:
 
 
 def html_datetime(event_date) -> str:
-    """A ``datetime`` attribute valid in HTML for any granularity.
+    """A ``datetime`` attribute valid in HTML for any granularity ("" when none is).
 
     HTML knows years, months, weeks, days and times; seasons, quarters and
     halves fall back to their year, decades and centuries to their first year.
+    HTML has no year before 1, so dates before the common era get none.
     """
+    if not event_date.is_calendar or event_date.year is None or event_date.year < 1:
+        return ""
     g = event_date.granularity
     if g in ("year", "month", "week", "day"):
         return event_date.value
     if g == "time":
         return event_date.value if event_date.time and event_date.time[0].isdigit() \
             else event_date.value[:10]
-    return f"{event_date.year:04d}" if event_date.year and event_date.year > 0 else event_date.value
+    return f"{event_date.year:04d}"
 
 
 #: Above this many events the index becomes an overview and each year gets a page.
@@ -157,12 +161,13 @@ def as_bytes(data: str | bytes) -> bytes:
 def _timeline_paths(site: Site, split: bool) -> list[str]:
     """The output paths of the timeline pages (see :func:`_timeline_pages`)."""
     years = sorted({e.date.year for e in site.timeline.events}) if split else []
-    return ["index.html", "embed/index.html"] + [f"years/{year_slug(y)}/index.html" for y in years]
+    return ["index.html", "embed/index.html"] + [
+        f"{prefix}years/{year_slug(y)}/index.html" for y in years for prefix in ("", "embed/")]
 
 
 def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, Article],
                     lang: str, split: bool) -> dict[str, str]:
-    """The index (list or overview), the year pages when split, and the embed."""
+    """The index (list or overview), the year pages when split, and their embeds."""
     events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
     years = _group(events, lang)  # chronological: year pages' prev/next follow time
     shown = _newest_first(years) if site.config.timeline.newest_first else years
@@ -172,31 +177,37 @@ def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, A
     timeline = {"years": shown, "count": len(events), "articles": len(site.articles),
                 "summary": summary, "split": split, "filters": _filters_view(events, lang),
                 "overview": []}
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
+    # The embed (embed/…) mirrors the timeline's pages without site chrome; its
+    # links to articles open in the host window, not in the iframe.
     if split:
         overview = [_year_summary(y, lang) for y in shown]
         shown_year = {y["year"]: y for y in shown}
-        files["index.html"] = _render(
-            theme, "index.html", common, root="", page="timeline", target="",
-            timeline=dict(timeline, years=[], overview=overview),
-            density=_density(events, lang, split=True))
+        index = dict(timeline=dict(timeline, years=[], overview=overview),
+                     density=_density(events, lang, split=True))
+        files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
+                                      target="", **index)
+        files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
+                                            target="_top", home="", **index)
         for i, year in enumerate(years):
             nav = {"prev": years[i - 1] if i else None,
                    "next": years[i + 1] if i + 1 < len(years) else None}
+            page = dict(year=year, timeline=dict(timeline, years=[shown_year[year["year"]]],
+                                                 count=year["count"],
+                                                 filters=_filters_view(_year_events(year), lang)),
+                        density=_density(_year_events(year), lang, split=False,
+                                         months_of=year["year"]))
             files[f"years/{year['slug']}/index.html"] = _render(
-                theme, "year.html", common, root="../../", page="year", target="",
-                year=year, nav=nav, timeline=dict(timeline, years=[shown_year[year["year"]]], count=year["count"],
-                                                  filters=_filters_view(_year_events(year), lang)),
-                density=_density(_year_events(year), lang, split=False, months_of=year["year"]))
+                theme, "year.html", common, root="../../", page="year", target="", nav=nav, **page)
+            files[f"embed/years/{year['slug']}/index.html"] = _render(
+                theme, "embed.html", common, root="../../../", page="embed", target="_top",
+                home=f"years/{year['slug']}/", **page)
     else:
+        index = dict(timeline=timeline, density=_density(events, lang, split=False))
         files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
-                                      target="", timeline=timeline,
-                                      density=_density(events, lang, split=False))
-    # Links inside the embed open in the host window, not in the iframe.
-    # The embed always holds the whole list (it is filtered by its query).
-    files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
-                                        target="_top", timeline=dict(timeline, overview=[]),
-                                        density=_density(events, lang, split=False))
+                                      target="", **index)
+        files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
+                                            target="_top", home="", **index)
     return files
 
 
@@ -227,7 +238,8 @@ def _site_path(site: Site) -> str:
 def _embed_view(site: Site) -> dict:
     """The embed snippet of the unfiltered timeline (needs an absolute base_url)."""
     base = site.config.base_url.rstrip("/") + "/" if site.config.base_url else ""
-    return {"snippet": embed_snippet(base, site.config.title) if base else "",
+    # templates call snippet(page="years/2017/") for a page's own snippet
+    return {"snippet": partial(embed_snippet, base, site.config.title) if base else None,
             "oembed": base + "oembed.json" if base else ""}
 
 
@@ -257,7 +269,8 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
         if article is None:
             continue
         views.append({
-            "title": article.title, "agency": article.agency, "name": source_name(article),
+            "title": article.title, "lang": article.lang, "agency": article.agency,
+            "name": source_name(article),
             "places": list(article.dateline.places), "slug": article.slug,
             "credit": ", ".join(x for x in (source_name(article), "/".join(article.dateline.places)) if x),
             # a hand-made event whose text is not in the article has no sentence to point at
@@ -386,7 +399,8 @@ def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
         height = max(2, round(40 * n / peak))
         drawn.append({"x": i * 10 + 1, "y": 40 - height, "height": height, "slot": i * 10,
                       "href": href, "label": f"{label}: {count_label('n_events', n, lang)}"})
-    return {"width": len(bars) * 10, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
+    # Drawn at most 24 px per slot, squeezed to the page width when there are many.
+    return {"width": len(bars) * 10, "px": len(bars) * 24, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
             "caption": labels(lang)["density"].format(unit=unit)}
 
 
@@ -421,7 +435,7 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site, ow
                  "source_name": source_name(article),
                  "tags": list(article.tags), "summary": article.summary, "url": article.url,
                  "body": body},
-        events=[{"id": e.id, "title": e.title, "datetime": html_datetime(e.date),
+        events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
                  "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
                  "anchor": _anchor_in(e, article.slug)} for e in own],
         prev=_link(prev, lang), next=_link(nxt, lang),
@@ -474,6 +488,6 @@ def _is_calendar(value: str) -> bool:
 def _link(article: Article | None, lang: str) -> dict | None:
     if article is None:
         return None
-    return {"title": article.title, "href": f"../{article.slug}/",
+    return {"title": article.title, "lang": article.lang, "href": f"../{article.slug}/",
             "date": html_datetime(article.date) if article.date else "",
             "date_label": date_label(article.date, lang) if article.date else ""}

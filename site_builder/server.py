@@ -9,7 +9,9 @@ Built on python-livereload (its watcher, websocket handler and
   an editor saving twice a second apart would not see the second edit;
   we register the watches with ``delay="forever"`` (livereload never
   reloads by itself) and call ``LiveReloadHandler.reload_waiters`` after
-  each rebuild.  The watcher polls every 0.2 s instead of 0.8 s.
+  each rebuild.  The watcher polls every 0.2 s instead of 0.8 s, and
+  builds run in a worker thread, so the last good site stays served
+  (swapped in atomically) while the next one is built.
 - Pages carry a Content-Security-Policy that forbids inline scripts, so
   livereload's inline bootstrap snippet would be blocked; we inject
   ``<script src="/livereload.js">`` instead.
@@ -31,6 +33,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .config import Config
 from .errors import InputError
@@ -107,6 +110,37 @@ class Preview:
         return False
 
 
+class Rebuilder:
+    """Polls the watcher on the server's loop and rebuilds in a worker thread.
+
+    The server keeps answering (with the last good site, swapped atomically)
+    while a build runs; changes seen during a build start one more build
+    when it ends.  After each build the browsers are told to reload at once.
+    """
+
+    def __init__(self, preview: Preview, watcher, loop, reload: Callable[[], None]):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.preview, self.watcher, self.loop, self.reload = preview, watcher, loop, reload
+        self.executor = ThreadPoolExecutor(1, thread_name_prefix="site-builder-build")
+        self.building = False
+        self.pending = False
+
+    def poll(self) -> None:
+        changed, _ = self.watcher.examine()
+        if changed and changed != "__livereload__":
+            _say(f"changed: {os.path.relpath(changed, self.preview.config.root)}")
+            self.pending = True
+        if self.pending and not self.building:
+            self.building, self.pending = True, False
+            future = self.executor.submit(self.preview.rebuild)
+            future.add_done_callback(lambda _: self.loop.add_callback(self._built))
+
+    def _built(self) -> None:
+        self.building = False
+        self.reload()  # at once, whatever livereload's 3 s rule says
+
+
 def _describe(exc: Exception) -> str:
     where = ""
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
@@ -161,8 +195,11 @@ def _make_app(root: Path, state: BuildState):
             self.set_header("Content-Type", "text/css; charset=utf-8")
             self.write(OVERLAY_CSS)
 
-    class SiteHandler(web.StaticFileHandler):
-        """Static files of ``output/``; HTML gets the script and overlay."""
+    from .served_files import InsideRoot
+
+    class SiteHandler(InsideRoot, web.StaticFileHandler):
+        """Static files of ``output/`` (nothing outside it: 404); HTML gets
+        the script and overlay."""
 
         _page: bytes | None = None
 
@@ -243,19 +280,13 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
     preview = Preview(config, jobs)
     preview.rebuild()
 
-    def poll() -> None:
-        changed, _ = watcher.examine()
-        if changed and changed != "__livereload__":
-            _say(f"changed: {os.path.relpath(changed, config.root)}")
-            preview.rebuild()
-            LiveReloadHandler.reload_waiters()  # at once, whatever the 3 s rule says
-
     LiveReloadHandler.watcher = watcher
     LiveReloadHandler.live_css = False
     server = HTTPServer(_make_app(config.output_path, preview.state))
     server.add_sockets(sockets)
     loop = ioloop.IOLoop.current()
-    ioloop.PeriodicCallback(poll, POLL_MS).start()
+    rebuilder = Rebuilder(preview, watcher, loop, LiveReloadHandler.reload_waiters)
+    ioloop.PeriodicCallback(rebuilder.poll, POLL_MS).start()
     _say(f"serving {config.output_path} at http://{_url_host(host)}:{bound}/ (Ctrl+C to stop)")
     try:
         loop.start()

@@ -87,7 +87,7 @@ def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
     "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am".
     """
     while True:
-        m = _WORD_BEFORE.search(text, 0, start)
+        m = _WORD_BEFORE.search(text, max(0, start - 80), start)  # a window: linear, not quadratic
         if not m or m.group(1).lower() not in data.time_prepositions | data.time_particles:
             break
         start = m.start()

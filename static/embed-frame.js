@@ -15,7 +15,8 @@
   }
 
   function revealTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; } // "#%zz"
     var target = id && document.getElementById(id);
     if (!target) return;
     send(); // the host must know the full height before it can scroll to the target
@@ -30,7 +31,6 @@
     var keepQuery = function () { home.setAttribute("href", root + location.search); };
     keepQuery();
     home.addEventListener("click", keepQuery); // the filters may have changed since
-
   }
 
   if (window.ResizeObserver) new ResizeObserver(send).observe(document.documentElement);

@@ -1,6 +1,7 @@
 /* site-builder: "Embed this timeline" shows the copy-paste snippet for the
  * current filters.  The site's absolute URL is base_url when configured
  * (data-base-url), else it is computed from this page's own location.
+ * A year page (data-page="years/2017/") embeds embed/years/2017/.
  * Keep the snippet's form in step with site_builder/embed.py. */
 (function () {
   "use strict";
@@ -23,35 +24,34 @@
     return url.href;
   }
 
-  // This page's own filters (data-query, e.g. a year page) overridden by the URL's.
-  function query() {
-    var params = new URLSearchParams(box.getAttribute("data-query") || "");
-    new URLSearchParams(location.search).forEach(function (value, key) { params.set(key, value); });
-    return params.toString();
-  }
-
-  function snippet(base, title, q) {
+  function snippet(base, title, q, page) {
     var suffix = q ? "?" + q : "";
-    return '<div data-site-builder-timeline="' + escapeHtml(base + "embed/" + suffix) + '">' +
-      '<a href="' + escapeHtml(base + suffix) + '">' + escapeHtml(title) + "</a></div>\n" +
+    return '<div data-site-builder-timeline="' + escapeHtml(base + "embed/" + page + suffix) + '">' +
+      '<a href="' + escapeHtml(base + page + suffix) + '">' + escapeHtml(title) + "</a></div>\n" +
       '<script src="' + escapeHtml(base + "embed.js") + '" async></' + "script>";
   }
 
   function update() {
     var base = siteBase();
     if (!base) return;
-    code.value = snippet(base, box.getAttribute("data-title") || "", query());
+    var query = new URLSearchParams(location.search).toString();
+    code.value = snippet(base, box.getAttribute("data-title") || "", query,
+                         box.getAttribute("data-page") || "");
     box.hidden = false;
   }
 
   function copy() {
     update();
     code.select();
-    var done = function () { button.textContent = box.getAttribute("data-copied"); };
+    var done = function () {
+      button.textContent = box.getAttribute("data-copied");
+      window.setTimeout(function () { button.textContent = box.getAttribute("data-copy"); }, 2000);
+    };
+    var fallback = function () { if (document.execCommand("copy")) done(); };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(code.value).then(done, function () {});
-    } else if (document.execCommand("copy")) {
-      done();
+      navigator.clipboard.writeText(code.value).then(done, fallback);
+    } else {
+      fallback();
     }
   }
 

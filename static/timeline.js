@@ -110,6 +110,8 @@
     var state = fromForm();
     apply(state);
     history.replaceState(history.state, "", location.pathname + toQuery(state) + location.hash);
+    // Others on the page (the embed snippet) follow the filters.
+    document.dispatchEvent(new CustomEvent("site-builder:filters"));
   }
 
   form.addEventListener("input", update);

@@ -10,6 +10,8 @@ from site_builder.build import build
 from site_builder.config import load_config
 from site_builder.embed import SANDBOX, embed_snippet
 
+from helpers import write
+
 BASE = "https://example.org/zeitleiste/"
 
 
@@ -98,3 +100,27 @@ def test_404_page_works_at_any_depth(site):
     page = (built(site) / "404.html").read_text("utf-8")
     assert 'href="/static/style.css"' in page
     assert not re.search(r'(href|src)="(?!/|https?:|#)', page)
+
+
+def test_large_timeline_embed_mirrors_overview_and_year_pages(site):
+    from site_builder.render import OVERVIEW_THRESHOLD
+    events = "\n".join(f"  - {{date: {2000 + n % 3}-{1 + n % 12:02d}, title: Ereignis {n}}}"
+                       for n in range(OVERVIEW_THRESHOLD + 1))
+    write(site / "seeds" / "many.md", f"---\ntitle: Viele\ndate: 2003-01-01\nlang: de\nevents:\n{events}\n---\nText.\n")
+    out = built(site, base_url=BASE)
+    # the embed's overview is as light as the index: no list of every event
+    overview = (out / "embed" / "index.html").read_text("utf-8")
+    assert '<li class="event' not in overview
+    year_links = [a for t, a in tags(overview) if t == "a" and a["href"].startswith("years/")]
+    assert year_links and all("target" not in a for a in year_links)  # stay inside the iframe
+    assert (out / "embed" / "years" / "2001" / "index.html").is_file()
+    embedded = (out / "embed" / "years" / "2001" / "index.html").read_text("utf-8")
+    year = (out / "years" / "2001" / "index.html").read_text("utf-8")
+    ids = [re.findall(r'<li class="event[^"]*" id="([^"]+)"', page) for page in (embedded, year)]
+    assert ids[0] and ids[0] == ids[1]
+    leaving = [a for t, a in tags(embedded) if t == "a" and a["href"].startswith("../../../")]
+    assert leaving and all(a.get("target") == "_top" for a in leaving)
+    # the year page offers the snippet of its own embed
+    code = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", year, re.S).group(1))
+    assert code == embed_snippet(BASE, "Timeline", page="years/2001/")
+    assert 'data-page="years/2001/"' in year

@@ -281,3 +281,14 @@ def test_every_export_is_deterministic_and_registered(rich_site, tmp_path):
                           "sitemap.xml", "oembed.json", "timelinejs.json"}
     again = built(rich_site, base_url=BASE)
     assert {p: (again / p).read_bytes() for p in EXPORTS} == files
+
+
+def test_links_point_at_the_sentence_only_when_the_article_has_it(tmp_path):
+    site = event_site(tmp_path, ["2017-07", "2017-08"], base_url=BASE)
+    first, second = site.timeline.events
+    unanchored = replace(second, sources=(Source("a", "Nur im Vorspann.", 0, 0),))
+    site = replace(site, timeline=Timeline((first, unanchored)))
+    feed = ET.fromstring(render_exports(site, "de")["feed.xml"])
+    links = sorted(e.find(ATOM + "link").get("href") for e in feed.findall(ATOM + "entry"))
+    assert links[0] == BASE + "articles/a/"
+    assert links[1].startswith(BASE + "articles/a/#s-")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.config import load_config
-from site_builder.model import Timeline, Timex
+from site_builder.dates import PartialDate
+from site_builder.model import Event, Source, Timeline, Timex
 from site_builder.render import OVERVIEW_THRESHOLD, Site, anchor_id, render_site
 from site_builder.theme import Theme
 
@@ -210,3 +211,44 @@ def test_small_timeline_has_no_year_pages(tmp_path):
     pages = render(tmp_path, articles, events)
     assert not any(p.startswith("years/") for p in pages)
     assert len(Elements(pages["index.html"]).with_class("event")) == OVERVIEW_THRESHOLD
+
+
+def test_month_names_come_from_cldr_not_from_our_language_data():
+    from site_builder.i18n import de, en, month_label
+    for lang, module, july in (("de", de, "Juli"), ("en", en, "July")):
+        names = [month_label(2017, m, lang).split()[0] for m in range(1, 13)]
+        assert names[6] == july and len(set(names)) == 12
+        assert not [name for name in names if name in repr(module.LABELS)]
+
+
+def test_text_in_another_language_is_marked_with_its_lang(tmp_path, small):
+    pages = render(tmp_path, *small)  # a German site with one English article
+    index = pages["index.html"]
+    assert re.search(r'class="event-title" lang="en"><a [^>]+>Talks began</a>', index)
+    assert not re.search(r'class="event-title" lang="de"', index)
+    assert re.search(r'<a href="articles/talks/#[^"]+" lang="en">Artikel talks</a>', index)
+    english = pages["articles/talks/index.html"]
+    assert '<html lang="de">' in english and '<article class="article" lang="en">' in english
+
+
+def test_hand_made_event_without_sentence_links_to_the_article(tmp_path, small):
+    articles, events, timexes = small
+    art = articles[0]
+    manual = Event(id="gipfel-manual", date=PartialDate("2018"), title="Nachtrag", sentence="Nachtrag",
+                   start=0, end=0, slug=art.slug, lang="de", manual=True,
+                   sources=(Source(art.slug, "Nachtrag", 0, 0),))
+    pages = render(tmp_path, articles, [*events, manual], timexes)
+    assert '<a href="articles/gipfel/">Nachtrag</a>' in pages["index.html"]
+    box = pages["articles/gipfel/index.html"].split('class="on-timeline"', 1)[1]
+    assert re.search(r'>Nachtrag</a></li>', box)  # no "read in the article" link to a missing anchor
+
+
+def test_coarse_and_ancient_dates_get_valid_html_datetimes(tmp_path):
+    art = make_article("alt", "Rom wurde gegründet. Die Jahre des Aufbruchs. Ein Sommer.")
+    events = [make_event(art, "BC0300", "Rom wurde gegründet", "Rom wurde gegründet."),
+              make_event(art, "197", "Aufbruch", "Die Jahre des Aufbruchs."),
+              make_event(art, "2017-SU", "Sommer", "Ein Sommer.")]
+    index = render(tmp_path, [art], events)["index.html"]
+    times = re.findall(r'<time class="event-date"([^>]*)>([^<]+)</time>', index)
+    assert times == [("", "300 v. Chr."), (' datetime="1970"', "die 1970er Jahre"),
+                     (' datetime="2017"', "Sommer 2017")]

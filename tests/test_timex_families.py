@@ -175,3 +175,296 @@ def en(text, dct="2017-11-10", genre="news"):
 ])
 def test_en_look_alikes_are_not_time_expressions(text):
     assert en(text) == {}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("On the night of April 18, 1775, troops marched.", "the night of April 18, 1775",
+     "1775-04-18TNI"),
+    ("They landed on the morning of 6 June 1944.", "the morning of 6 June 1944", "1944-06-06TMO"),
+    ("In the spring of 1862 the army moved.", "the spring of 1862", "1862-SP"),
+    ("Reforms were made early in 1914 and failed.", "early in 1914", "1914"),
+    ("The war began in 1861. On July 25 of that year Congress met.", "July 25 of that year",
+     "1861-07-25"),
+    ("The war began in 1940. In August of that year the offensive began.",
+     "August of that year", "1940-08"),
+    ("The city fell on 3 May 1945. A few days later the army left.", "A few days later",
+     "FUTURE_REF"),
+    ("The battle began on 3 May 1945. That afternoon the fort fell.", "That afternoon",
+     "1945-05-03TAF"),
+    ("Lincoln was shot on April 14, 1865. He died early the next morning.",
+     "early the next morning", "1865-04-15TMO"),
+])
+def test_en_narrative_extents_and_values(text, span, value):
+    assert en(text, dct="2009-12-19", genre="narrative")[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Officials met over the weekend in Miami.", "the weekend", "2017-W44-WE"),
+    ("The boy was rescued after a 14-day search.", "14-day", "P14D"),
+    ("It is the Seven Years War all over again.", "Seven Years", "P7Y"),
+    ("He signed a month-long contract.", "month-long", "P1M"),
+    ("He was killed two days after the vote was held.", "two days", "P2D"),
+    ("The vote was held a week before.", "a week before", "2017-W44"),
+    ("Elections were held several years ago.", "several years ago", "PAST_REF"),
+    ("The company earned more in fiscal 1989 than ever.", "fiscal 1989", "1989"),
+])
+def test_en_news_extents(text, span, value):
+    assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # company reports: the quarter under discussion anchors "the quarter" and "a year ago"
+    ("Profit rose in the third quarter. Sales in the quarter rose 5%.", "the quarter", "2017-Q3"),
+    ("Profit rose in the third quarter. It earned $5 million a year ago.", "a year ago",
+     "2016-Q3"),
+    ("Profit rose in the third quarter, up from the year-ago quarter.", "the year-ago quarter",
+     "2016-Q3"),
+    ("Profit rose in the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
+    ("For the year, profit rose.", "the year", "2017"),
+    # year-less dates: tense decides, else the nearest occurrence
+    ("The dividend is payable Jan. 2 to holders.", "Jan. 2", "2018-01-02"),
+    ("The offer expires Dec. 7.", "Dec. 7", "2017-12-07"),
+    ("The deal was signed on Aug. 21.", "Aug. 21", "2017-08-21"),
+    ("The team planned to leave on Thursday.", "Thursday", "2017-11-16"),
+    ("He said Thursday that he would resign.", "Thursday", "2017-11-09"),
+    ("The boy must be returned by Jan. 14.", "Jan. 14", "2018-01-14"),
+])
+def test_en_news_reference(text, span, value):
+    assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # the end of a range or pair gives its start the year
+    ("The battle lasted (18 August - 15 September 1951) at the ridge.", "18 August", "1951-08-18"),
+    ("Fighting at the lakes in August and September 1914 was fierce.", "August", "1914-08"),
+    # a plan is not story time: "1976" does not move the reference
+    ("The city fell on 10 March 1975. A campaign was planned for 1976. On 11 March the army "
+     "collapsed.", "11 March", "1975-03-11"),
+])
+def test_en_narrative_reference(text, span, value):
+    assert en(text, dct="2009-12-19", genre="narrative")[span][1] == value
+
+
+def test_en_status_adjectives_are_tagged_in_narrative_only():
+    text = "The former king fled; his future was unclear."
+    assert en(text) == {}
+    assert en(text, genre="narrative") == {"former": ("DATE", "PAST_REF"),
+                                            "future": ("DATE", "FUTURE_REF")}
+
+
+def test_en_first_name_is_not_a_month():
+    assert en("Foreign Minister Jan Kavan spoke in Jan. 1999.") == {"Jan. 1999": ("DATE", "1999-01")}
+
+
+def test_en_deadline_after_the_document_date_stays_in_its_year():
+    assert en("The company extended the offer to Nov. 20.")["Nov. 20"][1] == "2017-11-20"
+    assert en("The company announced the plan Aug. 21.")["Aug. 21"][1] == "2017-08-21"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The bomb went off in nineteen ninety-six in Atlanta.", "nineteen ninety-six", "1996"),
+    ("Unemployment is to halve by the year two thousand.", "the year two thousand", "2000"),
+    ("The rebels had fought for weeks.", "weeks", "PXW"),
+    ("Investigators said Kopp's car was seen in the weeks before.", "weeks", "PXW"),
+    ("Prices fell in the 1960s.", "1960s", "196"),
+    ("Profit fell earlier this month.", "earlier this month", "2017-11"),
+    ("Earnings for the full year rose.", "the full year", "2017"),
+])
+def test_en_news_forms(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_narrative_keeps_the_article_and_the_last_week_of_a_month_is_a_week():
+    found_ = en("In the 1960s the war grew. During the last week of August 1918 the line broke.",
+                dct="2009-12-19", genre="narrative")
+    assert found_["the 1960s"][1] == "196"
+    assert found_["the last week of August 1918"] == ("DURATION", "P1W")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Pol Pot was arrested in June last year.", "June last year", "2016-06"),
+    ("He stayed for 5 1/2 hours.", "5 1/2 hours", "PT330M"),
+    ("Officials decided to admit them in early December.", "early December", "2017-12"),
+])
+def test_en_news_months_and_fractions(text, span, value):
+    assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The battle raged on 6-7 January 1916.", {"6": "1916-01-06", "7 January 1916": "1916-01-07"}),
+    ("They fought on April 6-7, 1915 and from April 13-15.",
+     {"April 6": "1915-04-06", "7, 1915": "1915-04-07", "April 13": "1915-04-13", "15": "1915-04-15"}),
+    ("The siege of Kut (1915-16) failed.", {"1915": "1915", "16": "1916"}),
+    ("The Ionian Revolt (499-493 BC) failed.", {"499": "BC0499", "493 BC": "BC0493"}),
+    ("The war lasted from 149 B.C to 146 B.C.", {"149 B.C": "BC0149", "146 B.C.": "BC0146"}),
+    ("In 1918 Italy called up the '99 Boys.", {"1918": "1918", "'99": "1899"}),
+])
+def test_en_ranges(text, values):
+    got = en(text, dct="2009-12-19", genre="narrative")
+    assert {k: v for k, (_, v) in got.items()} == values
+
+
+def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
+    assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}
+
+
+# ---------------------------------------------------------------- German
+
+def de(text, dct="2017-11-10", genre="news"):
+    """{surface text: (type, value)} of the German tagger's output."""
+    return found(text, dct=dct, lang="de", genre=genre)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # lists and ranges: the first part takes month and year from the end
+    ("Die Schlacht dauerte vom 26. bis 31. August 1914 an.", "26.", "1914-08-26"),
+    ("Sitzungen am 3., 4. und 5. Oktober 1912 folgten.", "4.", "1912-10-04"),
+    ("Der Westfeldzug Mai/Juni 1940 begann.", "Mai", "1940-05"),
+    ("Kämpfe zwischen August und Dezember 1914 folgten.", "August", "1914-08"),
+    ("Nach den Balkankriegen (1912/13) kam es zum Krieg.", "13", "1913"),
+    ("Der Krieg (264–241 v. Chr.) war lang.", "264", "BC0264"),
+    # seasons, also compounded and with an adjective
+    ("Im Spätsommer 1940 griffen sie an.", "Spätsommer 1940", "1940-SU"),
+    ("Bereits im späten Frühjahr 1861 begann die Blockade.", "späten Frühjahr 1861", "1861-SP"),
+    ("Im Frühjahr 1943 brach die Front ein.", "Frühjahr 1943", "1943-SP"),
+    # a day with its clock time, parts of a day
+    ("Ab 11. November 1918 11 Uhr schwiegen die Waffen.", "11. November 1918 11 Uhr",
+     "1918-11-11T11:00"),
+    ("In der Nacht vom 16. auf den 17. April 1945 fiel die Stadt.", "Nacht vom 16.",
+     "1945-04-16TNI"),
+    ("Am 1. September 1939 um 4 Uhr 45 begann der Angriff.", "4 Uhr 45", "1939-09-01T04:45"),
+    ("Am 1. August 1914 fiel die Entscheidung. Am Abend desselben Tages marschierten sie.",
+     "Abend desselben Tages", "1914-08-01TEV"),
+    ("Am 16. Juni 1775 zogen sie los. Am Morgen darauf stürmten sie.", "Morgen darauf",
+     "1775-06-17TMO"),
+])
+def test_de_dates_ranges_times(text, span, value):
+    assert de(text, dct="2011-02-16", genre="narrative")[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a year in an aside or a flashback in mid-sentence does not move the story's year
+    ("Am 28. Juli 1914 begann der Krieg, nach der Annexion (1908) und den Balkankriegen "
+     "(1912). Am 30. Juli folgte Russland.", "30. Juli", "1914-07-30"),
+    ("Am 28. Juli 1914 begann der Krieg. Bereits beim Kriegsrat vom 8. Dezember 1912 war er "
+     "geplant worden. Am 1. August erklärte Deutschland den Krieg.", "1. August", "1914-08-01"),
+    ("Im Juli 1914 begann der Krieg; insgesamt kämpften bis 1918 Millionen. Am 4. August "
+     "marschierten sie ein.", "4. August", "1914-08-04"),
+    # moving on moves the reference; looking back does not
+    ("Im Mai 1941 fiel Kreta. Rommel griff erst im nächsten Jahr wieder an. Am 26. Mai "
+     "begann der Angriff.", "26. Mai", "1942-05-26"),
+    ("Im Mai 1863 siegte Lee. Die Indianer hatten am Ende des vorangegangenen Jahres "
+     "gekämpft. Im Juni zog er nach Norden.", "Juni", "1863-06"),
+    ("Im Dezember 2002 sammelten sich die Truppen, im März des folgenden Jahres waren es mehr.",
+     "März des folgenden Jahres", "2003-03"),
+    ("Im Juli 1776 landeten die Briten, im August desselben Jahres siegten sie.",
+     "August desselben Jahres", "1776-08"),
+    # a year that a later heading is about is only a glimpse ahead in mid-sentence
+    ("1862\n\nIm Juli 1862 rückte die Armee vor. Die Wehrpflicht galt, beginnend mit dem "
+     "15. Juli 1863, für alle. Im Dezember siegte der Süden.\n\n1863\n\nIm Mai siegte Lee.",
+     "Dezember", "1862-12"),
+    # a range's end gives its start the year
+    ("Die Schlacht dauerte vom 20. Februar bis zum 10. März 1905.", "20. Februar", "1905-02-20"),
+    # "nach zwei Tagen" in a narrative: the day two days after the last date
+    ("Der Angriff begann am 26. August 1942 und wurde nach zwei Tagen angehalten.",
+     "nach zwei Tagen", "1942-08-28"),
+    # dates without a year carry the story on: "zwei Tage später" counts from them
+    ("Im April 1941 griff die Wehrmacht an. Am 10. April fiel Zagreb. Belgrad fiel zwei Tage "
+     "später.", "zwei Tage später", "1941-04-12"),
+])
+def test_de_narrative_reference(text, span, value):
+    assert de(text, dct="2011-02-16", genre="narrative")[span][1] == value
+
+
+def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
+    text = "Erst in der zweiten Jahreshälfte 1863 kam die Wende."
+    assert "zweiten Jahreshälfte 1863" in de(text, genre="narrative")
+    assert "der zweiten Jahreshälfte 1863" in de(text, genre="news")
+    assert "den 90er Jahren" in de("In den 90er Jahren wuchs sie.", genre="narrative")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # tense of the clause decides; without one the nearest occurrence wins
+    ("Die Ortsgruppe lädt am 14. Jänner zur Versammlung.", "14. Jänner", "2018-01-14"),
+    ("Die Zeitschrift, die ab 15. Mai erhältlich ist, kostet wenig.", "15. Mai", "2018-05-15"),
+    ("Der Gemeinderat hat getagt, das Fest findet am 20. Dezember statt.", "20. Dezember",
+     "2017-12-20"),
+    # a clock time belongs to the day named just before it
+    ("Termin: 20. Dezember auf Schloss Runkelstein um 20.30 Uhr.", "20.30 Uhr",
+     "2017-12-20T20:30"),
+    ("Geöffnet ist am 20. Dezember von 10 bis 15 Uhr.", "10", "2017-12-20T10:00"),
+    ("Um 9 Uhr startet die Qualifikation, um 12.15 folgt das Finale.", "12.15",
+     "2017-12-17T12:15"),
+    # weekends and days counted from the day last reported
+    ("Die beiden waren am Wochenende unterwegs.", "Wochenende", "2017-W50-WE"),
+    ("Am 10. Dezember siegte sie. Sie wiederholte den Sieg vom Vortag.", "Vortag", "2017-12-09"),
+    ("Am 10. Dezember siegte sie, wie schon am Tag zuvor.", "Tag zuvor", "2017-12-09"),
+    # looking ahead in news is the future; looking back a stretch of time
+    ("In den nächsten Jahren wollen wir wachsen.", "den nächsten Jahren", "FUTURE_REF"),
+    ("In den vergangenen Tagen regnete es.", "den vergangenen Tagen", "PXD"),
+    ("In den ersten beiden Jahren stieg der Umsatz.", "den ersten beiden Jahren", "P2Y"),
+    ("Der Angriff wurde nach zwei Tagen angehalten.", "zwei Tagen", "P2D"),
+    ("Anfang nächsten Jahres soll es losgehen.", "Anfang nächsten Jahres", "2018"),
+    ("In der Nacht zum Sonntag brannte es.", "Nacht zum Sonntag", "2017-12-16TNI"),
+    ("Am Morgen kam er, am frühen Abend ging er.", "Morgen", "2017-12-17TMO"),
+    ("Er kommt morgen.", "morgen", "2017-12-18"),
+    ("Das Wetter war im Spätsommer schön.", "Spätsommer", "2017-SU"),
+    ("Anfang Juli, Mitte Juli und Ende Juli kam er.", "Mitte Juli", "2017-07"),
+    ("Er lebt heute in der heutigen Hauptstadt.", "heutigen", "PRESENT_REF"),
+])
+def test_de_news_reference(text, span, value):
+    assert de(text, dct="2017-12-17")[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Die Rubrik erscheint einmal im Monat.", "einmal im Monat", "P1M"),
+    ("Er verdient weitere 400 Euro im Monat dazu.", "im Monat", "P1M"),
+    ("Die Beratung ist an jedem dritten Mittwoch im Monat geöffnet.",
+     "jedem dritten Mittwoch", "XXXX-WXX-3"),
+    ("Sie treffen sich jeden Montagabend.", "jeden Montagabend", "XXXX-WXX-1TEV"),
+])
+def test_de_sets(text, span, value):
+    assert de(text)[span] == ("SET", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Der 25-Jährige und die 16 Jahre alte Schülerin kamen; Jungbürger ab 16 Jahren wählen.",
+    "Die Flotte brachte 1370 Landungsboote und über 1400 Geschütze.",
+    "Die Krankenakte wird erst angelegt, so bald ein Bürger kommt.",
+    "Mit einem Teilergebnis von 0:13 lag das Team zurück; das Spiel endete 24:17.",
+    "Der Bogen erreicht einen Hitzegrad von 2000 bis 3000 Grad.",
+    "Die Lage ist nun ruhig, inzwischen auch im ehemaligen Lager, mittlerweile wieder offen.",
+    "Er lebt später in Rom; der künftige Vorstand tagt.",
+    "Zar Nikolaus II. dankte ab, der Winter-Biathlon und der MIP-Montag begannen.",
+    "Tel. 0471 201990, ISBN 978-3-16-148410-0, Postleitzahl 39100.",
+])
+def test_de_look_alikes_are_not_time_expressions(text):
+    assert de(text) == {}
+
+
+def test_de_month_only_dct_gives_no_invented_day():
+    for t in tag("Am selben Tag, am Wochenende und am Freitag kam er.", "2017-11", "de", "news"):
+        assert t.value == "2017-11", t
+
+
+def test_en_event_anchored_offsets_follow_the_genre_convention():
+    text = "Girona fell on 5 February 1939. Five days after the fall of Girona, the rest surrendered."
+    assert en(text, dct="2009-12-19", genre="narrative")[
+        "Five days after the fall of Girona"] == ("DATE", "1939-02-10")
+    assert en(text)["Five days"] == ("DURATION", "P5D")
+    news = en("He was last seen Nov. 3, the day before police issued a warrant.")
+    assert news["the day"] == ("DATE", "2017-11-02")
+
+
+def test_en_bc_months_seasons_and_decades():
+    got = en("In April 480 BC the army crossed. In the spring of 480 BC they met. "
+             "In the following decade the league grew.", dct="2009-12-19", genre="narrative")
+    assert got["April 480 BC"][1] == "BC0480-04"
+    assert got["the spring of 480 BC"][1] == "BC0480-SP"
+    assert got["the following decade"][1] == "BC047"
+
+
+def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
+    text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
+            "was no attack on 4 August.")
+    assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"

@@ -68,12 +68,21 @@ def read_article(path: Path, options: "ReadOptions | None" = None) -> Article:
         raise InputError(path, f"no reader for '{path.suffix}' files "
                                f"(known: {', '.join(sorted(READERS))})")
     try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise InputError(path, f"file is {_kib(size)}, larger than the limit of "
+                                   f"{_kib(options.max_bytes)} (raise 'max_article_kb' in site.toml "
+                                   f"if this really is one article)")
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror}") from None
     if not raw.strip():
         raise InputError(path, "empty file")
     return reader(decode(raw, path), path, options)
+
+
+def _kib(size: int) -> str:
+    return f"{size // 1024:,} KiB".replace(",", " ")
 
 
 def article_from_text(text: str, slug: str, dct: str | None, lang: str | None,

@@ -16,6 +16,7 @@ __all__ = ["ReadOptions", "slugify", "parse_date", "title_from_text", "html_to_t
            "paragraphs_html", "detect_language", "source_name"]
 
 MAX_SLUG = 80
+DEFAULT_MAX_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class ReadOptions:
     root: Path | None = None       # paths in messages and output are relative to this
     default_lang: str | None = None  # used when an article gives none and detection is unsure
     default_genre: str = "news"
+    max_bytes: int = DEFAULT_MAX_BYTES  # a bigger file is refused before it is read
 
 
 def source_name(path: Path, options: ReadOptions) -> str:

@@ -22,7 +22,9 @@ the rendered body, so offsets refer to what readers see.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import frontmatter
 import markdown
@@ -45,7 +47,8 @@ def read(text: str, path: Path, options: ReadOptions) -> Article:
     plain = html_to_text(body_html)
     if not plain.strip() and not meta.get("events"):
         raise InputError(path, "article has no text")
-    date = _date(meta, "date", path) if meta.get("date") is not None else None
+    date = _date(meta, "date", path, _key_line(text, "date")) \
+        if meta.get("date") is not None else None
     lang = _string(meta, "lang", path) or detect_language(plain, options.default_lang) or "en"
     genre = _string(meta, "genre", path) or options.default_genre
     if genre not in KNOWN_GENRES:
@@ -57,7 +60,7 @@ def read(text: str, path: Path, options: ReadOptions) -> Article:
         date=date, lang=lang.lower(), text=plain, body_html=body_html,
         source_path=source_name(path, options), tags=_tags(meta, path),
         summary=_string(meta, "summary", path),
-        url=_string(meta, "source", path) or _string(meta, "url", path),
+        url=_url(meta, "source", text, path) or _url(meta, "url", text, path),
         genre=genre, manual_events=_manual_events(meta, path), title_given=bool(title),
     )
 
@@ -66,12 +69,18 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
+        # The YAML text starts with the line end after the opening '---';
+        # where an unclosed bracket or quote began is the line to fix.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        first = text[:max(text.find("---"), 0)].count("\n")
+        line = first + mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context", None)
+        problem += f" ({context})" if context else ""
         raise InputError(path, f"front matter is not valid YAML: {problem}", line=line) from None
     except ValueError as exc:  # YAML's own date parsing: 2017-02-30, year 0
-        raise InputError(path, f"front matter has an impossible date: {exc}") from None
+        raise InputError(path, f"front matter has an impossible date: {exc}",
+                         line=_impossible_date_line(text)) from None
     if not isinstance(post.metadata, dict):
         raise InputError(path, "front matter must be a mapping of keys to values", line=2)
     return post.metadata, post.content
@@ -86,7 +95,48 @@ def _string(meta: dict, key: str, path: Path) -> str:
     return str(value).strip()
 
 
-def _date(meta: dict, key: str, path: Path):
+def _url(meta: dict, key: str, text: str, path: Path) -> str:
+    """An http(s) link to the original; other schemes (``javascript:``,
+    ``data:``) would run or smuggle content from the article page."""
+    value = _string(meta, key, path)
+    try:
+        parts = urlsplit(value)
+        ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1": an unclosed IPv6 host
+        ok = False
+    if value and not ok:
+        raise InputError(path, f"front matter key '{key}' must be an http:// or https:// URL, "
+                               f"not {value[:80]!r}", line=_key_line(text, key))
+    return value
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The file line of top-level front matter ``key``, for messages."""
+    for n, line in enumerate(text.split("\n")[1:], 2):
+        if line.rstrip() == "---":
+            return None
+        if re.match(rf"{re.escape(key)}\s*:", line):
+            return n
+    return None
+
+
+_YAML_DAY = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
+
+
+def _impossible_date_line(text: str) -> int | None:
+    """The front matter line holding a YAML date the calendar lacks (year 0, 30 February)."""
+    for n, line in enumerate(text.split("\n")[1:], 2):
+        if line.rstrip() == "---":
+            return None
+        for m in _YAML_DAY.finditer(line):
+            try:
+                _dt.date(*map(int, m.groups()))
+            except ValueError:
+                return n
+    return None
+
+
+def _date(meta: dict, key: str, path: Path, line: int | None = None):
     value = meta.get(key)
     if isinstance(value, _dt.datetime):
         value = value.date()
@@ -96,11 +146,11 @@ def _date(meta: dict, key: str, path: Path):
         value = str(value)
     if not isinstance(value, str):
         raise InputError(path, f"front matter key '{key}' must be a date like 2017-07-07, "
-                               f"not {value!r}")
+                               f"not {value!r}", line=line)
     try:
         return parse_date(value, path)
     except InputError as exc:
-        raise InputError(path, f"front matter key '{key}': {exc.message}") from None
+        raise InputError(path, f"front matter key '{key}': {exc.message}", line=line) from None
 
 
 def _tags(meta: dict, path: Path) -> tuple[str, ...]:

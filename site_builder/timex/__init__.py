@@ -27,15 +27,27 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
     if genre not in GENRES:
         raise ValueError(f"unknown genre {genre!r}; expected one of {GENRES}")
     spec = engine.language(lang)
-    ctx = Context(dct=Point.parse(dct), genre=genre)
+    ctx = Context(dct=Point.parse(dct), genre=genre, headings=engine.heading_years(text))
     interpret = Interpreter(spec, ctx, lambda m: engine.tense(text, m.start, m.end, spec),
                             lambda m: engine.placement(text, m.start, spec))
+    narrative = genre == "narrative"
     out = []
-    for mention in engine.mentions(text, spec):
+    found = list(engine.mentions(text, spec))
+    for i, mention in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        ctx.range_year = engine.range_year(text, mention, nxt, spec)
         result = interpret(mention)
         if result is None:
             continue
         typ, value, mod = result
-        out.append(Timex(mention.start, mention.end, text[mention.start:mention.end],
-                         typ, value, mod))
+        ctx.previous = (mention.end, value)
+        start, end = mention.start, mention.end
+        if narrative:
+            start = engine.narrative_start(text, start, end, spec)
+            if mention.kind == "anchored":  # TIMEX2 spans the event too
+                later = (f.start for f in found[i + 1:] if f.kind != "skip")
+                end = engine.anchor_end(text, end, next(later, len(text)), spec)
+        else:
+            start = engine.news_start(text, start, end, spec)
+        out.append(Timex(start, end, text[start:end], typ, value, mod))
     return out

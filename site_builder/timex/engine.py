@@ -1,8 +1,11 @@
-"""Finding time expressions: language patterns compiled into one scanner.
+"""Finding time expressions: language patterns compiled once, tried where they can start.
 
 The engine knows no language.  It reads a language data module (see
 ``lang/``), expands the ``{placeholders}`` of its ``PATTERNS`` into named
-groups, joins all patterns into a single alternation and scans the text once.
+groups and compiles each pattern.  ``starts`` works out the words each
+pattern can begin with; one small prefilter regex finds those words in the
+text, and at each hit only the patterns starting with that word are tried.
+The text is read once, left to right, and never copied.
 Each match becomes a :class:`Mention` -- its span, the kind of pattern and
 the meanings of its parts (month numbers, unit codes ...) -- which
 ``resolve`` turns into a TIMEX3 value.
@@ -15,9 +18,11 @@ from functools import lru_cache
 from types import ModuleType
 
 from . import lang as _lang
+from .starts import MAX_MEMO_KEY, Starts, prefilter_regex, starts_of
+from .starts import key as starts_key
 
 # Numeric placeholders, identical in every language.  None of them nests a
-# quantifier, so the scanner cannot backtrack catastrophically.
+# quantifier, so no pattern can backtrack catastrophically.
 NUMERIC = {
     "day": r"0?[1-9]|[12]\d|3[01]",
     "mnum": r"0?[1-9]|1[0-2]",
@@ -42,17 +47,18 @@ VOCAB = {
     "unitadj": "UNIT_ADJECTIVES", "vagueunitadj": "VAGUE_UNIT_ADJECTIVES",
     "numword": "NUMBERS", "ampm": "AMPM", "clockword": "CLOCK_WORDS",
     "ordsuffix": "ORDINAL_SUFFIXES", "direction": "DIRECTIONS", "setunit": "SET_UNITS",
+    "yearword": "YEAR_WORDS",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One compiled pattern: its kind and where its parts sit in the scanner."""
+    """One pattern: its kind, its own compiled regex and how its matches begin."""
 
     kind: str
-    group: int                          # index of the rule's wrapper group
-    parts: tuple[tuple[str, int], ...]  # (placeholder, group index)
+    regex: re.Pattern  # the parts are named groups: (?P<month>...)
+    starts: Starts
 
 
 @dataclass
@@ -70,9 +76,9 @@ class Language:
     """Everything the engine needs for one language, built once."""
 
     data: ModuleType
-    scanner: re.Pattern
-    rules: dict               # wrapper group index -> Rule
-    lookup: dict              # placeholder -> {surface word: meaning}
+    rules: tuple               # Rule, in the order of PATTERNS (first match wins)
+    prefilter: re.Pattern      # where some rule can begin; its match is the key
+    lookup: dict               # placeholder -> {surface word: meaning}
     not_year_before: re.Pattern
     not_year_after: re.Pattern
     count_after: re.Pattern
@@ -80,6 +86,24 @@ class Language:
     past_cues: re.Pattern
     future_cues: re.Pattern
     range_end_before: re.Pattern
+    range_connector: re.Pattern   # matches all of the text between a range's parts
+    narrative_drop: re.Pattern
+    news_drop: re.Pattern
+    clause_break: re.Pattern
+    anchor_extent: re.Pattern
+    # Memo: prefilter key -> the rules that may match there.  Bounded by the
+    # start words and the characters the start classes match.
+    _by_key: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def rules_at(self, matched: str) -> tuple:
+        """The rules, in order, that can begin where the prefilter matched ``matched``."""
+        rules = self._by_key.get(matched)
+        if rules is None:
+            k = starts_key(matched)
+            rules = tuple(r for r in self.rules if r.starts.admits(k))
+            if len(matched) <= MAX_MEMO_KEY:
+                self._by_key[matched] = rules
+        return rules
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -92,7 +116,7 @@ def _variants(word: str) -> tuple[str, ...]:
 def _word_regex(words) -> str:
     """An alternation matching any of ``words`` as a trie, longest first.
 
-    A trie keeps the scanner fast: at each position only one branch per
+    A trie keeps matching fast: at each position only one branch per
     distinct first letter is tried instead of every word.
     """
     trie: dict = {}
@@ -136,22 +160,20 @@ def _lookup_table(data: ModuleType, attr: str) -> dict:
     return out
 
 
-def _expand(template: str, prefix: str, lookup: dict) -> tuple[str, list[str]]:
-    """Template -> regex with groups named ``{prefix}_{placeholder}``."""
-    used = []
+def _expand(template: str, lookup: dict) -> str:
+    """Template -> regex with one named group per placeholder (``(?P<month>...)``)."""
 
     def sub(m: re.Match) -> str:
         name = m.group(1)
-        used.append(name)
         if name in NUMERIC:
             body = NUMERIC[name]
         elif name == "num":
-            body = r"\d+(?:[.,]5)?|" + lookup["numword_regex"]
+            body = r"\d+(?:[.,]5|\s1/2)?|" + lookup["numword_regex"]
         else:
             body = lookup[name + "_regex"]
-        return f"(?P<{prefix}_{name}>{body})"
+        return f"(?P<{name}>{body})"
 
-    return _PLACEHOLDER.sub(sub, template), used
+    return _PLACEHOLDER.sub(sub, template)
 
 
 @lru_cache(maxsize=None)
@@ -164,19 +186,16 @@ def language(code: str) -> Language:
         lookup[name] = table
         # An empty vocabulary must never match: (?!) fails at once.
         lookup[name + "_regex"] = _word_regex(table) if table else "(?!)"
-    pieces, names = [], []
-    for i, (kind, template) in enumerate(data.PATTERNS):
-        body, used = _expand(template, f"r{i}", lookup)
-        pieces.append(f"(?P<r{i}>{body})(?!\\w)")
-        names.append((kind, f"r{i}", used))
-    scanner = re.compile(r"(?<!\w)(?:" + "|".join(pieces) + ")")
-    index = scanner.groupindex
-    rules = {}
-    for kind, wrapper, used in names:
-        parts = tuple((p, index[f"{wrapper}_{p}"]) for p in used)
-        rules[index[wrapper]] = Rule(kind, index[wrapper], parts)
+    rules = []
+    for kind, template in data.PATTERNS:
+        body = _expand(template, lookup)
+        rules.append(Rule(kind, re.compile(f"(?:{body})(?!\\w)"), starts_of(body)))
+    # Matches begin only after a non-word character (or at the start).  The
+    # lookahead consumes nothing: a start inside the key ("last" in "the
+    # last") is still found when no rule matches at the key itself.
+    prefilter = re.compile(r"(?<!\w)(?=(" + prefilter_regex([r.starts for r in rules]) + "))")
     return Language(
-        data=data, scanner=scanner, rules=rules, lookup=lookup,
+        data=data, rules=tuple(rules), prefilter=prefilter, lookup=lookup,
         not_year_before=re.compile(data.NOT_YEAR_BEFORE),
         not_year_after=re.compile(data.NOT_YEAR_AFTER),
         count_after=re.compile(data.COUNT_AFTER),
@@ -184,23 +203,58 @@ def language(code: str) -> Language:
         past_cues=re.compile(data.PAST_CUES),
         future_cues=re.compile(data.FUTURE_CUES),
         range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
+        range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
+        narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
+        news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
+        clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
+        anchor_extent=re.compile(getattr(data, "ANCHOR_EXTENT", None) or "(?!)"),
     )
 
 
 def mentions(text: str, spec: Language):
     """Yield the :class:`Mention` s of ``text``, left to right, non-overlapping."""
-    rules = spec.rules
-    for m in spec.scanner.finditer(text):
-        rule = rules[m.lastindex]
-        parts = {}
-        for name, idx in rule.parts:
-            value = m.group(idx)
-            if value is not None:
-                parts[name] = value
-        mention = Mention(m.start(), m.end(), rule.kind, parts)
+    for start, end, rule, m in scan(text, spec):
+        parts = {k: v for k, v in m.groupdict().items() if v is not None}
+        mention = Mention(start, end, rule.kind, parts)
         if rule.kind == "year" and not _plausible_year(text, mention, spec):
             continue
         yield mention
+
+
+def scan(text: str, spec: Language):
+    """Yield ``(start, end, rule, match)`` for the rule matches of ``text``.
+
+    Left to right, non-overlapping; at each position the first rule in
+    ``PATTERNS`` order that matches wins (after a non-word character, and
+    not followed by one).  Rules are tried only where the prefilter finds
+    one of their starts, and only the rules that can start with it.
+    """
+    end = 0
+    rules_at = spec.rules_at
+    for candidate in spec.prefilter.finditer(text):
+        pos = candidate.start()
+        if pos < end:
+            continue
+        for rule in rules_at(candidate.group(1)):
+            m = rule.regex.match(text, pos)
+            if m is not None:
+                end = m.end()
+                yield pos, end, rule, m
+                break
+
+
+def range_year(text: str, mention: Mention, nxt: Mention | None, spec: Language) -> int | None:
+    """The explicit year of ``nxt`` when ``mention`` opens a range or pair with it.
+
+    "18 August - 15 September 1951", "August and September 1914": only the
+    language's range words (``RANGE_CONNECTOR``) may stand between the two.
+    """
+    if nxt is None or "year" not in nxt.parts or "year" in mention.parts:
+        return None
+    if nxt.start - mention.end > 12 or not spec.range_connector.match(text, mention.end, nxt.start):
+        return None
+    year = int(nxt.parts["year"])
+    return -year if "bc" in nxt.parts else year
 
 
 def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
@@ -226,6 +280,32 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
 # Before the second part of a range ("1870/71", "1943–1945") in any language.
 _RANGE_END = r"[–/]\s*$"
+# Between the two parts of a range ("18 August - 15 September 1951").
+_RANGE_CONNECTOR = r"\s*[-–—]\s*"
+
+
+# A heading: a short line of its own (no full stop at its end) naming a year.
+_HEADING = re.compile(r"^[^\n]{0,60}$", re.M)
+_HEADING_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+def heading_years(text: str) -> tuple:
+    """``(offset, year)`` for each heading line that names just a year, in text order.
+
+    Chronological narratives announce their periods in headings
+    ("Kriegsjahr 1915", "1862"); a year a later heading names is not yet the
+    story's time when a sentence mentions it in passing.
+    """
+    out = []
+    for line in _HEADING.finditer(text):
+        body = line.group().strip()
+        # "1862", "Kriegsjahr 1915": one year, at most two words, nothing else numeric
+        if not body or len(body.split()) > 2 or sum(ch.isdigit() for ch in body) != 4:
+            continue
+        year = _HEADING_YEAR.search(body)
+        if year:
+            out.append((line.start() + year.start(), int(year.group())))
+    return tuple(out)
 
 
 def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
@@ -247,8 +327,16 @@ def placement(text: str, start: int, spec: Language, window: int = 200) -> str |
     return "lead" if len(prefix.split()) <= 3 else None
 
 
+# Where a clause ends, for the tense of a mention; languages may say otherwise.
+_CLAUSE_BREAK = r"[,;:–()]"
+
+
 def tense(text: str, start: int, end: int, spec: Language, window: int = 300) -> str | None:
-    """"past", "future" or None: the tense cue nearest the span in its sentence."""
+    """"past", "future" or None: the tense cue nearest the span in its clause.
+
+    Only the span's own clause (its sentence cut at commas, colons, dashes,
+    brackets) counts: a verb beyond a comma belongs to another clause.
+    """
     lo = max(0, start - window)
     left = text[lo:start]
     cut = 0
@@ -259,13 +347,50 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
     m = _SENTENCE_END.search(right)
     s1 = end + (m.start() if m else len(right))
     sentence = text[s0:s1]
-    centre = start - s0
+    inside = (start - s0, end - s0)
+    c0 = 0
+    for m in spec.clause_break.finditer(sentence, 0, inside[0]):
+        c0 = m.end()
+    m = spec.clause_break.search(sentence, inside[1])
+    c1 = m.start() if m else len(sentence)
     best, best_dist = None, None
     for label, cues in (("past", spec.past_cues), ("future", spec.future_cues)):
-        for c in cues.finditer(sentence):
-            if start - s0 <= c.start() < end - s0:
+        for c in cues.finditer(sentence, c0, c1):
+            if inside[0] <= c.start() < inside[1]:
                 continue  # a cue inside the expression itself says nothing
-            dist = abs(c.start() - centre)
+            dist = abs(c.start() - inside[0])
             if best_dist is None or dist < best_dist:
                 best, best_dist = label, dist
     return best
+
+
+def narrative_start(text: str, start: int, end: int, spec: Language) -> int:
+    """Start of a span under the narrative (TIMEX2) convention of the language.
+
+    Some languages' TIMEX2 corpora leave a leading article outside the span
+    ("der zweiten Jahreshälfte" -> "zweiten Jahreshälfte"); the language
+    data says which words (``NARRATIVE_SPAN_DROP``).
+    """
+    m = spec.narrative_drop.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def news_start(text: str, start: int, end: int, spec: Language) -> int:
+    """Start of a span under the news (TimeML) convention of the language.
+
+    The language data says which leading words TimeML leaves outside a
+    span (``NEWS_SPAN_DROP``, e.g. "the" before a bare plural).
+    """
+    m = spec.news_drop.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def anchor_end(text: str, end: int, limit: int, spec: Language) -> int:
+    """End of an event-anchored span ("two days after the battle") in TIMEX2 style.
+
+    The language's ``ANCHOR_EXTENT`` reads the signal word and the event up
+    to the end of the clause; a span that would reach ``limit`` (where the
+    next time expression starts) keeps its old end.
+    """
+    m = spec.anchor_extent.match(text, end, min(limit, end + 120))
+    return m.end() if m and m.end() <= limit else end

@@ -22,6 +22,8 @@ _DURATION = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"),
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
             "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# In news, a clock time belongs to a day named at most this many characters before.
+_NEAR = 250
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,22 @@ class Context:
     dct: Point | None
     genre: str
     last: Point | None = None
+    # The last quarter or half-year named, (year, code, n): "the quarter" and
+    # "a year earlier" in a report on a quarter refer to it.
+    last_part: tuple | None = None
+    # The explicit year of the next mention when this one opens a range with
+    # it ("18 August - 15 September 1951"); set per mention by the caller.
+    range_year: int | None = None
+    last_at: int = -1  # where the mention that set ``last`` ends
+    # (end offset, value) of the previous time expression: the other half of
+    # a range such as "6-7 January 1916" or "1915-17".
+    previous: tuple = (-1, "")
+    # (offset, year) of the years named in headings (see engine.heading_years)
+    headings: tuple = ()
+
+    def heading_after(self, offset: int, year: int) -> bool:
+        """Whether a heading after ``offset`` names ``year``."""
+        return any(pos > offset and y == year for pos, y in self.headings)
 
     def anchor(self, deictic: bool) -> Point | None:
         """The reference for a relative expression.
@@ -115,10 +133,13 @@ def shift(ref: Point | None, unit: str, n: int) -> str:
         return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX"}.get(unit, "XXXX-XX-XX")
     if unit == "Y":
         return year_str(ref.year + n)
-    if unit == "DE":
-        return f"{(ref.year // 10) + n:03d}"
-    if unit == "CE":
-        return f"{(ref.year // 100) + n:02d}"
+    if unit in ("DE", "CE"):
+        size = 10 if unit == "DE" else 100
+        # BC years count down: 485 BC lies in the 480s BC ("BC048")
+        k = ref.year // size if ref.year >= 0 else -(-ref.year // size)
+        k += n
+        width = 3 if unit == "DE" else 2
+        return f"BC{-k:0{width}d}" if ref.year < 0 else f"{k:0{width}d}"
     if ref.month is None:
         return year_str(ref.year)
     if unit == "M":
@@ -165,17 +186,29 @@ def shift_point(ref: Point, unit: str, n: int) -> Point | None:
 def year_for(month: int, day: int | None, ref: Point, tense: str | None, news: bool) -> int:
     """The year of a year-less date: the reference year, moved by tense in news.
 
-    Past tense never points after the document date, future never before.
+    Past tense never points after the document date, future never before;
+    without a tense the date nearest the document date wins.
     """
     year = ref.year
     if not news or ref.month is None:
         return year
     mine = (month, day or 0)
     theirs = (ref.month, ref.day or 0) if day else (ref.month, 0)
-    if tense == "past" and mine > theirs:
+    here = ref.month * 31 + (ref.day or 15)
+    there = month * 31 + (day or 15)
+    # A date within two months after the document date is a deadline or plan
+    # even in a past-tense sentence ("extended the offer to Nov. 20").
+    if tense == "past" and mine > theirs and there - here > 62:
         return year - 1
     if tense == "future" and mine < theirs:
         return year + 1
+    if tense is None:
+        # No tense: the nearer of last, this and next year's date
+        # ("am 14. Jänner" in a December article is next month).
+        if there - here > 6 * 31:
+            return year - 1
+        if here - there > 6 * 31:
+            return year + 1
     return year
 
 
@@ -245,6 +278,8 @@ def _number(parts: dict, lookup: dict) -> float | None:
     if raw is None:
         return None
     if raw[:1].isdigit():
+        if raw.endswith("1/2"):  # "5 1/2"
+            return int(raw.split()[0]) + 0.5
         return float(raw.replace(",", "."))
     value = _word({"num": lookup["numword"]}, "num", parts)
     return float(value) if value is not None else None
@@ -285,10 +320,17 @@ class Interpreter:
     def _w(self, m, name):
         return _word(self.lookup, name, m.parts)
 
-    def _note(self, p: Point | None) -> None:
+    def _plural(self, m) -> bool:
+        """True when the mention's unit word is a plural ("days", not "day")."""
+        raw = m.parts.get("unit")
+        return raw is not None and " ".join(raw.split()) in self.spec.data.PLURAL_UNITS
+
+    def _note(self, p: Point | None, m=None) -> None:
         """Remember a fully specified date as the reference for what follows."""
         if p is not None:
             self.ctx.last = p
+            if m is not None:
+                self.ctx.last_at = m.end
 
     def _note_explicit(self, m, p: Point) -> None:
         """Remember a date with an explicit year -- unless it is a digression.
@@ -302,7 +344,14 @@ class Interpreter:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
-        self.ctx.last = p
+            if where != "lead" and p.year > last.year and self.ctx.heading_after(m.end, p.year):
+                return  # a look ahead: a later section is about that year
+            if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
+                return  # a plan or forecast ("planned for 1976") is not story time
+            if (where != "lead" and self.ctx.genre != "news" and p.month is None
+                    and p.year > last.year + 10):
+                return  # a bare year far ahead ("revealed in 2005") is an aside
+        self._note(p, m)
 
     def _reference_year(self, m, month: int, day: int | None) -> int | None:
         ctx = self.ctx
@@ -318,7 +367,7 @@ class Interpreter:
         return None
 
     def _year(self, m):
-        year = _year(m.parts, self.ctx)
+        year = self._w(m, "yearword") if "yearword" in m.parts else _year(m.parts, self.ctx)
         self._note_explicit(m, Point(year))
         return "DATE", year_str(year), None
 
@@ -331,12 +380,21 @@ class Interpreter:
         season = self._w(m, "season")
         if "partunit" in p:
             return self._part(m, year)
+        if year is None and "rel" in p:  # "März des folgenden Jahres"
+            off, anchor = self._w(m, "rel")
+            ref = ctx.anchor(anchor == "deictic")
+            if ref is not None:
+                year = ref.year + off
         if season:
             if year is None:
                 ref = ctx.anchor(True)
                 year = ref.year if ref else None
                 if ref and ctx.genre == "news" and ref.month:
                     year = self._reference_year(m, _SEASON_START[season], None)
+                elif (ref and ref.month and ref.month >= 3 and season == "WI"
+                      and getattr(self.spec.data, "WINTER_NAMED_BY_END", True)):
+                    # A story's next winter: YYYY-WI is the winter that ends in YYYY.
+                    year += 1
             else:
                 self._note_explicit(m, Point(year))
             return "DATE", f"{'XXXX' if year is None else year_str(year)}-{season}", mod
@@ -348,7 +406,10 @@ class Interpreter:
                 return "DATE", year_str(ref.year) if ref else "XXXX", mod
             self._note_explicit(m, Point(year))
             return "DATE", year_str(year), mod
-        if year is None:
+        if year is None and ctx.range_year is not None:
+            # "18 August - 15 September 1951": the range's end gives the year
+            year = ctx.range_year
+        elif year is None:
             year = self._reference_year(m, month, day)
             if year is None:
                 return "DATE", fmt(None, month, day), mod
@@ -356,13 +417,14 @@ class Interpreter:
             return None
         if "year" in p or "yy" in p or "bcyear" in p:
             self._note_explicit(m, Point(year, month, day))
-        elif ctx.genre != "news":
-            # A narrative moves on with every date it names, year or not.
-            self._note(Point(year, month, day))
+        elif ctx.genre != "news" or day is not None:
+            # A narrative moves on with every date it names, year or not;
+            # news notes the day for the clock times and "selben Tag" after it.
+            self._note(Point(year, month, day), m)
         return "DATE", fmt(year, month, day), mod
 
     def _part(self, m, year):
-        order = self._w(m, "partord")
+        order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
         code = self._w(m, "partunit")
         if year is None:
             ref = self.ctx.anchor(True)
@@ -373,7 +435,81 @@ class Interpreter:
         n = limit if order < 0 else order
         if n > limit:
             return None
+        if year is not None:
+            self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _range_end(self, m):
+        """The bare second half of a range: "April 6-[7]", "1915-[17]", "May 4 and [5]".
+
+        It takes what it lacks from the time expression just before it; with
+        none right there it is no time expression at all.
+        """
+        end, value = self.ctx.previous
+        if m.start - end > 6 or len(value) < 4 or not value[:4].isdigit():
+            return None
+        if "yy" in m.parts:  # two-digit end of a year range
+            first = int(value[:4])
+            year = first // 100 * 100 + int(m.parts["yy"])
+            if year <= first:
+                year += 100
+            return "DATE", year_str(year), None
+        if len(value) < 7 or not value[5:7].isdigit():
+            return None
+        year, month, day = int(value[:4]), int(value[5:7]), int(m.parts["day"])
+        if "year" in m.parts:  # "April 6-7, 1915"
+            year = int(m.parts["year"])
+        if not _valid(year, month, day):
+            return None
+        if "year" in m.parts:
+            self._note_explicit(m, Point(year, month, day))
+        return "DATE", fmt(year, month, day), None
+
+    def _period(self, m):
+        """"the quarter", "the latest period": the quarter or half last named."""
+        part = self.ctx.last_part
+        if part is None:
+            if self._w(m, "partunit") != "Q":
+                return None
+            return "DATE", shift(self.ctx.anchor(False), "Q", 0), None
+        year, code, n = part
+        return "DATE", f"{year_str(year)}-{code}{n}", None
+
+    def _prior_period(self, m):
+        """"the year-ago quarter", "year-earlier": the same period one year before."""
+        part, ref = self.ctx.last_part, self.ctx.anchor(False)
+        order = self._w(m, "partord")
+        if part is not None:
+            year, code, n = part
+            if order and order > 0:
+                n = order
+            return "DATE", f"{year_str(year - 1)}-{code}{n}", None
+        if ref is None:
+            return "DATE", "XXXX", None
+        if order and order > 0:
+            return "DATE", f"{year_str(ref.year - 1)}-Q{order}", None
+        return "DATE", year_str(ref.year - 1), None
+
+    def _the_unit(self, m, unit: str):
+        """"the year", "the week": the unit holding the reference date."""
+        ctx = self.ctx
+        ref = ctx.anchor(False)
+        if unit == "Q" and ctx.last_part and ctx.last_part[1] == "Q":
+            year, code, n = ctx.last_part
+            return "DATE", f"{year_str(year)}-{code}{n}", None
+        if ref is None:
+            return "DATE", shift(None, unit, 0), None
+        if unit == "W":
+            return "DATE", f"{year_str(ref.year)}-WXX", None
+        if unit == "WE":  # the weekend before the reference, after it in future tense
+            saturday = weekday_date(ref, 6, 1 if self.tense(m) == "future" else -1)
+            if saturday is None:
+                return "DATE", fmt(ref.year, ref.month), None
+            y, w, _ = saturday.date.isocalendar()
+            return "DATE", f"{y:04d}-W{w:02d}-WE", None
+        if unit in ("Y", "Q", "M", "D"):
+            return "DATE", shift(ref, unit, 0), None
+        return None
 
     def _weekday(self, m, weekday, direction):
         ctx = self.ctx
@@ -387,6 +523,7 @@ class Interpreter:
             # Never invent a day: a month-only reference stays a month.
             return "DATE", fmt(ref.year, ref.month) if ref and ref.month else f"XXXX-WXX-{weekday}", None
         p = weekday_date(ref, weekday, direction)
+        self._note(p, m)
         return "DATE", point_value(p), None
 
     def _decade(self, m):
@@ -420,7 +557,7 @@ class Interpreter:
                 hour = 0
             elif daypart in ("AF", "EV") and hour < 12:
                 hour += 12
-            if hour > 24:
+            if hour > 24 or (hour == 24 and p.get("minute", "00") != "00"):
                 return None
             clock = f"T{hour:02d}:{p.get('minute', '00')}"
         elif "clockword" in p:
@@ -442,10 +579,19 @@ class Interpreter:
         if "weekday" in p:
             _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
             return value if len(value) == 10 and value[:4].isdigit() else "XXXX-XX-XX"
+        if "rel" in p or "direction" in p:  # "Abend desselben Tages", "the next morning"
+            if "rel" in p:
+                off, anchor = self._w(m, "rel")
+            else:
+                off, anchor = (-1 if self._w(m, "direction") == "before" else 1), "anaphoric"
+            ref = ctx.anchor(anchor == "deictic")
+            return shift(ref, "D", off) if ref and ref.day else "XXXX-XX-XX"
         if "month" in p and "day" in p:
-            _, value, _ = self._date(m)
-            return value
-        ref = ctx.last if ctx.genre != "news" else (ctx.last if ctx.last and ctx.last.day else ctx.dct)
+            found = self._date(m)
+            return found[1] if found else "XXXX-XX-XX"
+        ref = ctx.last
+        if ctx.genre == "news" and not (ref and ref.day and m.start - ctx.last_at < _NEAR):
+            ref = ctx.dct  # news: a day named just before, else the document date
         if ref and ref.day:
             return point_value(ref)
         return "XXXX-XX-XX"
@@ -479,7 +625,10 @@ class Interpreter:
             return "DATE", f"{year_str(ref.year + (off if off else 0))}-{season}", None
         unit = self._w(m, "unit")
         if " ".join(p["unit"].split()) in self.spec.data.PLURAL_UNITS:
-            # "in den vergangenen Monaten": an unspecified stretch, not a date.
+            # "in den vergangenen Monaten": an unspecified stretch, not a date;
+            # but news looking ahead ("in den nächsten Jahren") means the future.
+            if ctx.genre == "news" and anchor == "deictic" and off > 0:
+                return "DATE", "FUTURE_REF", None
             return "DURATION", duration(None, unit), None
         if unit in ("H", "MIN", "S"):
             return None
@@ -489,13 +638,20 @@ class Interpreter:
             moved = shift_point(ref, unit, off)
             if moved is not None and unit in ("Y", "M", "D"):
                 self._note(_trim(moved, unit))
-        return "DATE", value, None
+        return "DATE", value, self._w(m, "pos")  # "Anfang nächsten Jahres": START
 
     def _offset(self, m):
         """"zwei Tage später": the last date moved by the amount."""
         p, ctx = m.parts, self.ctx
         n = _number(p, self.lookup)
         unit = self._w(m, "unit")
+        if n is None and not self._plural(m):  # "the day before": one unit
+            n = 1
+        part = ctx.last_part
+        if (unit == "Y" and n == 1 and part and part[1] == "Q"
+                and self._w(m, "direction") in ("before", "ago")):
+            # "a year ago" in a report on a quarter: that quarter a year before.
+            return "DATE", f"{year_str(part[0] - 1)}-Q{part[2]}", None
         direction = -1 if self._w(m, "direction") == "before" else 1
         deictic = self._w(m, "direction") == "ago"
         if deictic:
@@ -513,16 +669,42 @@ class Interpreter:
                 self._note(_trim(moved, unit))
         return "DATE", shift(ref, unit, int(n) * direction), None
 
+    def _after(self, m):
+        """"nach zwei Tagen": in a narrative the day that long after the last date
+        (as TIMEX2 annotates it); otherwise, and for weeks or vague amounts, a stretch."""
+        n, unit, ref = _number(m.parts, self.lookup), self._w(m, "unit"), self.ctx.last
+        if (self.ctx.genre == "news" or ref is None or n is None or n != int(n) or n < 2
+                or unit not in ("D", "M")):
+            return self._duration(m)
+        moved = shift_point(ref, unit, int(n))
+        if moved is not None:
+            self._note(_trim(moved, unit), m)
+        return "DATE", shift(ref, unit, int(n)), None
+
+    def _anchored(self, m):
+        """"two days after the battle": news (TimeML) tags the amount as a
+        duration; a narrative (TIMEX2) the date it points to, counted from
+        the last date named.  "the day after ..." is a date in both."""
+        if "num" in m.parts and self.ctx.genre == "news":
+            return self._duration(m)
+        if self._w(m, "unit") in ("H", "MIN", "S"):
+            ref = self.ctx.anchor(False)
+            return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
+        return self._offset(m)
+
     def _duration(self, m):
         p = self.lookup
         unit = self._w(m, "unit") or self._w(m, "unitadj") or self._w(m, "vagueunitadj")
         if unit is None:
             return None
         num = _number(m.parts, p)
+        quant = m.parts.get("vaguequant")
+        if quant and quant.lower() in self.lookup["article"] and not self._plural(m):
+            return self._the_unit(m, unit)  # "the year", "the quarter"
         if "vagueunitadj" in m.parts or "vaguequant" in m.parts:
             num = None
-        elif num is None and "num" not in m.parts:
-            num = None
+        elif num is None and "num" not in m.parts and not self._plural(m):
+            num = 1  # "month-long"
         value = duration(num, unit)
         return "DURATION", value, self._w(m, "approx")
 
@@ -564,10 +746,58 @@ class Interpreter:
             if ref is None or (unit == "D" and ref.day is None):
                 return "DATE", "XXXX-XX-XX" if unit == "D" else "XXXX", None
             return "DATE", shift(ref, unit, off), None
-        return "DATE", shift(ctx.anchor(True), unit, off), None
+        if word in getattr(self.spec.data, "ANAPHORIC_DEICTIC", ()):  # "Sieg vom Vortag"
+            ref = ctx.anchor(False)
+        else:
+            ref = ctx.anchor(True)
+        if unit == "D" and ref is not None and ref.day is not None:
+            self._note(shift_point(ref, "D", off), m)
+        return "DATE", shift(ref, unit, off), None
+
+    def _sameunit(self, m):
+        """"im Laufe des Jahres", "Ende des Monats": the unit holding the reference."""
+        found = self._the_unit(m, self._w(m, "unit"))
+        return found and (found[0], found[1], self._w(m, "pos"))
+
+    def _dayonly(self, m):
+        """"am 24." alone: that day of the month last named (never a guessed month)."""
+        ref = self.ctx.anchor(False)
+        day = int(m.parts["day"])
+        if ref is None or ref.month is None or not _valid(ref.year, ref.month, day):
+            return None
+        self._note(Point(ref.year, ref.month, day), m)
+        return "DATE", fmt(ref.year, ref.month, day), None
+
+    def _weekend(self, m):
+        """"am Wochenende": the weekend of the reference's week (as annotated in news)."""
+        ref = self.ctx.anchor(True)
+        if ref is None or ref.day is None:  # never invent a day
+            return "DATE", fmt(ref.year, ref.month) if ref and ref.month else "XXXX-WXX-WE", None
+        y, w, _ = ref.date.isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}-WE", None
+
+    def _night_before(self, m):
+        """"in der Nacht zum Sonntag": the night that ends on that weekday."""
+        _, value, _ = self._weekday(m, self._w(m, "weekday"), None)
+        day = Point.parse(value)
+        if day is None or day.day is None:
+            return "TIME", "XXXX-XX-XXTNI", None
+        return "TIME", fmt(*_day_before(day)) + "TNI", None
+
+    def _present(self, m):
+        """A word for "today" used of the present in general."""
+        return "DATE", "PRESENT_REF", None
 
     def _vague(self, m):
+        word = " ".join(m.parts["vague"].split()).lower()
+        if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
+            return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
         return "DATE", self._w(m, "vague"), None
+
+
+def _day_before(p: Point) -> tuple:
+    d = p.date - dt.timedelta(days=1)
+    return d.year, d.month, d.day
 
 
 def _valid(year: int, month: int, day: int) -> bool:

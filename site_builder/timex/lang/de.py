@@ -11,6 +11,9 @@ MONTHS = {
     "März": 3, "Mrz.": 3, "April": 4, "Apr.": 4, "Mai": 5, "Juni": 6, "Juli": 7,
     "August": 8, "Aug.": 8, "September": 9, "Sept.": 9, "Sep.": 9, "Oktober": 10,
     "Okt.": 10, "November": 11, "Nov.": 11, "Dezember": 12, "Dez.": 12,
+    # genitives: "am Mittag des 9. Februars 1904"
+    "Januars": 1, "Februars": 2, "Aprils": 4, "Junis": 6, "Julis": 7, "Augusts": 8,
+    "Septembers": 9, "Oktobers": 10, "Novembers": 11, "Dezembers": 12,
 }
 
 WEEKDAYS = {
@@ -25,6 +28,8 @@ DAYPARTS = {
     "Morgen": "MO", "morgens": "MO", "Vormittag": "MO", "vormittags": "MO", "Früh": "MO",
     "Mittag": "MI", "mittags": "MI", "Nachmittag": "AF", "nachmittags": "AF",
     "Abend": "EV", "abends": "EV", "Nacht": "NI", "nachts": "NI",
+    "Morgenstunden": "MO", "Vormittagsstunden": "MO", "Mittagsstunden": "MI",
+    "Nachmittagsstunden": "AF", "Abendstunden": "EV", "Nachtstunden": "NI",
 }
 DAYPART_SUFFIXES = {"morgen": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF",
                     "abend": "EV", "nacht": "NI"}
@@ -102,6 +107,8 @@ def _seasons() -> dict:
 
 
 SEASONS = _seasons()
+# German corpora name a winter by the year it begins in ("Winter 1916/17" is 1916-WI).
+WINTER_NAMED_BY_END = False
 # Calendar parts named with an ordinal ("dritten Quartal", "zweiten Jahreshälfte").
 PART_UNITS = {"Quartal": "Q", "Quartals": "Q", "Jahreshälfte": "H", "Halbjahr": "H",
               "Halbjahres": "H", "Trimester": "Q"}
@@ -111,8 +118,13 @@ DEICTIC = {"heute": ("D", 0), "gestern": ("D", -1), "morgen": ("D", 1),
            "vorgestern": ("D", -2), "übermorgen": ("D", 2), "heuer": ("Y", 0),
            "Vorjahr": ("Y", -1), "Vorjahres": ("Y", -1), "Vortag": ("D", -1),
            "Vortages": ("D", -1), "Vormonat": ("M", -1), "Vormonats": ("M", -1),
-           "Vorwoche": ("W", -1), "gestrigen": ("D", -1),
+           "Vorwoche": ("W", -1), "gestrigen": ("D", -1), "Folgejahr": ("Y", 1),
+           "Folgejahres": ("Y", 1), "Folgemonat": ("M", 1), "Folgemonats": ("M", 1),
+           "Folgetag": ("D", 1), "Folgetages": ("D", 1),
            "morgigen": ("D", 1)}
+# Counted from the day last mentioned, not the document date, even in news.
+ANAPHORIC_DEICTIC = {"Vortag", "Vortages", "Folgetag", "Folgetages", "Folgemonat",
+                     "Folgemonats", "Folgejahr", "Folgejahres"}
 # In narratives these mean "nowadays" rather than a calendar day.
 NARRATIVE_PRESENT = {"heute"}
 
@@ -129,7 +141,7 @@ VAGUE = {"derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF", "jetzt": "PRESENT_R
          "neulich": "PAST_REF", "kurz zuvor": "PAST_REF", "kurz vorher": "PAST_REF",
          "bald": "FUTURE_REF", "demnächst": "FUTURE_REF", "in Zukunft": "FUTURE_REF",
          "Zukunft": "FUTURE_REF", "binnen kurzem": "FUTURE_REF", "Folgezeit": "FUTURE_REF",
-         "in der Folge": "FUTURE_REF", "wenig später": "FUTURE_REF",
+         "wenig später": "FUTURE_REF",
          "kurz darauf": "FUTURE_REF", "kurz danach": "FUTURE_REF",
          "kurze Zeit später": "FUTURE_REF", "kurz später": "FUTURE_REF",
          "so bald wie möglich": "FUTURE_REF"}
@@ -151,16 +163,20 @@ for _stem, _meaning in {"letzt": (-1, "deictic"), "vergangen": (-1, "deictic"),
 RELATIVE.update({"demselben": (0, "anaphoric"), "desselben": (0, "anaphoric"),
                  "denselben": (0, "anaphoric")})
 
-POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START", "zu Beginn": "START",
+# Clock times named by a word.
+CLOCK_WORDS = {"Mitternacht": "24:00"}
+
+POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START",
              "Mitte": "MID", "Ende": "END", "Endes": "END", "Ausgang": "END",
              "frühen": "START", "frühe": "START", "späten": "END", "späte": "END"}
-APPROX = {"etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX", "ca.": "APPROX",
-          "circa": "APPROX", "knapp": "LESS_THAN", "fast": "LESS_THAN",
+APPROX = {"maximal": "EQUAL_OR_LESS", "etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX",
+          "ca.": "APPROX", "circa": "APPROX", "knapp": "LESS_THAN", "fast": "LESS_THAN",
           "beinahe": "LESS_THAN", "nahezu": "LESS_THAN", "gut": "MORE_THAN",
           "mehr als": "MORE_THAN", "über": "MORE_THAN", "weniger als": "LESS_THAN",
           "bis zu": "EQUAL_OR_LESS", "mindestens": "EQUAL_OR_MORE", "genau": "EQUAL",
           "fast genau": "APPROX", "gut und gerne": "MORE_THAN"}
-VAGUE_QUANT = {"mehrere", "mehreren", "einige", "einigen", "wenige", "wenigen", "viele",
+VAGUE_QUANT = {"mehrere", "mehreren", "mehrerer", "einige", "einigen", "einiger", "wenige",
+               "wenigen", "weniger", "viele", "vieler",
                "vielen", "zahlreiche", "zahlreichen", "ein paar", "einigen wenigen"}
 EVERY = {"jeden", "jede", "jedem", "jeder", "jedes", "alle", "allen", "je", "pro"}
 SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltäglich": "P1D",
@@ -171,7 +187,8 @@ SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltä
              "wochentags": "XXXX-WXX-WD"}
 
 # Holidays: "MM-DD", ("easter", days after Easter Sunday) or ("nth", month, weekday, n).
-HOLIDAYS = {"Weihnachten": "12-25", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
+HOLIDAYS = {"Weihnachten": "12-25", "Weihnachtstag": "12-25", "Ersten Weihnachtstag": "12-25",
+            "Zweiten Weihnachtstag": "12-26", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
             "Heiliger Abend": "12-24", "Silvester": "12-31", "Neujahr": "01-01",
             "Neujahrstag": "01-01", "Ostern": ("easter", 0), "Ostersonntag": ("easter", 0),
             "Ostermontag": ("easter", 1), "Karfreitag": ("easter", -2),
@@ -189,13 +206,22 @@ DIRECTIONS = {"später": "after", "danach": "after", "darauf": "after", "zuvor":
 ERA_BC = {"v. Chr.", "v.Chr.", "vor Christus", "vor Christi Geburt", "v. u. Z.", "v.u.Z."}
 ERA_AD = {"n. Chr.", "n.Chr.", "nach Christus", "nach Christi Geburt"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+# German TIMEX2 narratives (WikiWarsDE) leave a leading definite article
+# outside the span ("in der zweiten Jahreshälfte" -> "zweiten Jahreshälfte");
+# TimeML news keeps it.  Decades keep theirs ("den 1930er-Jahren").
+NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
+# ... while TimeML news leaves the preposition of "nach zwei Tagen" out.
+NEWS_SPAN_DROP = r"[Nn]ach\s+"
 
 # Words that mark the time of a sentence, nearest cue wins (news genre).
-FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|soll|sollen|sollte|sollten|will|wollen|"
+FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
-PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|ist|sind|"
+PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
+             r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen)?"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
+# All of the text between the two parts of a range ("20. Februar bis zum 10. März 1905").
+RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder)\s*"
 # Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
 RANGE_END_BEFORE = r"(?:\bbis(?:\s+(?:zum|zur|ins?|Ende|Anfang|Mitte))?|[–/-])\s*$"
 
@@ -205,9 +231,9 @@ NOT_YEAR_BEFORE = (r"(?:Nr\.|Nummer|Resolution|Paragraph|Paragraf|§|Artikel|Art
                    r"Linie|Flug|Az\.|[$€£]|EUR|Euro|Dollar|Punkte[n]?|Platz|Rang|Modell|"
                    r"Version|Gruppe|Kilometer|Höhe|PLZ|Postleitzahl)\s*$")
 # ... and a number followed by these is a count or an amount.
-NOT_YEAR_AFTER = (r"^\s*(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|"
-                  r"Tonnen|Stück|Punkte|Stimmen)\b")
-# A number followed by a plural noun counts things -- unless a cue says year.
+_MEASURES = (r"(?:%|Prozent|Euro|EUR|Dollar|Franken|Mark|Meter|Kilometer|km|m|Tonnen|Stück|"
+             r"Punkte|Stimmen|Grad)")
+NOT_YEAR_AFTER = (r"^\s*(?:" + _MEASURES + r"|(?:bis|-|–)\s*\d+\s*" + _MEASURES + r")\b")
 # A number followed (on the same line) by a plural noun counts things --
 # unless a cue says year.  Plural nouns end in -e, -n or -er ("Geschütze",
 # "Panzern", "Dörfer").
@@ -221,53 +247,121 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jah
 # Surface patterns, most specific first (at one position the first that
 # matches wins).  Kinds name the engine's interpreters.
 PATTERNS = [
+    # Look-alikes dropped on the spot: ages ("der 25-Jährige", "16 Jahre alt",
+    # "ab 16 Jahren"), the conjunction "so bald", scores.
+    ("skip", r"\d+-[Jj]ährig\w*"),
+    ("skip", r"{num}(?:\s*(?:und|bis|–|-)\s*\d+)?\s+Jahre[n]?\s+(?:alt|älter|jünger)\w*"),
+    ("skip", r"(?<=\bab\s){num}\s+Jahren"),
+    ("skip", r"so\s+bald(?!\s+wie)"),
+    # Scores: "endete 3:1", "zum 70:71", "mit 24:17" (but "mit 14:30 Uhr" is a time).
+    ("skip", r"(?:(?<=\bzum\s)|(?<=\bendete\s)|(?<=\bmit\s)|(?<=\bSieg\s))"
+             r"\d{1,3}:\d{1,3}(?!\d|\s*Uhr)"),
+    # "11. November 11 Uhr", "8. Mai, 23:01 Uhr": a day with its clock time
+    ("time", r"{day}\.\s?{month}(?:\s+{year})?\s+{hour}(?:[:.]{minute})?\s*Uhr"),
     # 7. Juli 1937, Donnerstag, 18. Dezember 2014, 20. März 2003 v. Chr.
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.?\s*{month}\s+{year}(?:\s+{bc})?"),
     ("date", r"{day}\.\s?{mnum}\.\s?{year}"),
     ("date", r"{day}\.\s?{mnum}\.\s?{yy}(?![\d.])"),
     ("date", r"{year}-{mnum}-{day}"),
-    ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.\s?{month}"),
+    ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{day}\.\s?{month}"),
+    # The first days of a list or range take month and year from its end:
+    # "vom 26. bis 31. August", "am 3., 4. und 5. Oktober", "27./28. September".
+    ("date", r"{day}\.(?=(?:\s*(?:,\s*(?:und|oder|sowie)?|und|oder|sowie|bis|/|–|-)\s*"
+             r"(?:(?:zum|dem|den|am)\s+)?\d{1,2}\.)"
+             r"{1,8}\s*{month}(?:\s+{year})?)"),
+    # ... and so do months: "Mai/Juni 1940", "zwischen August und Dezember 1914".
+    ("date", r"{month}(?=\s*(?:/|–|-|und|oder|bis(?:\s+(?:zum|in\s+den))?)\s*"
+             r"[A-ZÄÖÜ][a-zäöü]+\s+{year})"),
+    # The second year of a pair: "1912/13", "1939/1940", "264–260 v. Chr.".
+    # "am 24." alone: a day of the month last named
+    ("dayonly", r"(?<=\b[Aa]m\s){day}\.(?=\s+(?!und\b|bis\b|oder\b)[a-zäöüß]|\s*;)"),
+    ("date", r"(?<=\d\d\d\d/){year}"),
+    ("date", r"(?<=\d\d\d\d/){yy}(?![\d.])"),
+    ("date", r"{bcyear}(?=\s*[–-]\s*\d{1,4}\s*{bc})"),
     ("date", r"(?:{pos}\s+)?{month}\s+(?:des\s+Jahres\s+)?{year}(?:\s+{bc})?"),
+    # "August desselben Jahres", "März des folgenden Jahres", "8. Mai desselben Jahres"
+    ("date", r"(?:{day}\.\s?)?{month}\s+(?:des\s+)?{rel}\s+Jahres"),
+    ("date", r"(?:{pos}\s+)?{season}\s+(?:des\s+)?{rel}\s+Jahres"),
     ("date", r"(?:{pos}\s+(?:des\s+Jahres\s+)?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s+(?:des\s+Jahres\s+)?{year}"),
     ("date", r"(?:{article}\s+)?{pos}\s+des\s+Jahres(?:\s+{year})?"),
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{year}"),
-    ("date", r"{pos}\s+{month}"),
-    ("date", r"(?:{pos}\s+)?{season}\s+{year}"),
-    ("date", r"(?:{article}\s+)?{partord}\s+{partunit}(?:\s+{year})?"),
+    ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{bcyear}\s*{bc}"),
+    ("date", r"(?:{approx}\s+)?{pos}\s+{month}"),
+    ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}\s+{year}"),
+    ("date", r"(?:{article}\s+)?(?:{partord}|{ordnum}\.)\s+{partunit}(?:\s+{year})?"),
+    # "Jahresende 1789", "zum Jahresbeginn"
+    ("date", r"Jahres(?:ende|beginn|anfang|mitte|wechsel)(?:\s+{year})?"),
+    # "im Laufe des Jahres", "Ende des Monats", "am Ende des Tages": the reference's unit
+    ("sameunit", r"(?:{pos}|Laufe|Verlauf)\s+(?:des|dieses)\s+(?=Jahres|Monats|Tages)(?:{unit})"),
     ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:\s?-?\s?Jahre[n]?)?"),
-    ("century", r"(?:{pos}\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
-    ("century", r"(?:{pos}\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
+    ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
+    ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),
-    ("time", r"{hour}\s*Uhr(?:\s+{daypart})?"),
-    ("time", r"{hour}:{minute}(?![:\d])"),
+    ("time", r"{hour}\s*Uhr\s+{minute}(?!\s*Min)"),
+    # The first time of a range takes "Uhr" from its end: "von 10 bis 15 Uhr".
+    ("time", r"{hour}(?:[.:]{minute})?(?=\s*(?:-|–|bis|/|und)\s*\d{1,2}(?:[.:]\d\d)?\s*Uhr)"),
+    ("time", r"(?<=\bum\s){hour}[.:]{minute}(?![\d.,])(?!\s*(?:%|Prozent|Euro|Mio|Milli))"),
+    ("time", r"(?:{approx}\s+)?{hour}\s*Uhr(?:\s+(?:{daypart}|früh))?"),
+    # A bare "H:MM" is a clock time only from 1:00 on ("0:13" is a score).
+    ("time", r"(?=[1-9]|[01]\d){hour}:{minute}(?![:\d])"),
     ("time", r"{deictic}\s+{daypart}"),
     ("time", r"{weekday}{daypartsuffix}"),
     ("time", r"{weekday}\s+{daypart}"),
-    ("time", r"(?:{article}\s+)?{daypart}\s+(?:des|vom)\s+{day}\.\s?{month}(?:\s+{year})?"),
-    ("offset", r"{num}\s+{unit}\s+{direction}"),
+    ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des|vom)\s+{day}\.\s?{month}(?:\s+{year})?"),
+    # "Nacht vom 16. auf den 17. April 1945": the night belongs to the first day.
+    ("time", r"{daypart}\s+vom\s+{day}\.(?=\s*(?:auf\s+den|zum|/)\s*\d{1,2}\.\s*{month}"
+             r"(?:\s+{year})?)"),
+    # "Abend desselben Tages", "Morgen dieses Tages", "nächsten Morgen", "Morgen darauf"
+    ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des\s+)?{rel}\s+Tages"),
+    ("time", r"{rel}\s+{daypart}(?!\s+(?:des|vom)\s+\d)"),
+    ("time", r"{daypart}\s+{direction}"),
+    # "in der Nacht zum Sonntag", "Nacht auf Montag"
+    ("night_before", r"Nacht\s+(?:zum|auf\s+den|auf)\s+{weekday}"),
+    # "am frühen Morgen", "am späten Abend"
+    ("time", r"(?:frühen|späten)\s+{daypart}"),
+    # Mid-sentence "Morgen" is the morning ("am Morgen"); "morgen" is tomorrow.
+    ("time", r"(?<=[a-zäöüß,]\s)(?=Morgen\b)(?:{daypart})"),
+    ("offset", r"(?:{num}\s+)?{unit}\s+{direction}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{season}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{num}\s+{unit}"),
+    ("duration", r"(?:{article}\s+)?{ordword}\s+{num}\s+{unit}"),
     ("duration", r"(?:{article}\s+)?{rel}\s+{vaguequant}\s+{unit}"),
-    ("relative", r"(?:{article}\s+)?{rel}\s+{unit}"),
+    ("relative", r"(?:{article}\s+|(?:Laufe|Verlauf)\s+de[sr]\s+|{pos}\s+(?:de[sr]\s+)?)?"
+                 r"{rel}\s+{unit}"),
     ("set", r"{every}\s+(?:{ordword}\s+)?{weekday}(?:{daypartsuffix})?"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
-    ("set", r"(?:einmal\s+)?(?:im|pro)\s+(?:Jahr|Monat|Woche|Tag)\b"),
+    # "einmal im Monat", "pro Woche", "400 Euro im Monat"
+    ("set", r"(?:(?:ein|zwei|drei|vier|mehr)mal\s+(?:im|pro)|pro)\s+{unit}(?!\s+\d)"),
+    ("set", r"im\s+(?=Monat|Woche)(?:{unit})(?!\s+(?:\d|zuvor|darauf|danach|später|des|der))"),
     ("set", r"{setword}"),
+    # "nach zwei Tagen": a point after the last date in narratives, a stretch in news
+    ("after", r"[Nn]ach\s+(?:{approx}\s+)?{num}\s+{unit}"),
+    # The first number of a range takes the unit from its end: "zwischen 18 und 45 Jahren".
+    ("duration", r"{num}(?=\s*(?:–|-|bis|und)\s*(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
+                 r"neun|zehn|elf|zwölf)\s+{unit})"),
     ("duration", r"(?:{approx}\s+)?{num}\s?-?\s?{unit}"),
-    ("duration", r"(?:{approx}\s+)?{num}(?:\s+[a-zäöüß]+e[nrs]?)?\s+{unit}"),
+    # "drei volle Jahre", "rund 360 ehrenamtliche Stunden" (an adjective, not "über"/"oder")
+    ("duration", r"(?:{approx}\s+)?{num}(?:\s+(?!(?:über|unter|oder|aber|wieder|weiter)\s)"
+                 r"[a-zäöüß]+e[nrs]?)?\s+{unit}"),
     ("duration", r"{num}-?{unitadj}\w*"),
     ("duration", r"{vagueunitadj}\w*"),
     ("duration", r"(?:{article}\s+)?{vaguequant}\s+{unit}"),
     ("duration", r"(?:(?<=seit )|(?<=über )|(?<=nach )|(?<=vor ))(?:{vaguequant}\s+)?{unit}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
+    # "auch heute noch", "bis heute": the present, not the document's day
+    ("present", r"heute(?=\s+noch\b)|(?<=\bnoch\s)heute|(?<=\bbis\s)heute"),
     ("deictic", r"{deictic}"),
     ("vague", r"{vague}"),
-    ("date", r"(?:{pos}\s+)?{season}"),
-    ("date", r"{month}(?!\s*\d)"),
-    ("date", r"{weekday}"),
+    # Not the first part of a compound: "Winter-Biathlon", "Mai-Majewski".
+    ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}(?!-\w)"),
+    ("date", r"{month}(?!\s*\d|-\w)"),
+    ("date", r"(?<!-){weekday}"),
+    # "am Wochenende": the weekend before or after the reference, by tense.
+    ("weekend", r"(?<=\b[Aa]m\s)Wochenende"),
     ("time", r"{daypart}"),
+    ("time", r"{clockword}"),
     ("year", r"{year}"),
 ]

@@ -43,6 +43,26 @@ def _numerals() -> dict:
 
 NUMBERS = _numerals()
 
+
+def _year_words() -> dict:
+    """Years read out as words, as in broadcast transcripts: "nineteen ninety-six"."""
+    words = {}
+    for century, name in ((18, "eighteen"), (19, "nineteen")):
+        for n in range(10, 100):
+            for sep in (" ", "-"):
+                word = next((w for w, v in NUMBERS.items() if v == n and sep in w), None)
+                if n < 20 or n % 10 == 0:
+                    word = next(w for w, v in NUMBERS.items() if v == n)
+                if word:
+                    words[f"{name} {word}"] = century * 100 + n
+    words.update({"two thousand": 2000, "the year two thousand": 2000})
+    for n in range(1, 20):
+        words[f"two thousand and {next(w for w, v in NUMBERS.items() if v == n and ' ' not in w and w not in ('a', 'an', 'dozen'))}"] = 2000 + n
+    return words
+
+
+YEAR_WORDS = _year_words()
+
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
             "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -84,12 +104,27 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 # "eventually", "shortly" -- adverbs of sequence that annotators (TIMEX2 and
 # TimeML alike) leave untagged when they stand alone.
 
+# TimeML news leaves "the" out before a bare plural unit ("in the weeks
+# before") and a decade ("the 1960s"); TIMEX2 narratives keep it.
+NEWS_SPAN_DROP = r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
+
+# After "two days" in "two days after the battle": the signal word and the
+# event, to the end of its clause (TIMEX2 narratives span all of it).
+ANCHOR_EXTENT = (r"\s+(?:after|before)\s+[^,.;:()\[\]\n\"]{1,100}?"
+                 r"(?=\s*(?:[,.;:()\[\]\n\"]|$)|\s+(?:and|but|or|while|when|which|who|as)\b)")
+
+# Adjectives of status ("former president", "future plans"): TIMEX2 narratives
+# tag them, TimeML news does not.
+VAGUE_NOT_IN_NEWS = {"former", "future"}
+
 RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "anaphoric"),
             "next": (1, "deictic"), "coming": (1, "deictic"), "this": (0, "deictic"),
             "current": (0, "deictic"), "following": (1, "anaphoric"),
             "the following": (1, "anaphoric"), "the next": (1, "anaphoric"),
             "the previous": (-1, "anaphoric"), "the preceding": (-1, "anaphoric"),
             "the same": (0, "anaphoric"), "that": (0, "anaphoric"),
+            "that same": (0, "anaphoric"), "this same": (0, "anaphoric"),
+            "the very same": (0, "anaphoric"),
             "the last": (-1, "deictic"), "the past": (-1, "deictic"),
             "the coming": (1, "deictic"), "this past": (-1, "deictic"),
             "later that": (0, "anaphoric"), "earlier that": (0, "anaphoric"),
@@ -103,7 +138,8 @@ POSITIONS = {"early": "START", "the beginning of": "START", "the start of": "STA
              "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
              "late": "END", "the end of": "END", "end of": "END", "the late": "END",
              "the latter part of": "END", "the close of": "END", "the early": "START",
-             "the mid-": "MID", "the mid": "MID"}
+             "the mid-": "MID", "the mid": "MID", "early in": "START", "late in": "END",
+             "later in": None, "earlier in": None, "the end of": "END"}
 APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
           "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
           "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
@@ -112,11 +148,12 @@ APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
           "the": None, "the past": None, "the last": None, "the next": None,
           "the first": None, "past": None, "the latest": None, "the full": None,
           "another": None, "the final": None, "the coming": None, "the previous": None}
+# "the following"/"the coming" are left to RELATIVE: "the following day" is a date.
 VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past few",
-               "the last few", "the next few", "the coming", "coming", "the following",
-               "the past several", "the next several", "the last several", "several more",
-               "a couple of", "the", "these", "those", "the early", "the first", "numerous"}
-EVERY = {"every", "each", "per", "a"}
+               "the last few", "the next few", "the past several", "the next several",
+               "the last several", "several more", "a couple of", "the", "those", "the early",
+               "the first", "numerous"}
+EVERY = {"every", "each", "per"}
 SET_UNITS = {}
 # Adverbs of frequency; the adjectives "annual" and "quarterly" mostly
 # classify nouns ("annual report", "quarterly dividend") and stay out.
@@ -134,18 +171,34 @@ HOLIDAYS = {"Christmas": "12-25", "Christmas Day": "12-25", "Christmas Eve": "12
 
 DIRECTIONS = {"later": "after", "after": "after", "afterward": "after",
               "afterwards": "after", "earlier": "before", "before": "before",
-              "ago": "ago", "previously": "before", "on": "after", "hence": "after"}
+              "ago": "ago", "previously": "before", "hence": "after"}
 AMPM = {"a.m.": "AM", "am": "AM", "a.m": "AM", "AM": "AM", "p.m.": "PM", "pm": "PM",
         "p.m": "PM", "PM": "PM"}
 CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
 
-ERA_BC = {"BC", "B.C.", "BCE", "B.C.E."}
+ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
 
-FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans?|planned|scheduled|"
-               r"would|next|upcoming|coming)\b")
-PAST_CUES = r"\b(?:was|were|had|did|ago|last|\w{3,}ed)\b"
+# A comma does not end the clause whose verb gives a date its tense in
+# English ("New Zealand said Friday, in response to ...").
+CLAUSE_BREAK = r"[;:–()]"
+
+# Words that place a sentence after the document date ("is scheduled to close
+# Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
+# future cues, and a participle after "be" is no past tense ("must be returned").
+FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planned|planning|"
+               r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
+               r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
+               r"proposed|slated|tomorrow)\b")
+PAST_CUES = (r"\b(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
+             r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
+             r"(?<!\bbe\s)(?<!\bbeen\s)(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)"
+             r"\w{3,}ed)\b")
+
+# Between the parts of a range or pair whose last part holds the year
+# ("18 August - 15 September 1951", "August and September 1914").
+RANGE_CONNECTOR = r"\s*(?:[-–—]|to|and|or|until|till|through)\s*"
 
 NOT_YEAR_BEFORE = (r"(?:No\.|no\.|Nos\.|Number|number|Resolution|resolution|Section|Article|"
                    r"Chapter|Room|Route|Highway|Flight|flight|page|p\.|pp\.|Vol\.|Model|"
@@ -159,47 +212,92 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:in|since|by|until|till|from|of|to|during|before|af
 
 # Verbs and nouns that look like time words.  A "skip" match is dropped; it
 # only keeps the other patterns from matching inside it.
-_FALL_VERB = (r"(?:(?<=to\s)|(?<=ll\s)|(?<=ld\s)|(?<=st\s)|(?<=not\s)|(?<=ay\s)|(?<=ht\s)|"
-              r"(?<=did\s))fall(?!\s+(?:of\s+)?(?:\d|'\d))")
+_FALL_VERB = (r"(?:to|will|would|could|should|must|not|may|might|did|n't)\s+fall"
+              r"(?!\s+(?:of\s+)?(?:\d|'\d))")
 _NOT_A_YEAR_AFTER_OF = r"(?![\d'])(?!that\b|this\b|the\s+(?:same|following|next|previous)\b|last\b|next\b)"
+
+# "of that year", "of the same year": the year of the reference date.
+_SAME_YEAR = r"(?:that|the\s+same)\s+year"
+# An approximator ("about", "the") before an amount -- not before a capitalised
+# name ("the Seven Years' War"), a hyphenated adjective ("the 14-day
+# truce") or a noun phrase of its own ("over the weekend").
+_APPROX = r"(?:{approx}\s+(?!the\b|[A-Z]|\S+-\w))?"
 
 PATTERNS = [
     # "the fall of the city", "to fall back", "the March on the capital"
     ("skip", _FALL_VERB),
-    ("skip", r"[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
+    ("skip", r"(?:[Tt]he\s+)?[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
     ("skip", r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
+    # an undotted month abbreviation before a name is a first name ("Jan Kavan")
+    ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
     # ages: "a 6-year-old", "the 8-month-old boy"
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
+    # years read out: "nineteen ninety-six", "the year two thousand"
+    ("year", r"{yearword}"),
+    # the first half of a range takes the rest from the second half:
+    # "6-7 January 1916", "the 28 and 29 August", "499-493 BC"
+    ("date", r"(?:the\s+)?{day}(?:{ordsuffix})?(?=\s*(?:[-–]|to|and)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+             r"\s+(?:of\s+)?{month}(?:,?\s+{year})?)"),
+    ("date", r"{bcyear}(?=\s*(?:[-–]|to)\s*\d{1,4}\s*{bc})"),
+    # the night/morning of a date: "the night of April 18, 1775"
+    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
+             r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?"),
+    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
+             r"(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
     ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
     ("date", r"{year}-{mnum}-{day}"),
-    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?![\d,.]\d)"),
-    ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}"),
+    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),
+    ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
+    ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
+    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s?{year}"),
     ("date", r"{pos}\s?(?:the\s+)?year"),
-    ("date", r"{pos}\s?{month}"),
-    ("date", r"(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
+    ("date", r"{pos}\s?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
+    ("date", r"{month}\s+of\s+" + _SAME_YEAR),
+    # "June last year", "January this year"
+    ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
+    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
+    # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
+    ("prior_period", r"(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
+                     r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
     ("date", r"(?:the\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
+    ("date", r"(?:the\s+)?{year}\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("period", r"(?:the|that)\s+(?:latest\s+|same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
     ("decade", r"(?:the\s+)?(?:{pos}\s?)?'?{decade}'?s"),
     ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
-    ("time", r"(?:(?:about|around|approximately)\s+)?{hour}(?::{minute})?\s*{ampm}(?:\s+(?:on\s+)?{weekday})?"),
+    ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+(?:on\s+)?{weekday})?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
     ("time", r"{deictic}\s+{daypart}"),
     ("time", r"{weekday}\s+{daypart}"),
-    ("time", r"(?:this|last|early|late|{pos})\s+{daypart}"),
-    ("offset", r"(?:{approx}\s+)?{num}\s+{unit}\s+{direction}"),
+    ("time", r"(?:this|that|last|early|late|{pos})\s+{daypart}"),
+    ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
+    # "two days after the battle", "the day before Obama's speech": anchored
+    # at an event (see ANCHOR_EXTENT for the narrative span)
+    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
+    # "two days later", "a week before."
+    ("offset", _APPROX + r"{num}\s+{unit}\s+(?!after\s+\w|before\s+\w){direction}"),
+    ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
-    ("relative", r"{rel}\s+{month}"),
+    ("relative", r"{rel}\s+{month}(?!\s*\d)"),
     ("relative", r"{rel}\s+{season}"),
-    ("duration", r"(?:{approx}\s+)?{num}[\s-]+{unit}"),
-    ("duration", r"(?:{approx}\s+)?{vaguequant}\s+{unit}"),
-    ("relative", r"{rel}\s+{unit}"),
+    # "the last week of August", "the first ten months of 1915": a stretch
+    ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
+                 r"{month}(?:,?\s+{year})?"),
+    ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
+    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+{unit}(?:[\s-]long)?"),
+    ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}"),
+    # a bare plural after a preposition: "for weeks", "within months"
+    ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
+                 r"(?=(?:days|weeks|months|years|decades|centuries)\b){unit}"),
+    ("duration", r"{unit}-long"),
+    ("relative", r"(?:(?:early|late)\s+)?{rel}\s+{unit}"),
     ("set", r"{every}\s+{weekday}"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     ("set", r"{setword}"),
@@ -207,9 +305,14 @@ PATTERNS = [
     ("holiday", r"{holiday}(?:\s+{year})?"),
     ("deictic", r"{deictic}"),
     ("vague", r"{vague}"),
-    ("date", r"(?:{pos}\s?)?{season}"),
+    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
-    ("year", r"{year}"),
+    ("year", r"(?:fiscal\s+)?{year}"),
+    ("year", r"'{yy}(?![\d']|\s*s\b)"),
+    # the bare second half of a range: "1915-17", "April 6-7", "May 4 and 5"
+    ("range_end", r"(?<=\d\d\d\d[-–]){yy}(?![\d.,:/-]?\d)"),
+    ("range_end", r"(?:(?<=\d[-–])|(?<=\d\s[-–]\s)|(?<=\sand\s)|(?<=\sto\s)){day}(?:{ordsuffix})?"
+                  r"(?:,\s*{year})?(?![\d.,:/-]?\d)(?!\s+(?:of\s+)?{month})"),
 ]

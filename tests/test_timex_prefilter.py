@@ -1,0 +1,81 @@
+"""The prefilter only saves work: the tagger finds what trying every pattern everywhere finds.
+
+``engine.scan`` tries a pattern only where ``starts`` says it can begin.
+If that analysis ever missed a start, time expressions would silently go
+missing; these tests compare it with the plain definition on text dense in
+every language's vocabulary.
+"""
+import random
+import re
+
+import pytest
+
+from site_builder.timex import engine, starts
+from site_builder.timex import lang as languages
+
+
+def reference_scan(text, spec):
+    """The definition: at each position after a non-word character, the first pattern that matches."""
+    out, pos = [], 0
+    while pos <= len(text):
+        if pos == 0 or not re.match(r"\w", text[pos - 1]):
+            for rule in spec.rules:
+                m = rule.regex.match(text, pos)
+                if m is not None:
+                    out.append((pos, m.end(), rule.kind))
+                    pos = max(m.end(), pos + 1) if m.end() == pos else m.end()
+                    break
+            else:
+                pos += 1
+        else:
+            pos += 1
+    return out
+
+
+def vocabulary_text(spec, size, seed):
+    """Random text made of the language's own words, numbers and punctuation."""
+    words = [w for name, table in spec.lookup.items() if not name.endswith("_regex") for w in table]
+    words += ["1", "7.", "12", "1999", "2017", "31.", "4:45", "07/04/2017", "1.9.39", "'90s", "90er",
+              "2.000", "Nr.", "No.", "x", "Haus", "house", "a", "der", "the"]
+    rnd = random.Random(seed)
+    out, n = [], 0
+    while n < size:
+        piece = rnd.choice(words) + rnd.choice([" ", " ", " ", "  ", "\n", ", ", ". ", "-", ""])
+        out.append(piece)
+        n += len(piece)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("code", languages.supported())
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_prefiltered_scan_finds_what_trying_everywhere_finds(code, seed):
+    spec = engine.language(code)
+    text = vocabulary_text(spec, 10_000, seed)
+    found = [(s, e, rule.kind) for s, e, rule, _ in engine.scan(text, spec)]
+    assert found == reference_scan(text, spec)
+    assert len(found) > 100  # the text really is dense in expressions
+
+
+@pytest.mark.parametrize("code", languages.supported())
+def test_every_pattern_has_bounded_starts(code):
+    """A pattern whose starts cannot be worked out is tried everywhere: correct but slow."""
+    spec = engine.language(code)
+    unbounded = [spec.data.PATTERNS[i][1] for i, rule in enumerate(spec.rules)
+                 if rule.starts is starts.ANYWHERE]
+    assert unbounded == []
+
+
+def test_starts_cover_optional_parts_repeats_and_classes():
+    found = starts.starts_of(r"(?:(?:der|die)\s+)?(?:letzte|nächste)\s+(?:Woche|\d+)")
+    for text in ("der letzte Woche", "die nächste 3", "letzte Woche", "nächste 12"):
+        assert found.admits(starts.key(text))
+    assert not found.admits("das")
+    assert not found.admits("der x")
+    repeated = starts.starts_of(r"(?:ab)+c|x*y")
+    assert all(repeated.admits(k) for k in ("ab", "x", "y"))
+    assert not repeated.admits("abc"[1:])
+
+
+def test_patterns_that_can_match_nothing_may_start_anywhere():
+    assert starts.starts_of(r"a?") is starts.ANYWHERE
+    assert starts.starts_of(r"(?i)mai") is starts.ANYWHERE
