@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from faults import (Editor, fork_build, hammer, kill_loop, leftovers, make_seeds,  # noqa: E402
-                    rss_kb, snapshot, timed_build, wait_child)
+                    rss_kb, snapshot, switch_duration, wait_child)
 
 
 def free_port() -> int:
@@ -82,7 +82,7 @@ def our_kill_loop(work: Path, articles: int, kills: int) -> dict:
     site = work / "site"
     seeds["A"](site / "seeds")
     build(load_config(site))
-    duration = max(timed_build(site) for _ in range(2))
+    duration = switch_duration(site, seeds)
     delays = [duration * 1.25 * (k + 1) / kills for k in range(kills)]
     random.Random(8).shuffle(delays)
     records = kill_loop(site, trees, seeds, delays)

@@ -83,7 +83,7 @@ def measure(site: Path, url: str, edits: int) -> list[float]:
             before = time.perf_counter()
             path.write_text(f"{text} Die Behörde teilte am {1 + r}. Juni 2016 mit, dass {marker}.\n",
                             encoding="utf-8")
-            while marker not in driver.find_element("tag name", "main").text:
+            while marker not in _page_text(driver):
                 if time.perf_counter() - before > 60:
                     raise SystemExit(f"edit {r + 1} not visible after 60 s")
                 time.sleep(0.02)
@@ -92,6 +92,15 @@ def measure(site: Path, url: str, edits: int) -> list[float]:
         return times
     finally:
         driver.quit()
+
+
+def _page_text(driver) -> str:
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        return driver.execute_script("return document.body ? document.body.innerText : ''") or ""
+    except WebDriverException:  # the page is being replaced by the reload
+        return ""
 
 
 def _wait_connected(driver) -> None:

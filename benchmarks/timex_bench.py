@@ -239,7 +239,9 @@ def check_cli(files, lang, res):
     cli = Path(sys.executable).with_name("site-builder")
     cmd = shlex.quote(str(cli)) if cli.exists() else f"{shlex.quote(sys.executable)} -m site_builder"
     out = subprocess.run([sys.executable, str(SHARED / "tools" / "timex_eval.py"), *files,
-                          "--lang", lang, "--cmd", cmd], capture_output=True, text=True, check=True)
+                          "--lang", lang, "--cmd", cmd], capture_output=True, text=True)
+    if out.returncode != 0:
+        return False, "timex_eval.py failed: " + (out.stderr.strip().splitlines() or ["?"])[-1]
     cli_res = json.loads(out.stdout)
     keys = ("gold", "system", "strict", "relaxed", "value_accuracy", "relaxed_value", "strict_value")
     mine = {k: list(res[k]) if isinstance(res[k], tuple) else res[k] for k in keys}

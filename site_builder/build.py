@@ -89,47 +89,50 @@ class SeedFile:
 
 
 def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
-               warn: Callable[[str], None] | None = None) -> list[SeedFile]:
-    """Every file under ``seeds_dir`` with its stat, sorted by path (see :func:`discover`)."""
-    found = []
-    for path in discover(seeds_dir, follow_symlinks, warn):
-        st = path.stat()
-        found.append(SeedFile(path, path.relative_to(seeds_dir).as_posix(), st.st_size,
-                              st.st_mtime_ns))
-    return found
+               skipped: list[str] | None = None) -> list[SeedFile]:
+    """Every file under ``seeds_dir`` with its stat, sorted by path.
 
-
-def discover(seeds_dir: Path, follow_symlinks: bool = False,
-             warn: Callable[[str], None] | None = None) -> list[Path]:
-    """Every article file under ``seeds_dir``, sorted; hidden files skipped.
-
-    Symbolic links are not followed unless ``follow_symlinks``: a link in
-    ``seeds/`` could point anywhere on the machine.
+    Hidden files and folders are skipped.  Symbolic links are not followed
+    unless ``follow_symlinks`` (a link in ``seeds/`` could point anywhere on
+    the machine); each one skipped is named in ``skipped``.  Followed links
+    back up the tree are walked once.
     """
     if not seeds_dir.is_dir():
         raise InputError(str(seeds_dir), "no such folder: put your articles in it "
                                          "(or run 'site-builder new' to start a site)")
-    found = []
+    found: list[tuple[tuple[str, ...], SeedFile]] = []
+    todo: list[tuple[Path, tuple[str, ...]]] = [(seeds_dir, ())]
     seen_dirs: set[str] = set()
-    for top, dirs, files in os.walk(seeds_dir, followlinks=follow_symlinks):
-        real = os.path.realpath(top)
+    while todo:
+        folder, parts = todo.pop()
+        real = os.path.realpath(folder)
         if real in seen_dirs:  # a followed link back up the tree: do not loop
-            dirs[:] = []
             continue
         seen_dirs.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        links = [d for d in dirs if os.path.islink(os.path.join(top, d))]
-        for name in files + ([] if follow_symlinks else links):
-            path = Path(top, name)
-            if name.startswith("."):
-                continue
-            if path.is_symlink() and not follow_symlinks:
-                if warn:
-                    warn(f"skipped symbolic link {path} (set follow_symlinks = true to read it)")
-                continue
-            if path.is_file():
-                found.append(path)
-    return sorted(found)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink() and not follow_symlinks:
+                    if skipped is not None:
+                        skipped.append(f"skipped symbolic link {folder / entry.name} "
+                                       f"(set follow_symlinks = true to read it)")
+                    continue
+                follow = follow_symlinks
+                if entry.is_dir(follow_symlinks=follow):
+                    todo.append((folder / entry.name, parts + (entry.name,)))
+                elif entry.is_file(follow_symlinks=follow):
+                    st = entry.stat(follow_symlinks=follow)
+                    rel = parts + (entry.name,)
+                    found.append((rel, SeedFile(folder / entry.name, "/".join(rel),
+                                                st.st_size, st.st_mtime_ns)))
+    found.sort(key=lambda item: item[0])
+    return [seed for _, seed in found]
+
+
+def discover(seeds_dir: Path, follow_symlinks: bool = False) -> list[Path]:
+    """Every article file under ``seeds_dir``, sorted (see :func:`scan_seeds`)."""
+    return [seed.path for seed in scan_seeds(seeds_dir, follow_symlinks)]
 
 
 def process_article(path: Path, options: "ReadOptions") -> Processed:
@@ -233,10 +236,11 @@ def build(config: Config, output_dir: Path | None = None,
     jobs = max(1, jobs or os.cpu_count() or 1)
     check_output_location(output_dir, [config.seeds_path, config.root / "templates",
                                        config.root / "static", config.root / CURATION_FILE,
-                                       *([Path(config.source)] if config.source else [])])
+                                       *([Path(config.source)] if config.source else []),
+                                       *([config.theme_path] if config.theme_path else [])])
     with build_lock(output_dir):
-        seeds = scan_seeds(config.seeds_path, config.follow_symlinks, _warn)
-        scan_warnings = len(result.warnings)  # said again by every scan, not recorded
+        skipped: list[str] = []  # symbolic links: warned when building (and replayed after)
+        seeds = scan_seeds(config.seeds_path, config.follow_symlinks, skipped)
         inputs = _watched_inputs(config)
         settings = cache.fingerprint((config_fingerprint(config), str(output_dir.resolve()),
                                       str(config.seeds_path.resolve()), cache.code_fingerprint()))
@@ -251,8 +255,10 @@ def build(config: Config, output_dir: Path | None = None,
             result.files = len(state.output)
             result.unchanged = True
         else:
+            for message in skipped:
+                _warn(message)
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
-                     use_cache, strict, progress, result, _warn, scan_warnings)
+                     use_cache, strict, progress, result, _warn)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -322,10 +328,20 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
+def _save_cache(save: Callable, path: Path, value, warn: Callable[[str], None]) -> None:
+    """Save a cache file; the site is already in place, so a cache that
+    cannot be written (a file where its folder should be, a read-only
+    disk) is a warning, not a failed build."""
+    try:
+        save(path, value)
+    except OSError as exc:
+        warn(f"build cache not saved ({path}: {exc.strerror or exc}); the next build "
+             f"starts from scratch")
+
+
 def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: dict,
              settings: str, state: "cache.State | None", state_file: Path, jobs: int,
-             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult,
-             warn: Callable[[str], None], scan_warnings: int = 0) -> None:
+             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult, warn: Callable[[str], None]) -> None:
     """The build proper: cached or extracted articles → merge → changed pages → swap."""
     from .readers import ReadOptions
 
@@ -381,18 +397,18 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
 
     write_site(files, output_dir, keep=keep)
     if store.keys() != stored.keys():
-        cache.save_articles(store_file, store)
+        _save_cache(cache.save_articles, store_file, store, warn)
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))
         sha = state.output[rel][4] if rel in keep else cache.digest(files[rel])
         output[rel] = [group, fp, st.st_size, st.st_mtime_ns, sha]
     summary = {"articles": len(site.articles), "events": len(site.timeline.events),
-               "warnings": list(result.warnings[scan_warnings:])}
-    cache.save_state(state_file, cache.State(
+               "warnings": list(result.warnings)}
+    _save_cache(cache.save_state, state_file, cache.State(
         settings=settings, inputs=inputs, output=output, summary=summary, written_ns=now_ns,
         seeds={seed.name: [seed.size, seed.mtime_ns, seed_digests[seed.name]] for seed in seeds
-               if seed_digests[seed.name] is not None}))
+               if seed_digests[seed.name] is not None}), warn)
     result.articles = summary["articles"]
     result.events = summary["events"]
     result.files = len(output)

@@ -40,7 +40,9 @@ def main() -> None:
     """Turn a folder of news articles into a static timeline website.
 
     Put articles into seeds/ (agency plain text with a 'date YYYY-MM' header,
-    or Markdown with YAML front matter) and run 'site-builder build'.
+    or Markdown with YAML front matter) and run 'site-builder build'; or
+    start with 'site-builder new mysite'.  'site-builder COMMAND --help'
+    describes each command.
     """
 
 
@@ -137,9 +139,11 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, jobs: i
 def serve(site_dir: Path, host: str, port: int, jobs: int | None) -> None:
     """Build, serve output/ with live reload, and rebuild on every change.
 
-    Watches seeds/, templates/, static/, timeline.yml and the config file.
-    A failed rebuild keeps the last good site online and shows the error
-    on the page.
+    Watches seeds/, templates/, static/, timeline.yml and the config file,
+    rebuilds what changed and reloads the browser.  A failed rebuild keeps
+    the last good site online and shows the error on the page.  With a
+    base_url such as https://example.org/timeline/ the site is served under
+    /timeline/, as it will be published.
     """
     from .config import load_config
     from .server import serve as run_server

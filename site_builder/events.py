@@ -27,9 +27,6 @@ from .titles import make_title
 _ANCHOR_TYPES = ("DATE", "TIME")
 _LEAD_MIN_WORDS = 4  # a dateline-only first "sentence" is not the lead
 _PREV_WORD = re.compile(r"(\S+)\s*$")
-# The word before a time expression is looked for in this many characters
-# only: searching from the start of the text is quadratic in its length.
-_PREV_WINDOW = 80
 
 
 def extract_events(article: Article, timexes: list[Timex]) -> list[Event]:
@@ -105,10 +102,25 @@ def is_anchor(text: str, timex: Timex, data) -> bool:
         return False
     if any(w in data.generic_words for w in words):
         return False
-    prev = _PREV_WORD.search(text, max(0, timex.start - _PREV_WINDOW), timex.start)
-    if prev and prev.group(1).strip("(").lower() in data.number_cues and timex.text[:1].isdigit():
+    prev = _word_before(text, timex.start)
+    if prev and prev.strip("(").lower() in data.number_cues and timex.text[:1].isdigit():
         return False
     return True
+
+
+def _word_before(text: str, end: int) -> str:
+    """The last run of non-space characters before ``end`` (white space skipped).
+
+    A backwards scan: searching a ``$``-anchored pattern from the start of the
+    text made every call linear in the text, the extraction quadratic.
+    """
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop]
 
 
 def _best_anchor(text: str, timexes: list[Timex], data) -> Timex | None:

@@ -161,13 +161,13 @@ def as_bytes(data: str | bytes) -> bytes:
 def _timeline_paths(site: Site, split: bool) -> list[str]:
     """The output paths of the timeline pages (see :func:`_timeline_pages`)."""
     years = sorted({e.date.year for e in site.timeline.events}) if split else []
-    return ["index.html", "embed/index.html"] + [
-        f"{prefix}years/{year_slug(y)}/index.html" for y in years for prefix in ("", "embed/")]
+    return ["index.html", "embed/index.html"] + [f"{top}years/{year_slug(y)}/index.html"
+                                                 for y in years for top in ("", "embed/")]
 
 
 def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, Article],
                     lang: str, split: bool) -> dict[str, str]:
-    """The index (list or overview), the year pages when split, and their embeds."""
+    """The index (list or overview), the year pages when split, and the embed."""
     events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
     years = _group(events, lang)  # chronological: year pages' prev/next follow time
     shown = _newest_first(years) if site.config.timeline.newest_first else years
@@ -177,7 +177,7 @@ def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, A
     timeline = {"years": shown, "count": len(events), "articles": len(site.articles),
                 "summary": summary, "split": split, "filters": _filters_view(events, lang),
                 "overview": []}
-    files: dict[str, str | bytes] = {}
+    files: dict[str, str] = {}
     # The embed (embed/…) mirrors the timeline's pages without site chrome; its
     # links to articles open in the host window, not in the iframe.
     if split:
@@ -192,6 +192,7 @@ def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, A
         for i, year in enumerate(years):
             nav = {"prev": years[i - 1] if i else None,
                    "next": years[i + 1] if i + 1 < len(years) else None}
+            # the year's own events, in the order the timeline shows them
             page = dict(year=year, timeline=dict(timeline, years=[shown_year[year["year"]]],
                                                  count=year["count"],
                                                  filters=_filters_view(_year_events(year), lang)),

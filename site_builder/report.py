@@ -8,6 +8,7 @@ Everything goes to stderr: stdout stays free for other tools.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TextIO
 
@@ -28,6 +29,7 @@ class BuildReporter:
         self.verbosity = verbosity
         self.stream = stream or sys.stderr
         self.bar_delay = bar_delay
+        self.started = time.monotonic()  # "a moment" counts from the start of the build
         self._bar = None
         self._bar_allowed = verbosity == 0 and _is_terminal(self.stream)
 
@@ -41,8 +43,10 @@ class BuildReporter:
         elif self._bar_allowed:
             if self._bar is None:
                 from tqdm import tqdm
-                self._bar = tqdm(total=item.total, unit="article", file=self.stream,
-                                 delay=self.bar_delay, leave=False, dynamic_ncols=True)
+                waited = time.monotonic() - self.started
+                self._bar = tqdm(total=item.total, initial=item.done - 1, unit="article",
+                                 file=self.stream, delay=max(0.0, self.bar_delay - waited),
+                                 leave=False, dynamic_ncols=True)
             self._bar.update(1)
 
     def close(self) -> None:

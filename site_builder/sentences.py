@@ -75,9 +75,7 @@ def _is_boundary(text: str, m: re.Match, limit: int, data) -> bool:
         return True  # "!", "?", "…" or "..." end a sentence before a capital
     if len(punct) > 1:
         return True  # a dot followed by a closing quote: the quote ended the sentence
-    # Search only the 40 characters the pattern can span: from 0 the search
-    # would rescan the text before every dot (quadratic on long paragraphs).
-    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # not from 0: linear
     token = before.group(0).lstrip("'’-") if before else ""
     return not _is_non_final_dot(token, word, data)
 

@@ -21,13 +21,17 @@ Built on python-livereload (its watcher, websocket handler and
   mistake, including a broken template.  When no site was ever built, every
   page is an error page until the mistake is fixed.
 
-Binds to 127.0.0.1 unless told otherwise.
+The site is served under the path of its ``base_url`` (``/timeline/`` for
+``https://example.org/timeline/``), as it will be published, so the preview
+builds exactly what ``build`` builds.  Binds to 127.0.0.1 unless told
+otherwise.
 """
 from __future__ import annotations
 
 import errno
 import html
 import os
+import re
 import socket
 import sys
 import traceback
@@ -86,7 +90,7 @@ class Preview:
 
     def _current_config(self) -> Config:
         from .config import load_config
-        return load_config(self.config.root).replace(base_url=self.config.base_url)
+        return load_config(self.config.root)
 
     def rebuild(self) -> bool:
         """Build once; on failure keep the previous output and record the error."""
@@ -185,8 +189,9 @@ def error_page(state: BuildState) -> bytes:
                   b"</body></html>", state)
 
 
-def _make_app(root: Path, state: BuildState):
-    """The tornado application: livereload's endpoints and the site."""
+def _make_app(root: Path, state: BuildState, base_path: str = "/"):
+    """The tornado application: livereload's endpoints and the site at
+    ``base_path`` (the path of the configured base URL, as published)."""
     from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
     from tornado import web
 
@@ -229,27 +234,44 @@ def _make_app(root: Path, state: BuildState):
             return web.StaticFileHandler.get_content(abspath, start, end)
 
         def write_error(self, status_code: int, **kwargs) -> None:
-            if status_code != 404:
-                return super().write_error(status_code, **kwargs)
-            self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.set_header("Cache-Control", "no-store")
-            not_found = root / "404.html"
-            if state.error and not (root / "index.html").is_file():
-                self.set_status(500)
-                self.finish(error_page(state))
-            elif not_found.is_file():
-                self.finish(inject(not_found.read_bytes(), state))
-            else:
-                self.finish(inject(b"<!doctype html><html><head><title>Not found</title></head>"
-                                   b"<body><h1>Not found</h1></body></html>", state))
+            _write_not_found(self, status_code, **kwargs)
 
-    return web.Application([
+    class OutsideSite(web.RequestHandler):
+        """Anything outside the base path: the site's 404 page, as a server would."""
+
+        def get(self, *args):
+            raise web.HTTPError(404)
+
+        def write_error(self, status_code: int, **kwargs) -> None:
+            _write_not_found(self, status_code, **kwargs)
+
+    def _write_not_found(handler, status_code: int, **kwargs) -> None:
+        if status_code != 404:
+            return web.RequestHandler.write_error(handler, status_code, **kwargs)
+        handler.set_header("Content-Type", "text/html; charset=utf-8")
+        handler.set_header("Cache-Control", "no-store")
+        not_found = root / "404.html"
+        if state.error and not (root / "index.html").is_file():
+            handler.set_status(500)
+            handler.finish(error_page(state))
+        elif not_found.is_file():
+            handler.finish(inject(not_found.read_bytes(), state))
+        else:
+            handler.finish(inject(b"<!doctype html><html><head><title>Not found</title></head>"
+                                  b"<body><h1>Not found</h1></body></html>", state))
+
+    routes = [
         (r"/livereload", LiveReloadHandler),
         (r"/forcereload", ForceReloadHandler),
         (r"/livereload\.js", LiveReloadJSHandler),
         (OVERLAY_PATH.replace(".", r"\."), OverlayCSS),
-        (r"/(.*)", SiteHandler, {"path": str(root), "default_filename": "index.html"}),
-    ])
+    ]
+    if base_path != "/":
+        routes.append((r"/", web.RedirectHandler, {"url": base_path}))
+    routes.append((re.escape(base_path) + r"(.*)", SiteHandler,
+                   {"path": str(root), "default_filename": "index.html"}))
+    routes.append((r"/.*", OutsideSite))
+    return web.Application(routes)
 
 
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
@@ -270,9 +292,9 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
              f"not just from this computer")
     sockets = _bind(host, port)
     bound = sockets[0].getsockname()[1]
-    # The preview is served at the root: give the 404 page (the one page
-    # with absolute links) the preview's own address.
-    config = config.replace(base_url=f"http://{_url_host(host)}:{bound}/")
+    # Served under the base URL's path, as it will be published: the 404
+    # page's absolute links work, and output/ is exactly what 'build' makes.
+    base_path = _base_path(config.base_url)
     watcher = Watcher()
     for path in watched_paths(config):
         watcher.watch(path, None, delay="forever")
@@ -282,12 +304,13 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
 
     LiveReloadHandler.watcher = watcher
     LiveReloadHandler.live_css = False
-    server = HTTPServer(_make_app(config.output_path, preview.state))
+    server = HTTPServer(_make_app(config.output_path, preview.state, base_path))
     server.add_sockets(sockets)
     loop = ioloop.IOLoop.current()
     rebuilder = Rebuilder(preview, watcher, loop, LiveReloadHandler.reload_waiters)
     ioloop.PeriodicCallback(rebuilder.poll, POLL_MS).start()
-    _say(f"serving {config.output_path} at http://{_url_host(host)}:{bound}/ (Ctrl+C to stop)")
+    _say(f"serving {config.output_path} at http://{_url_host(host)}:{bound}{base_path} "
+         f"(Ctrl+C to stop)")
     try:
         loop.start()
     except KeyboardInterrupt:
@@ -310,6 +333,14 @@ def _bind(host: str, port: int) -> list[socket.socket]:
                                    f"choose one above 1023 with --port") from None
         raise InputError(None, f"cannot listen on {host} port {port}: "
                                f"{exc.strerror or exc}") from None
+
+
+def _base_path(base_url: str) -> str:
+    """"/timeline/" for "https://example.org/timeline/", "/" without a base URL."""
+    from urllib.parse import quote, urlsplit
+
+    path = urlsplit(base_url).path.strip("/") if base_url else ""
+    return "/" + quote(path) + "/" if path else "/"
 
 
 def _url_host(host: str) -> str:

@@ -50,6 +50,9 @@
       var field = form.elements[name];
       state[name] = field ? field.value.trim() : "";
     });
+    // Browsers without a month picker show a text field: accept "2017" there too.
+    state.from = month(state.from, false);
+    state.to = month(state.to, true);
     return state;
   }
 

@@ -74,14 +74,23 @@ def wait_child(pid: int) -> int:
     return os.waitstatus_to_exitcode(status)
 
 
-def timed_build(site: Path, make_seeds=None) -> float:
-    """Seconds a forked build of ``site`` takes (after ``make_seeds(seeds/)``:
-    a build with a real change, as an unchanged site builds in no time)."""
-    if make_seeds is not None:
-        make_seeds(site / "seeds")
+def timed_build(site: Path) -> float:
+    """Seconds a full forked build of ``site`` takes."""
     t0 = time.perf_counter()
     assert wait_child(fork_build(site)) == 0
     return time.perf_counter() - t0
+
+
+def switch_duration(site: Path, seeds_for: dict[str, callable]) -> float:
+    """Seconds a forked build takes when the seeds change between the two
+    states (what every build in the kill loop does; an unchanged site is
+    only stat'ed), measured after one round to warm caches; ends in state A."""
+    times = []
+    for _ in range(2):
+        for name in list(seeds_for)[::-1]:
+            seeds_for[name](site / "seeds")
+            times.append(timed_build(site))
+    return max(times[2:])
 
 
 def kill_loop(site: Path, trees: dict[str, dict[str, bytes]], seeds_for: dict[str, callable],

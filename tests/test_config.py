@@ -147,6 +147,27 @@ def test_theme_dir_sits_between_site_and_default_theme(site):
     assert (out / "static" / "site.js").is_file()  # the rest still comes from the default
 
 
+def test_default_genre_changes_how_dates_resolve(tmp_path):
+    write(tmp_path / "seeds" / "a.md", "---\ntitle: Rückblick\ndate: 2017-11-10\nlang: de\n---\n"
+          "Im Jahr 1990 zog die Familie nach Berlin. Im Juli eröffnete der Vater dort eine Bäckerei.\n")
+
+    def dates():
+        build(load_config(tmp_path))
+        return [e["date"] for e in json.loads((tmp_path / "output" / "events.json").read_text("utf-8"))["events"]]
+
+    assert "2017-07" in dates()  # news: "im Juli" is July of the article's year
+    write(tmp_path / "site.toml", 'genre = "narrative"\n')
+    assert dates() == ["1990", "1990-07"]  # narrative: July of the story's year
+
+
+def test_seeds_and_output_folders(tmp_path, seed_path):
+    write(tmp_path / "articles" / seed_path.name, seed_path.read_text("utf-8"))
+    write(tmp_path / "site.toml", 'seeds_dir = "articles"\noutput_dir = "public"\n')
+    result = build(load_config(tmp_path))
+    assert result.articles == 1 and (tmp_path / "public" / "index.html").is_file()
+    assert not (tmp_path / "output").exists()
+
+
 def test_language_and_title_reach_the_pages(site):
     write(site / "site.toml", 'title = "Gipfel"\nlanguage = "en"\n')
     build(load_config(site))

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from site_builder.cli import main
 from site_builder.output import build_lock
 
-from faults import fork_build, kill_loop, leftovers, make_seeds, snapshot, timed_build, wait_child
+from faults import fork_build, kill_loop, leftovers, make_seeds, snapshot, switch_duration, wait_child
 from helpers import write
 
 ARTICLES = 5
@@ -60,8 +60,7 @@ def site_a(tmp_path, known_good) -> Path:
 
 
 def test_sigkill_at_20_moments_leaves_previous_or_new_site_never_a_mix(site_a, known_good):
-    # Undisturbed builds of a real change (A -> B -> A), as in the kill loop.
-    duration = max(timed_build(site_a, seeds_b), timed_build(site_a, seeds_a))
+    duration = switch_duration(site_a, {"A": seeds_a, "B": seeds_b})  # warm, undisturbed
     # 20 kill moments spread over the build, a few after its end; shuffled
     # so that kills early and late follow each other.
     delays = [duration * k / 16 for k in range(1, 21)]
@@ -185,3 +184,28 @@ def test_forked_builds_race_each_other_and_leave_one_complete_site(site_a, known
         assert 0 in codes and set(codes) <= {0, 1}, codes
         assert snapshot(site_a / "output") == known_good["B" if i % 2 == 0 else "A"]
     assert leftovers(site_a) == []
+
+
+@pytest.mark.parametrize("damage", ["cache folder is a file", "cache files are folders",
+                                    "cache files are garbage"])
+def test_damaged_build_cache_is_ignored_and_the_build_still_succeeds(site_a, known_good, damage):
+    from site_builder import cache
+
+    folder = site_a / cache.CACHE_DIR
+    names = [p.name for p in folder.iterdir() if not p.name.startswith(".")]
+    assert names  # the first build left a cache to damage
+    if damage == "cache folder is a file":
+        shutil.rmtree(folder)
+        folder.write_bytes(b"\x00garbage")
+    for name in names if damage != "cache folder is a file" else []:
+        (folder / name).unlink()
+        if damage == "cache files are folders":
+            (folder / name).mkdir()
+        else:
+            (folder / name).write_bytes(os.urandom(64))
+    seeds_b(site_a / "seeds")
+    result = cli_build(site_a)
+    assert result.exit_code == 0 and "Traceback" not in result.stderr, result.output
+    assert snapshot(site_a / "output") == known_good["B"]
+    if damage != "cache files are garbage":  # cannot be saved: said once per file, not fatal
+        assert "build cache not saved" in result.stderr

@@ -45,3 +45,13 @@ def test_no_bar_for_a_quick_build_or_a_pipe_or_verbose_mode():
     reporter = BuildReporter(1, verbose, bar_delay=0)
     _feed(reporter, 2)
     assert verbose.getvalue() == "[1/2] seeds/1.txt: skipped\n[2/2] seeds/2.txt: skipped\n"
+
+
+def test_the_moment_counts_from_the_start_of_the_build():
+    import time
+    term = Terminal()
+    reporter = BuildReporter(0, term, bar_delay=0.2)
+    time.sleep(0.3)  # imports, reading the first articles …
+    _feed(reporter, 3)  # … then quick ticks: the bar shows at once
+    reporter.close()
+    assert "/3 [" in term.getvalue() and "article/s" in term.getvalue()

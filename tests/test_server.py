@@ -205,6 +205,25 @@ def test_missing_page_gets_the_sites_404_page(site, start):
     assert status == 404 and 'href="/static/style.css"' in page
 
 
+def test_site_with_a_sub_path_base_url_is_served_under_that_path(site, start):
+    write(site / "site.toml", 'base_url = "https://example.org/timeline/"\n')
+    server = start(site)
+    assert server.url.endswith("/timeline/")
+    root = server.url[: -len("timeline/")]
+    status, page = server.get()
+    assert status == 200 and 'datetime="2017-07"' in page
+    with urllib.request.urlopen(root, timeout=5) as resp:  # / redirects to the site
+        assert resp.url == server.url and resp.status == 200
+    status, page = server.get("no/such/page/")
+    assert status == 404 and 'href="/timeline/static/style.css"' in page
+    assert server.get("static/style.css")[0] == 200  # what the 404 page links to
+    try:
+        urllib.request.urlopen(root + "elsewhere/", timeout=5)
+        raise AssertionError("a page outside /timeline/ was served")
+    except urllib.error.HTTPError as err:
+        assert err.code == 404
+
+
 def test_config_change_rebuilds(site, start):
     server = start(site)
     write(site / "site.toml", 'title = "Neuer Titel"\n')

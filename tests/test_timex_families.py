@@ -365,6 +365,9 @@ def test_de_dates_ranges_times(text, span, value):
      "Dezember", "1862-12"),
     # a range's end gives its start the year
     ("Die Schlacht dauerte vom 20. Februar bis zum 10. März 1905.", "20. Februar", "1905-02-20"),
+    # a bare year looking back from a dated story ("Ab 1778 ...") leaves the story's year
+    ("Yorktown fiel am 19. Oktober 1781. Ab 1778 hatte sich der Krieg in den Süden verlagert. "
+     "Bis Ende Mai sammelten die Briten ihre Truppen.", "Ende Mai", "1781-05"),
     # "nach zwei Tagen" in a narrative: the day two days after the last date
     ("Der Angriff begann am 26. August 1942 und wurde nach zwei Tagen angehalten.",
      "nach zwei Tagen", "1942-08-28"),
@@ -381,6 +384,9 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     assert "zweiten Jahreshälfte 1863" in de(text, genre="narrative")
     assert "der zweiten Jahreshälfte 1863" in de(text, genre="news")
     assert "den 90er Jahren" in de("In den 90er Jahren wuchs sie.", genre="narrative")
+    assert de("In den zwanziger Jahren wuchs sie.", genre="narrative")["den zwanziger Jahren"] == (
+        "DATE", "192")
+    assert de("In den Sechzigerjahren und den 60ern.")["den 60ern"] == ("DATE", "196")
 
 
 @pytest.mark.parametrize("text,span,value", [
@@ -408,6 +414,8 @@ def test_de_narrative_spans_leave_the_article_out_news_keeps_it():
     ("In der Nacht zum Sonntag brannte es.", "Nacht zum Sonntag", "2017-12-16TNI"),
     ("Am Morgen kam er, am frühen Abend ging er.", "Morgen", "2017-12-17TMO"),
     ("Er kommt morgen.", "morgen", "2017-12-18"),
+    ("Am 14.11. traf er sie, bis zum 31.12. bleibt er.", "31.12.", "2017-12-31"),
+    ("Seit dem 1. Januar gilt das Gesetz.", "1. Januar", "2017-01-01"),
     ("Das Wetter war im Spätsommer schön.", "Spätsommer", "2017-SU"),
     ("Anfang Juli, Mitte Juli und Ende Juli kam er.", "Mitte Juli", "2017-07"),
     ("Er lebt heute in der heutigen Hauptstadt.", "heutigen", "PRESENT_REF"),
@@ -447,6 +455,13 @@ def test_de_month_only_dct_gives_no_invented_day():
         assert t.value == "2017-11", t
 
 
+def test_en_status_adjectives_are_tagged_in_narrative_only():
+    text = "The former king fled; his future was unclear."
+    assert en(text) == {}
+    assert en(text, genre="narrative") == {"former": ("DATE", "PAST_REF"),
+                                            "future": ("DATE", "FUTURE_REF")}
+
+
 def test_en_event_anchored_offsets_follow_the_genre_convention():
     text = "Girona fell on 5 February 1939. Five days after the fall of Girona, the rest surrendered."
     assert en(text, dct="2009-12-19", genre="narrative")[
@@ -468,3 +483,100 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
             "was no attack on 4 August.")
     assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The bomb went off in nineteen ninety-six in Atlanta.", "nineteen ninety-six", "1996"),
+    ("Unemployment is to halve by the year two thousand.", "the year two thousand", "2000"),
+    ("The rebels had fought for weeks.", "weeks", "PXW"),
+    ("Investigators said Kopp's car was seen in the weeks before.", "weeks", "PXW"),
+    ("Prices fell in the 1960s.", "1960s", "196"),
+    ("Profit fell earlier this month.", "earlier this month", "2017-11"),
+    ("Earnings for the full year rose.", "the full year", "2017"),
+])
+def test_en_news_forms(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_narrative_keeps_the_article_and_the_last_week_of_a_month_is_a_week():
+    found_ = en("In the 1960s the war grew. During the last week of August 1918 the line broke.",
+                dct="2009-12-19", genre="narrative")
+    assert found_["the 1960s"][1] == "196"
+    assert found_["the last week of August 1918"] == ("DURATION", "P1W")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Pol Pot was arrested in June last year.", "June last year", "2016-06"),
+    ("He stayed for 5 1/2 hours.", "5 1/2 hours", "PT330M"),
+    ("Officials decided to admit them in early December.", "early December", "2017-12"),
+])
+def test_en_news_months_and_fractions(text, span, value):
+    assert en(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The battle raged on 6-7 January 1916.", {"6": "1916-01-06", "7 January 1916": "1916-01-07"}),
+    ("They fought on April 6-7, 1915 and from April 13-15.",
+     {"April 6": "1915-04-06", "7, 1915": "1915-04-07", "April 13": "1915-04-13", "15": "1915-04-15"}),
+    ("The siege of Kut (1915-16) failed.", {"1915": "1915", "16": "1916"}),
+    ("The Ionian Revolt (499-493 BC) failed.", {"499": "BC0499", "493 BC": "BC0493"}),
+    ("The war lasted from 149 B.C to 146 B.C.", {"149 B.C": "BC0149", "146 B.C.": "BC0146"}),
+    ("In 1918 Italy called up the '99 Boys.", {"1918": "1918", "'99": "1899"}),
+])
+def test_en_ranges(text, values):
+    got = en(text, dct="2009-12-19", genre="narrative")
+    assert {k: v for k, (_, v) in got.items()} == values
+
+
+def test_en_a_bare_number_is_no_range_end_without_a_date_before_it():
+    assert en("He sold 5 and 6 cars in 2010.", genre="narrative").keys() == {"2010"}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Profit rose in the third quarter. In the 1988 quarter it fell.", "the 1988 quarter", "1988-Q3"),
+    ("The spin-off could be effective in next year's first quarter.",
+     "next year's first quarter", "2018-Q1"),
+    ("In the latest quarter, the insurer lost $7 million.", "the latest quarter", "2017-Q3"),
+    ("Sales for this year's third quarter rose.", "this year's third quarter", "2017-Q3"),
+])
+def test_en_report_periods(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_day_of_the_month_last_named():
+    got = en("They attacked on 20 September 1917. The onslaught on the 20th was successful. "
+             "He served on the 5th Army staff.", dct="2009-12-19", genre="narrative")
+    assert got == {"20 September 1917": ("DATE", "1917-09-20"), "the 20th": ("DATE", "1917-09-20")}
+
+
+def test_en_sets_follow_the_genre_convention():
+    text = "Bombs went off every day; reports were published daily."
+    assert en(text)["every day"] == ("SET", "P1D")
+    assert en(text, genre="narrative")["daily"] == ("SET", "XXXX-XX-XX")
+
+
+def test_en_the_first_day_is_the_day_last_named():
+    got = en("The offensive began on 1 July 1916, the first day of the battle. During the first "
+             "year of the war", dct="2009-12-19", genre="narrative")
+    assert got["the first day"] == ("DATE", "1916-07-01")
+    assert got["the first year"] == ("DURATION", "P1Y")
+
+
+def test_en_news_leaves_about_out_and_counts_more_units():
+    got = en("The flight lasted about five hours; he stays two more weeks.")
+    assert got["five hours"] == ("DURATION", "PT5H")
+    assert got["two more weeks"] == ("DURATION", "P2W")
+    assert en("It lasted about five hours.", genre="narrative")["about five hours"][1] == "PT5H"
+
+
+def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
+    text = ("The attack came on 2 August 1964. Documents declassified in 2005 revealed there "
+            "was no attack on 4 August.")
+    assert en(text, dct="2009-12-19", genre="narrative")["4 August"][1] == "1964-08-04"
+
+
+def test_en_sentence_initial_the_fractions_and_greetings():
+    got = en("Iraq imports about three-quarters of its food. Good evening from Havana. "
+             "The third quarter of 1990 was weak. The summer of 1916 was hot.")
+    assert got == {"The third quarter of 1990": ("DATE", "1990-Q3"),
+                   "The summer of 1916": ("DATE", "1916-SU")}

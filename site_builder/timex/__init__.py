@@ -45,8 +45,11 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
         if narrative:
             start = engine.narrative_start(text, start, end, spec)
             if mention.kind == "anchored":  # TIMEX2 spans the event too
-                later = (f.start for f in found[i + 1:] if f.kind != "skip")
-                end = engine.anchor_end(text, end, next(later, len(text)), spec)
+                j = i + 1
+                while j < len(found) and found[j].kind == "skip":
+                    j += 1
+                limit = found[j].start if j < len(found) else len(text)
+                end = engine.anchor_end(text, end, limit, spec)
         else:
             start = engine.news_start(text, start, end, spec)
         out.append(Timex(start, end, text[start:end], typ, value, mod))

@@ -47,6 +47,7 @@ VOCAB = {
     "unitadj": "UNIT_ADJECTIVES", "vagueunitadj": "VAGUE_UNIT_ADJECTIVES",
     "numword": "NUMBERS", "ampm": "AMPM", "clockword": "CLOCK_WORDS",
     "ordsuffix": "ORDINAL_SUFFIXES", "direction": "DIRECTIONS", "setunit": "SET_UNITS",
+    "decadeword": "DECADE_WORDS",
     "yearword": "YEAR_WORDS",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

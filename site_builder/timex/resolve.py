@@ -22,6 +22,8 @@ _DURATION = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"),
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
             "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# Sets of one unit as TIMEX2 (narrative corpora) writes them.
+_TIMEX2_SET = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
 # In news, a clock time belongs to a day named at most this many characters before.
 _NEAR = 250
 
@@ -335,16 +337,19 @@ class Interpreter:
     def _note_explicit(self, m, p: Point) -> None:
         """Remember a date with an explicit year -- unless it is a digression.
 
-        A year in an aside ("(1908)", "bis 1915", "1870/71") or one that jumps
+        A year in an aside ("(1908)", "bis 1915", "1870/71"), one that jumps
         back in time in mid-sentence ("beim Kriegsrat vom 8. Dezember 1912")
-        is a look elsewhere: the story's own time stays the reference.
+        or one that a later heading is about is a look elsewhere: the story's
+        own time stays the reference.
         """
         last = self.ctx.last
         if last is not None:
             where = self.placement(m)
             if where == "aside" or (where != "lead" and p.year < last.year):
                 return
-            if where != "lead" and p.year > last.year and self.ctx.heading_after(m.end, p.year):
+            if p.year < last.year and p.month is None and last.day is not None:
+                return  # "Ab 1778 hatte ...": a bare year looking back from a dated story
+            if p.year > last.year and self.ctx.heading_after(m.end, p.year):
                 return  # a look ahead: a later section is about that year
             if where != "lead" and self.ctx.genre != "news" and self.tense(m) == "future":
                 return  # a plan or forecast ("planned for 1976") is not story time
@@ -426,15 +431,15 @@ class Interpreter:
     def _part(self, m, year):
         order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
         code = self._w(m, "partunit")
-        if year is None:
-            ref = self.ctx.anchor(True)
-            year = ref.year if ref else None
         if order is None or order == 0:
             return None
         limit = 4 if code == "Q" else 2
         n = limit if order < 0 else order
         if n > limit:
             return None
+        if year is None:
+            ref = self.ctx.anchor(True)
+            year = ref.year if ref else None
         if year is not None:
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
@@ -466,14 +471,24 @@ class Interpreter:
         return "DATE", fmt(year, month, day), None
 
     def _period(self, m):
-        """"the quarter", "the latest period": the quarter or half last named."""
+        """"the quarter", "the latest period", "the 1988 quarter": the quarter or
+        half last named (in that year); without one, the last quarter completed."""
         part = self.ctx.last_part
+        year = _year(m.parts, self.ctx)
         if part is None:
+            if year is not None:
+                return "DATE", year_str(year), None
             if self._w(m, "partunit") != "Q":
                 return None
-            return "DATE", shift(self.ctx.anchor(False), "Q", 0), None
-        year, code, n = part
-        return "DATE", f"{year_str(year)}-{code}{n}", None
+            return "DATE", shift(self.ctx.anchor(True), "Q", -1), None
+        last_year, code, n = part
+        return "DATE", f"{year_str(last_year if year is None else year)}-{code}{n}", None
+
+    def _part_of_year(self, m):
+        """"next year's first quarter": a quarter or half of a year named relatively."""
+        off, anchor = self._w(m, "rel")
+        ref = self.ctx.anchor(anchor == "deictic")
+        return self._part(m, ref.year + off if ref else None)
 
     def _prior_period(self, m):
         """"the year-ago quarter", "year-earlier": the same period one year before."""
@@ -527,7 +542,7 @@ class Interpreter:
         return "DATE", point_value(p), None
 
     def _decade(self, m):
-        digits = m.parts["decade"]
+        digits = m.parts.get("decade") or str(self._w(m, "decadeword"))
         if len(digits) == 2:
             ref = self.ctx.dct or self.ctx.last or Point(1900)
             century = ref.year // 100
@@ -667,6 +682,8 @@ class Interpreter:
             moved = shift_point(ref, unit, int(n) * direction)
             if moved is not None:
                 self._note(_trim(moved, unit))
+                if unit == "W" and ref.day is not None:
+                    return "DATE", point_value(moved), None  # "eine Woche später": that day
         return "DATE", shift(ref, unit, int(n) * direction), None
 
     def _after(self, m):
@@ -674,7 +691,7 @@ class Interpreter:
         (as TIMEX2 annotates it); otherwise, and for weeks or vague amounts, a stretch."""
         n, unit, ref = _number(m.parts, self.lookup), self._w(m, "unit"), self.ctx.last
         if (self.ctx.genre == "news" or ref is None or n is None or n != int(n) or n < 2
-                or unit not in ("D", "M")):
+                or unit not in ("D", "M") or "approx" in m.parts):
             return self._duration(m)
         moved = shift_point(ref, unit, int(n))
         if moved is not None:
@@ -701,6 +718,9 @@ class Interpreter:
         quant = m.parts.get("vaguequant")
         if quant and quant.lower() in self.lookup["article"] and not self._plural(m):
             return self._the_unit(m, unit)  # "the year", "the quarter"
+        if quant and not self._plural(m) and quant.lower() in getattr(self.spec.data, "FIRST_QUANT", ()):
+            # "the first day" of the war is the day last named; "the first year" lasts a year
+            return self._the_unit(m, unit) if unit == "D" else ("DURATION", duration(1, unit), None)
         if "vagueunitadj" in m.parts or "vaguequant" in m.parts:
             num = None
         elif num is None and "num" not in m.parts and not self._plural(m):
@@ -709,6 +729,14 @@ class Interpreter:
         return "DURATION", value, self._w(m, "approx")
 
     def _set(self, m):
+        found = self._set_value(m)
+        if (found is not None and self.ctx.genre != "news"
+                and getattr(self.spec.data, "NARRATIVE_SETS_AS_POINTS", True)):
+            # TIMEX2 writes "every day" as the point it repeats: XXXX-XX-XX
+            found = (found[0], _TIMEX2_SET.get(found[1], found[1]), found[2])
+        return found
+
+    def _set_value(self, m):
         p = m.parts
         if "setword" in p:
             return "SET", self._w(m, "setword"), None

@@ -170,6 +170,15 @@ def test_shared_url_with_range_language_and_source(browser, base_url):
         assert li.get_attribute("data-first") <= "2017-12" and li.get_attribute("data-last") >= "2017-01"
         assert li.get_attribute("data-lang") == "de" and "dpa" in li.get_attribute("data-sources")
     assert browser.find_element(By.NAME, "from").get_attribute("value") == "2017-01"
+    # choosing a month in the form (set as a month picker would) narrows the list and the URL
+    browser.get(base_url)
+    filters_ready(browser)
+    browser.execute_script("const f = document.querySelector('input[name=from]'); f.value = '2017-07';"
+                           "f.dispatchEvent(new Event('input', {bubbles: true}))")
+    wait(browser, lambda d: "from=2017-07" in d.current_url)
+    later = visible_events(browser)
+    assert later and all(browser.find_element(By.ID, i).get_attribute("data-last") >= "2017-07" for i in later)
+    assert len(later) < len(browser.find_elements(By.CSS_SELECTOR, "li.event"))
     browser.get(base_url + "?lang=en")
     filters_ready(browser)
     english = visible_events(browser)

@@ -59,6 +59,11 @@ def _numerals() -> dict:
 
 NUMBERS = _numerals()
 
+# Decades in words: "die zwanziger Jahre", "die Sechzigerjahre" (two-digit decade).
+DECADE_WORDS = {stem + "er": n for n, stem in ((20, "zwanzig"), (30, "dreißig"), (40, "vierzig"),
+                                               (50, "fünfzig"), (60, "sechzig"), (70, "siebzig"),
+                                               (80, "achtzig"), (90, "neunzig"))}
+
 _ORD = {1: "erst", 2: "zweit", 3: "dritt", 4: "viert", 5: "fünft", 6: "sechst", 7: "siebt",
         8: "acht", 9: "neunt", 10: "zehnt", 11: "elft", 12: "zwölft", 13: "dreizehnt",
         14: "vierzehnt", 15: "fünfzehnt", 16: "sechzehnt", 17: "siebzehnt", 18: "achtzehnt",
@@ -186,6 +191,10 @@ SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltä
              "alljährlich": "P1Y", "alljährlichen": "P1Y", "stündlich": "PT1H",
              "wochentags": "XXXX-WXX-WD"}
 
+# WikiWarsDE writes sets as durations in narratives too ("täglich" P1D), not as
+# the repeated point (XXXX-XX-XX) of the English TIMEX2 corpus.
+NARRATIVE_SETS_AS_POINTS = False
+
 # Holidays: "MM-DD", ("easter", days after Easter Sunday) or ("nth", month, weekday, n).
 HOLIDAYS = {"Weihnachten": "12-25", "Weihnachtstag": "12-25", "Ersten Weihnachtstag": "12-25",
             "Zweiten Weihnachtstag": "12-26", "Heiligabend": "12-24", "Heiligen Abend": "12-24",
@@ -209,19 +218,19 @@ ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 # German TIMEX2 narratives (WikiWarsDE) leave a leading definite article
 # outside the span ("in der zweiten Jahreshälfte" -> "zweiten Jahreshälfte");
 # TimeML news keeps it.  Decades keep theirs ("den 1930er-Jahren").
-NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er)"
+NARRATIVE_SPAN_DROP = r"[Dd](?:er|ie|as|en|em|es)\s+(?!\d+er|\w*(?:zig|ßig)er)"
 # ... while TimeML news leaves the preposition of "nach zwei Tagen" out.
 NEWS_SPAN_DROP = r"[Nn]ach\s+"
 
 # Words that mark the time of a sentence, nearest cue wins (news genre).
 FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
-PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|"
+PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|[Ss]eit|[Bb]isher|[Bb]islang|"
              r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen)?"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
 # All of the text between the two parts of a range ("20. Februar bis zum 10. März 1905").
-RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder)\s*"
+RANGE_CONNECTOR = r"\s*(?:[-–—/]|bis(?:\s+(?:zum|zur|in\s+den))?|und|oder|auf\s+den|zum)\s*"
 # Before the second part of a range: "bis 1915", "1870/71", "vom 5. bis 17. Dezember".
 RANGE_END_BEFORE = r"(?:\bbis(?:\s+(?:zum|zur|ins?|Ende|Anfang|Mitte))?|[–/-])\s*$"
 
@@ -262,6 +271,9 @@ PATTERNS = [
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?)?{day}\.?\s*{month}\s+{year}(?:\s+{bc})?"),
     ("date", r"{day}\.\s?{mnum}\.\s?{year}"),
     ("date", r"{day}\.\s?{mnum}\.\s?{yy}(?![\d.])"),
+    # "am 14.11.", "bis zum 31.12.": a numeric day and month after a preposition
+    ("date", r"(?:(?<=\b[Aa]m\s)|(?<=\b[Vv]om\s)|(?<=\b[Zz]um\s)|(?<=\b[Aa]b\s)|(?<=\b[Bb]is\s)|"
+             r"(?<=\bdem\s)|(?<=\bden\s)){day}\.\s?{mnum}\.(?![\d.])"),
     ("date", r"{year}-{mnum}-{day}"),
     ("date", r"(?:{weekday},?\s+(?:(?:den|dem)\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{day}\.\s?{month}"),
     # The first days of a list or range take month and year from its end:
@@ -294,7 +306,8 @@ PATTERNS = [
     ("date", r"Jahres(?:ende|beginn|anfang|mitte|wechsel)(?:\s+{year})?"),
     # "im Laufe des Jahres", "Ende des Monats", "am Ende des Tages": the reference's unit
     ("sameunit", r"(?:{pos}|Laufe|Verlauf)\s+(?:des|dieses)\s+(?=Jahres|Monats|Tages)(?:{unit})"),
-    ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:\s?-?\s?Jahre[n]?)?"),
+    ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:n|\s?-?\s?Jahre[n]?)?"),
+    ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decadeword}\s?-?\s?[Jj]ahre[n]?"),
     ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
     ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),

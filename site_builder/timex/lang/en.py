@@ -105,8 +105,10 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 # TimeML alike) leave untagged when they stand alone.
 
 # TimeML news leaves "the" out before a bare plural unit ("in the weeks
-# before") and a decade ("the 1960s"); TIMEX2 narratives keep it.
-NEWS_SPAN_DROP = r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
+# before") and a decade ("the 1960s"), and mostly the approximators "about",
+# "almost", "over" ("about [five hours]"); TIMEX2 narratives keep them.
+NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
+                  r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+")
 
 # After "two days" in "two days after the battle": the signal word and the
 # event, to the end of its clause (TIMEX2 narratives span all of it).
@@ -153,6 +155,8 @@ VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past fe
                "the last few", "the next few", "the past several", "the next several",
                "the last several", "several more", "a couple of", "the", "those", "the early",
                "the first", "numerous"}
+# "the first day", "the first year": one unit (see resolve._duration)
+FIRST_QUANT = {"the first"}
 EVERY = {"every", "each", "per"}
 SET_UNITS = {}
 # Adverbs of frequency; the adjectives "annual" and "quarterly" mostly
@@ -191,10 +195,10 @@ FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planne
                r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
                r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
                r"proposed|slated|tomorrow)\b")
-PAST_CUES = (r"\b(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
+PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
+             r"(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
              r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
-             r"(?<!\bbe\s)(?<!\bbeen\s)(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)"
-             r"\w{3,}ed)\b")
+             r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)\w{3,}ed)\b")
 
 # Between the parts of a range or pair whose last part holds the year
 # ("18 August - 15 September 1951", "August and September 1914").
@@ -226,51 +230,56 @@ _APPROX = r"(?:{approx}\s+(?!the\b|[A-Z]|\S+-\w))?"
 PATTERNS = [
     # "the fall of the city", "to fall back", "the March on the capital"
     ("skip", _FALL_VERB),
-    ("skip", r"(?:[Tt]he\s+)?[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
+    ("skip", r"(?:(?:the|The)\s+)?[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
     ("skip", r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
     # an undotted month abbreviation before a name is a first name ("Jan Kavan")
     ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
+    # fractions and greetings: "three-quarters of its food", "good evening"
+    ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
+    ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
     # ages: "a 6-year-old", "the 8-month-old boy"
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     # years read out: "nineteen ninety-six", "the year two thousand"
     ("year", r"{yearword}"),
     # the first half of a range takes the rest from the second half:
     # "6-7 January 1916", "the 28 and 29 August", "499-493 BC"
-    ("date", r"(?:the\s+)?{day}(?:{ordsuffix})?(?=\s*(?:[-–]|to|and)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+    ("date", r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?(?=\s*(?:[-–]|to|and)\s*(?:(?:the|The)\s+)?\d{1,2}(?:st|nd|rd|th)?"
              r"\s+(?:of\s+)?{month}(?:,?\s+{year})?)"),
     ("date", r"{bcyear}(?=\s*(?:[-–]|to)\s*\d{1,4}\s*{bc})"),
     # the night/morning of a date: "the night of April 18, 1775"
-    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
+    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:(?:the|The)\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?"),
-    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
-             r"(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+    ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:(?:the|The)\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
+             r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
-    ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
+    ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
     ("date", r"{year}-{mnum}-{day}"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),
-    ("date", r"(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
+    ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
-    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s?{year}"),
-    ("date", r"{pos}\s?(?:the\s+)?year"),
+    ("date", r"{pos}\s?(?:(?:the|The)\s+)?year"),
     ("date", r"{pos}\s?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
     # "June last year", "January this year"
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
-    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
-    ("prior_period", r"(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
+    ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
-    ("date", r"(?:the\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
-    ("date", r"(?:the\s+)?{year}\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
+    ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("part_of_year", r"{rel}\s+year's\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
     ("period", r"(?:the|that)\s+(?:latest\s+|same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
-    ("decade", r"(?:the\s+)?(?:{pos}\s?)?'?{decade}'?s"),
-    ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
-    ("century", r"(?:the\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
+    ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
+    ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
     ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+(?:on\s+)?{weekday})?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
@@ -285,13 +294,13 @@ PATTERNS = [
     ("offset", _APPROX + r"{num}\s+{unit}\s+(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
-    ("relative", r"{rel}\s+{month}(?!\s*\d)"),
+    ("relative", r"{rel}\s+{month}(?!\.?\s*\d)"),
     ("relative", r"{rel}\s+{season}"),
     # "the last week of August", "the first ten months of 1915": a stretch
-    ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
+    ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
-    ("duration", r"(?:the\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
-    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+{unit}(?:[\s-]long)?"),
+    ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
+    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"),
     ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}"),
     # a bare plural after a preposition: "for weeks", "within months"
     ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
@@ -303,14 +312,18 @@ PATTERNS = [
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
-    ("deictic", r"{deictic}"),
+    ("deictic", r"(?:(?:early|late)\s+)?{deictic}"),
     ("vague", r"{vague}"),
-    ("date", r"(?:the\s+)?(?:{pos}\s?)?{season}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
     ("year", r"(?:fiscal\s+)?{year}"),
     ("year", r"'{yy}(?![\d']|\s*s\b)"),
+    # a day of the month last named: "the enemy's onslaught on the 20th was repulsed"
+    ("dayonly", r"(?:(?<=\b[Oo]n\s)|(?<=\b[Ff]rom\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)|(?<=\bto\s))"
+                r"the\s+{day}{ordsuffix}"
+                r"(?=\s*[,.;:)]|\s+(?:and|to|was|were|when|as|the)\b)"),
     # the bare second half of a range: "1915-17", "April 6-7", "May 4 and 5"
     ("range_end", r"(?<=\d\d\d\d[-–]){yy}(?![\d.,:/-]?\d)"),
     ("range_end", r"(?:(?<=\d[-–])|(?<=\d\s[-–]\s)|(?<=\sand\s)|(?<=\sto\s)){day}(?:{ordsuffix})?"
