@@ -74,11 +74,8 @@ def wait_child(pid: int) -> int:
     return os.waitstatus_to_exitcode(status)
 
 
-def timed_build(site: Path, make_seeds=None) -> float:
-    """Seconds a forked build of ``site`` takes (after ``make_seeds(seeds/)``:
-    a build with a real change, as an unchanged site builds in no time)."""
-    if make_seeds is not None:
-        make_seeds(site / "seeds")
+def timed_build(site: Path) -> float:
+    """Seconds a full forked build of ``site`` takes."""
     t0 = time.perf_counter()
     assert wait_child(fork_build(site)) == 0
     return time.perf_counter() - t0
