@@ -155,6 +155,11 @@ def test_english_headlines(sentence, span, value, expected):
      "Im Juli", "2017-07", "Trump und Putin trafen sich in Hamburg"),
     ("Die Erklärung, die am 11. November veröffentlicht wurde, sei von Lawrow ausgearbeitet worden.",
      "am 11. November", "2017-11-11", "Die Erklärung sei von Lawrow ausgearbeitet worden"),
+    # the preposition and adjectives of a removed time expression go with it
+    ("Für 2011 prognostiziert das Institut ein Wachstum von zwei Prozent.",
+     "2011", "2011", "Das Institut prognostiziert ein Wachstum von zwei Prozent"),
+    ("Der Schnee blieb den ganzen Winter auf den Gipfeln liegen.",
+     "Winter", "2017-WI", "Der Schnee blieb auf den Gipfeln liegen"),
 ])
 def test_german_headlines(sentence, span, value, expected):
     (e,) = extract_events(article(sentence, genre="narrative"), [timex(sentence, span, "DATE", value)])

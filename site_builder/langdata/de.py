@@ -77,6 +77,7 @@ TIME_PARTICLES = "nur erst noch schon bereits".split()
 
 TIME_PREPOSITIONS = """
 am im an in um vom von zum zur bis ab seit dem den ende anfang mitte
+für während innerhalb gegen ganzen ganze gesamten
 """.split()
 
 NUMBER_CUES = "Nr Nr. Nummer Resolution Paragraf Paragraph Artikel Art Art. Band Bd".split()

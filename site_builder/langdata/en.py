@@ -66,7 +66,8 @@ days weeks months years decades centuries
 
 TIME_PARTICLES = "only just already still".split()
 
-TIME_PREPOSITIONS = "on in at during by since from until till of the this last next early late".split()
+TIME_PREPOSITIONS = ("on in at during by since from until till of the this last next early late "
+                     "within throughout whole entire").split()
 
 NUMBER_CUES = "No No. Number Resolution Article Section Vol Vol. Chapter Room Flight".split()
 
