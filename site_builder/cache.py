@@ -20,6 +20,7 @@ stage is loaded.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -61,8 +62,25 @@ def versions() -> dict:
 
 
 def article_key(content_digest: str, source: str, options: str) -> str:
-    """The cache key of one article: its bytes, where it is, how it is read."""
-    return fingerprint((content_digest, source, options, EXTRACTION_VERSION, __version__))
+    """The cache key of one article: its bytes, where it is, how it is read,
+    and the code that reads, tags and extracts it."""
+    return fingerprint((content_digest, source, options, EXTRACTION_VERSION, __version__,
+                        code_digest()))
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the package's Python sources, by content.
+
+    An edited tagger rule or language table in a checkout changes what an
+    article extracts to without a version bump: such a cache is not trusted.
+    Computed once per process, and only when something must be rebuilt.
+    """
+    h = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        h.update(str(path.relative_to(_PACKAGE)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def code_fingerprint() -> str:

@@ -187,6 +187,19 @@ def test_a_cache_of_another_extraction_version_is_not_trusted(tmp_path, monkeypa
     assert snapshot(site / "output") == good
 
 
+def test_edited_extraction_code_is_not_served_from_the_cache(tmp_path, monkeypatch):
+    # A changed tagger rule in a checkout, without a version bump: every
+    # article is extracted again rather than shown with the old code's events.
+    site = make_site(tmp_path / "site")
+    run(site)
+    (site / "seeds" / "new.md").write_text("---\ntitle: Neu\ndate: 2017-05-01\nlang: de\n---\n"
+                                            "Am 3. Mai trafen sich die Minister in Wien.\n",
+                                            encoding="utf-8")
+    monkeypatch.setattr(cache, "code_digest", lambda: "other code")
+    result = run(site)
+    assert result.extracted == 5
+
+
 def test_a_failed_incremental_build_keeps_output_and_cache(tmp_path):
     site = make_site(tmp_path / "site")
     run(site)
