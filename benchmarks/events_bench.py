@@ -22,15 +22,13 @@ Article (``readers.article_from_text``), ``timex.tag``, then
 from __future__ import annotations
 
 import argparse
-import glob
-import importlib.util
-import os
 import random
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from dev_corpora import CORPORA, ROOT, corpus_files, find_shared, load_timex_eval  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 
 from site_builder.events import extract_events  # noqa: E402
@@ -38,37 +36,8 @@ from site_builder.readers import article_from_text  # noqa: E402
 from site_builder.sentences import split_sentences  # noqa: E402
 from site_builder.timex import tag  # noqa: E402
 
-# name -> (glob under shared/corpora, language)
-CORPORA = {
-    "wikiwarsde": ("wikiwarsde-dev/keyinline/*.key.xml", "de"),
-    "wikiwars": ("wikiwars-en/keyinline/*.key.xml", "en"),
-    "krauts": ("krauts-de-dev/*.tml", "de"),
-    "tbaq": ("tbaq-en-dev/**/*.tml", "en"),
-}
 _DATED = ("DATE", "TIME")
 MAX_TITLE = 90
-
-
-def find_shared() -> Path:
-    """$SITE_BUILDER_SHARED, else the nearest ``shared`` beside the repo or one level up."""
-    env = os.environ.get("SITE_BUILDER_SHARED")
-    if env:
-        return Path(env)
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
-
-
-def load_gold_reader(shared: Path):
-    """``load_gold`` of ../shared/tools/timex_eval.py: text, dct and genre of a corpus file."""
-    path = shared / "tools" / "timex_eval.py"
-    if not path.exists():
-        sys.exit(f"corpus reader not found: {path}")
-    spec = importlib.util.spec_from_file_location("timex_eval", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.load_gold
 
 
 def document_events(doc: dict, lang: str):
@@ -120,10 +89,10 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=5, help="seed of the title sample (default 5)")
     a = ap.parse_args(argv)
     shared = find_shared()
-    load_gold = load_gold_reader(shared)
+    load_gold = load_timex_eval(shared).load_gold
     for name in a.corpus or list(CORPORA):
-        pattern, lang = CORPORA[name]
-        files = sorted(glob.glob(str(shared / "corpora" / pattern), recursive=True))
+        lang = CORPORA[name][1]
+        files = corpus_files(shared, name)
         if not files:
             print(f"{name}: no files under {shared / 'corpora'}; skipped\n")
             continue

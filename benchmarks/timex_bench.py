@@ -27,8 +27,6 @@ document, as ``timex_eval.py`` runs it).
 from __future__ import annotations
 
 import argparse
-import glob
-import importlib.util
 import json
 import os
 import random
@@ -40,33 +38,14 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def find_shared() -> Path:
-    """The shared corpora/tools folder: $SITE_BUILDER_SHARED, else the nearest ``shared``
-    beside the repo or one level up (worktrees live in ``wt/<branch>``)."""
-    env = os.environ.get("SITE_BUILDER_SHARED")
-    if env:
-        return Path(env)
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
-
+from dev_corpora import CORPORA, ROOT, find_shared, load_timex_eval  # noqa: E402
+from dev_corpora import corpus_files as _corpus_files  # noqa: E402
 
 SHARED = find_shared()
 sys.path.insert(0, str(ROOT))
 
 from site_builder.timex import tag  # noqa: E402
 
-# name -> (glob under shared/corpora, language, HeidelTime reference row)
-CORPORA = {
-    "wikiwarsde": ("wikiwarsde-dev/keyinline/*.key.xml", "de"),
-    "wikiwars": ("wikiwars-en/keyinline/*.key.xml", "en"),
-    "krauts": ("krauts-de-dev/*.tml", "de"),
-    "tbaq": ("tbaq-en-dev/**/*.tml", "en"),
-}
 # Issue 4 targets: relaxed+value F1, strict F1.
 TARGETS = {"wikiwarsde": (0.88, 0.90), "wikiwars": (0.88, 0.88),
            "krauts": (0.80, 0.82), "tbaq": (0.85, 0.88)}
@@ -74,18 +53,11 @@ TARGETS = {"wikiwarsde": (0.88, 0.90), "wikiwars": (0.88, 0.88),
 
 def load_scorer():
     """The shared scorer module (timex_eval.py), imported from ../shared/tools."""
-    path = SHARED / "tools" / "timex_eval.py"
-    if not path.exists():
-        sys.exit(f"scorer not found: {path}")
-    spec = importlib.util.spec_from_file_location("timex_eval", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_timex_eval(SHARED)
 
 
 def corpus_files(name: str) -> list[str]:
-    pattern, _ = CORPORA[name]
-    return sorted(glob.glob(str(SHARED / "corpora" / pattern), recursive=True))
+    return _corpus_files(SHARED, name)
 
 
 def run_ours(docs, lang, repeat=3):
