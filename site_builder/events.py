@@ -42,9 +42,21 @@ def extract_events(article: Article, timexes: list[Timex]) -> list[Event]:
         anchor = _best_anchor(text, per_sentence[idx], data)
         if anchor is None and idx != lead:
             continue
+        if not _says_something(text, start, end, per_sentence[idx]):
+            continue  # a heading such as "1981": only a date, no happening
         events.append(_sentence_event(article, start, end, anchor, per_sentence[idx], known))
     events.extend(_manual_event(article, m, known) for m in article.manual_events)
     return sorted(events, key=lambda e: e.sort_key)
+
+
+def _says_something(text: str, start: int, end: int, timexes: list[Timex]) -> bool:
+    """Whether the sentence has a word with a letter outside its time expressions."""
+    pos = start
+    for t in sorted(timexes, key=lambda t: t.start):
+        if any(c.isalpha() for c in text[pos:max(pos, t.start)]):
+            return True
+        pos = max(pos, t.end)
+    return any(c.isalpha() for c in text[pos:end])
 
 
 def event_id(slug: str, text: str) -> str:

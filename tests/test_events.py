@@ -176,3 +176,13 @@ def test_long_sentence_title_is_cut_at_a_word_boundary():
     assert e.title.startswith(("Die Wehrmacht überfiel", "Wehrmacht überfiel"))
     words = sentence.replace(",", "").replace(".", "").split()
     assert e.title.rstrip("…").split()[-1] in words  # never a cut-off word
+
+
+def test_a_sentence_that_is_only_a_date_is_no_event():
+    # a section heading "1981" in a narrative says when, not what
+    text = "1981\n\nIm Frühjahr 1981 begann die irakische Offensive."
+    t1 = timex(text, "1981", "DATE", "1981")
+    t2 = timex(text, "Frühjahr 1981", "DATE", "1981-SP")
+    events = extract_events(article(text, genre="narrative"), [t1, t2])
+    assert [e.date.value for e in events] == ["1981-SP"]
+    assert "Offensive" in events[0].title
