@@ -71,12 +71,13 @@ def _content_words(e: Event) -> frozenset[str]:
     """Lower-cased word stems of the sentence, without stop words and time words."""
     skip = _skip_words(e.lang)
     out = set()
-    for m in _WORD.finditer(e.sentence.replace(e.timex_text, " ") if e.timex_text else e.sentence):
-        w = m.group(0).lower()
+    for w in _WORD.findall(e.sentence.replace(e.timex_text, " ") if e.timex_text else e.sentence):
+        w = w.lower()
         if w in skip or w.isdigit():
             continue
         out.add(w[:_STEM])
-        out.update(p[:_STEM] for p in w.split("-") if len(p) > 2 and p not in skip)
+        if "-" in w:  # "G20-Gipfel" also shares "gipfel" with a plain "Gipfel"
+            out.update(p[:_STEM] for p in w.split("-") if len(p) > 2 and p not in skip)
     return frozenset(out)
 
 
@@ -125,7 +126,7 @@ def _group(events: list[Event]) -> list[list[Event]]:
                 if k in tokens and min_last[k] < horizon:
                     for t in tokens.pop(k):
                         postings[t].discard(k)
-            candidates = sorted({k for t in f.tokens for k in postings.get(t, ())})
+            candidates = _likely_clusters(f, postings)
         for k in candidates:
             if f.joins(groups[k]):
                 groups[k].append(f)
@@ -146,6 +147,25 @@ def _group(events: list[Event]) -> list[list[Event]]:
                 min_last[k] = f.span[1]
                 heapq.heappush(closing, (f.span[1], k))
     return [[f.event for f in g] for g in groups]
+
+
+def _likely_clusters(f: "_Features", postings: dict[str, set[int]]) -> list[int]:
+    """The open clusters ``f`` could join, in cluster order: those with which
+    it shares enough words or names for one member to report the same
+    happening.  A member shares no more than its whole cluster does, so
+    clusters sharing fewer than a fifth of ``f``'s words (the least
+    :func:`same_happening` accepts) and fewer than three names are skipped
+    without comparing members; the clusters tried and joined are the same."""
+    shared_words: dict[int, int] = {}
+    shared_names: dict[int, int] = {}
+    for t in f.tokens:
+        counts = shared_words if t[0] == "w" else shared_names
+        for k in postings.get(t, ()):
+            counts[k] = counts.get(k, 0) + 1
+    need = max(1.0, _WORDS_WITH_NAMES * len(f.words) - 1e-9)  # float slack: 0.2 * 15 > 3
+    likely = {k for k, n in shared_words.items() if n >= need}
+    likely.update(k for k, n in shared_names.items() if n >= _SHARED_NAMES)
+    return sorted(likely)
 
 
 class _Features:
