@@ -19,8 +19,6 @@ from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING, Callable
 
-import icalendar
-
 from .dates import PartialDate
 from .embed import embed_iframe
 from .i18n import count_label, date_label, labels
@@ -154,33 +152,64 @@ def events_ics(inp: ExportInput) -> str:
     A day is one day; a month, week, season, year … spans all its days, with
     the granularity and the date as the site shows it in the description.
     UIDs come from event ids, so calendar apps update rather than duplicate.
+    Written directly as RFC 5545 content lines: a calendar of ten thousand
+    events takes milliseconds, and its bytes depend on no library version.
     """
     site = inp.site
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//site-builder//timeline//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", site.config.title)
-    stamp = _stamp(site)
+    stamp = _stamp(site).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//site-builder//timeline//EN",
+             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(site.config.title)}"]
     for event in site.timeline.events:
         if not _in_calendar(event.date):
             continue
-        vevent = icalendar.Event()
-        vevent.add("uid", f"{event.id}@site-builder")
-        vevent.add("dtstamp", stamp)
-        vevent.add("dtstart", event.date.first_day)
-        vevent.add("dtend", event.date.last_day + _dt.timedelta(days=1))  # exclusive end
-        vevent.add("summary", event.title)
         when = date_label(event.date, inp.lang, event.mod)
-        vevent.add("description", f"{event.sentence}\n\n{when} "
-                                  f"(granularity: {event.date.granularity})")
-        if inp.base_url:
-            vevent.add("url", inp.event_href(event))
+        description = f"{event.sentence}\n\n{when} (granularity: {event.date.granularity})"
+        lines += ["BEGIN:VEVENT",
+                  f"SUMMARY:{_ics_text(event.title)}",
+                  f"DTSTART;VALUE=DATE:{_ics_date(event.date.first_day)}",
+                  # the end of an all-day event is exclusive: the day after
+                  f"DTEND;VALUE=DATE:{_ics_date(event.date.last_day + _dt.timedelta(days=1))}",
+                  f"DTSTAMP:{stamp}",
+                  f"UID:{_ics_text(event.id)}@site-builder"]
         tags = inp.tags(event)
         if tags:
-            vevent.add("categories", tags)
-        cal.add_component(vevent)
-    return cal.to_ical().decode("utf-8")
+            lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in tags))
+        lines.append(f"DESCRIPTION:{_ics_text(description)}")
+        if inp.base_url:
+            lines.append(f"URL:{inp.event_href(event)}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(_ics_fold(line) + "\r\n" for line in lines)
+
+
+def _ics_date(day: _dt.date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _ics_text(text: str) -> str:
+    """An iCalendar TEXT value: backslash, semicolon, comma and line ends escaped."""
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
+
+
+def _ics_fold(line: str, limit: int = 75) -> str:
+    """Fold a content line into lines of at most ``limit`` octets (RFC 5545
+    3.1), never inside a UTF-8 sequence and never right after a backslash
+    (some clients cannot unfold an escape split across lines)."""
+    data = line.encode("utf-8")
+    if len(data) <= limit:
+        return line
+    parts, start, room = [], 0, limit
+    while len(data) - start > room:
+        cut = start + room
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte
+            cut -= 1
+        if data[cut - 1] == 0x5C and cut - 1 > start:  # keep "\\," together
+            cut -= 1
+        parts.append(data[start:cut])
+        start, room = cut, limit - 1  # a continuation line starts with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 
