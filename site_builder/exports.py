@@ -92,7 +92,25 @@ def events_json(inp: ExportInput) -> str:
         "timezone": site.config.timezone,
         "events": [_event_json(e, inp.lang, site.config.tzinfo) for e in site.timeline.events],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return _json_one_item_per_line(data)
+
+
+def _json_one_item_per_line(data: dict) -> str:
+    """``data`` as JSON with each top-level key, and each item of a top-level
+    list, on a line of its own: readable, diff-friendly (an edited event is
+    one changed line) and written by json's C encoder, which ``indent``
+    would bypass (ten times slower for a large timeline)."""
+    def one(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + one(item) for item in value)
+            lines.append(f"  {one(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def _event_json(event: Event, lang: str, tz: _dt.tzinfo) -> dict:
@@ -365,7 +383,7 @@ def timelinejs_json(inp: ExportInput) -> str:
                                                            inp.lang))
     data = {"title": {"text": {"headline": escape(site.config.title), "text": escape(summary)}},
             "events": events}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _json_one_item_per_line(data)
 
 
 #: output path → export function; add an export by adding an entry.
