@@ -15,6 +15,7 @@ and parallel (see docs/architecture.md, "Build engine"):
 """
 from __future__ import annotations
 
+import functools
 import os
 import time
 from dataclasses import dataclass, field
@@ -76,6 +77,28 @@ class BuildResult:
     extracted: int = 0      # articles read, tagged and extracted this time (not cached)
     rendered: list[str] = field(default_factory=list)  # output files rendered this time
     unchanged: bool = False  # nothing changed: output/ was left as it was
+
+
+@dataclass
+class Session:
+    """What a long-running process (the preview server) keeps between builds
+    of one site, so that a rebuild after an edit does only the edit's work.
+
+    ``store``: the last build's per-article results (not reloaded from disk);
+    ``merge_memo``: the merge's per-event word and name sets;
+    ``deferred``: work that can wait until the new site is visible (saving
+    the article cache, removing the previous output tree) — run it with
+    :meth:`finish` after the browser has been told to reload.
+    """
+
+    store: dict | None = None
+    merge_memo: dict = field(default_factory=dict)
+    deferred: list[Callable[[], None]] = field(default_factory=list)
+
+    def finish(self) -> None:
+        """Run the work the last build deferred, in order."""
+        while self.deferred:
+            self.deferred.pop(0)()
 
 
 @dataclass(frozen=True)
@@ -191,8 +214,10 @@ def _check_unique_slugs(done: list[Processed]) -> None:
         seen[p.article.slug.lower()] = p.article.source_path
 
 
-def assemble(config: Config, processed: list[Processed], warnings: list[str]) -> "Site":
-    """Per-article results → the site model (merge and curate the events)."""
+def assemble(config: Config, processed: list[Processed], warnings: list[str],
+             merge_memo: dict | None = None) -> "Site":
+    """Per-article results → the site model (merge and curate the events).
+    ``merge_memo`` carries the merge's per-event work from one build to the next."""
     from .curation import load_curation
     from .render import Site
     from .timeline import build_timeline
@@ -201,7 +226,7 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str]) ->
     window = config.timeline
     events = [e for p in processed for e in p.events
               if not e.date.is_calendar or window.includes(e.date)]
-    timeline = build_timeline(events, curation)
+    timeline = build_timeline(events, curation, memo=merge_memo)
     return Site(config=config,
                 articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
                 timexes={p.article.slug: p.timexes for p in processed},
@@ -211,7 +236,7 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str]) ->
 def build(config: Config, output_dir: Path | None = None,
           warn: Callable[[str], None] | None = None, *, jobs: int | None = None,
           strict: bool = False, progress: Progress | None = None,
-          use_cache: bool = True) -> BuildResult:
+          use_cache: bool = True, session: Session | None = None) -> BuildResult:
     """Build the site described by ``config`` into ``output_dir``.
 
     In: the validated config (and an output folder overriding it); ``warn``
@@ -219,8 +244,9 @@ def build(config: Config, output_dir: Path | None = None,
     worker processes for the per-article stages (None: one per core);
     ``strict`` makes any warning fail the build (:class:`StrictFailure`);
     ``progress`` is called once per article (see :class:`ArticleDone`);
-    ``use_cache=False`` ignores (and then replaces) the build cache.
-    Out: a summary.  The previous
+    ``use_cache=False`` ignores (and then replaces) the build cache;
+    ``session`` keeps work for the next build of a long-running process and
+    defers what can wait (see :class:`Session`).  Out: a summary.  The previous
     output stays untouched unless everything worked; the output's bytes do
     not depend on ``jobs``, the cache or the hash seed.
     """
@@ -258,7 +284,7 @@ def build(config: Config, output_dir: Path | None = None,
             for message in skipped:
                 _warn(message)
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
-                     use_cache, strict, progress, result, _warn)
+                     use_cache, strict, progress, result, _warn, session)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -341,7 +367,8 @@ def _save_cache(save: Callable, path: Path, value, warn: Callable[[str], None]) 
 
 def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: dict,
              settings: str, state: "cache.State | None", state_file: Path, jobs: int,
-             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult, warn: Callable[[str], None]) -> None:
+             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult,
+             warn: Callable[[str], None], session: Session | None = None) -> None:
     """The build proper: cached or extracted articles → merge → changed pages → swap."""
     from .readers import ReadOptions
 
@@ -362,7 +389,12 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             seed_digests[seed.name] = _file_digest(seed.path)
 
     store_file = cache.cache_dir(config.root) / "articles.pickle"
-    stored, _why_not = cache.load_articles(store_file) if use_cache else ({}, None)
+    if not use_cache:
+        stored = {}
+    elif session is not None and session.store is not None:
+        stored = session.store  # this process's own results: no need to read them back
+    else:
+        stored, _why_not = cache.load_articles(store_file)
     base = f"{config.seeds_path.resolve()}|{options!r}"
     keys = {seed.name: cache.article_key(seed_digests[seed.name] or "", seed.name, base)
             for seed in seeds}
@@ -390,14 +422,22 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     for p in processed:
         if not p.events:
             warn(f"{p.article.source_path}: no dated events found")
-    site = assemble(config, processed, result.warnings)
+    site = assemble(config, processed, result.warnings,
+                    merge_memo=session.merge_memo if session is not None else None)
     files, keep, owners = _render_changed(config, site, output_dir, state)
     _fail_if_strict(strict, result, output_dir)
     from .output import write_site
 
-    write_site(files, output_dir, keep=keep)
+    deferred = session.deferred if session is not None else None
+    write_site(files, output_dir, keep=keep, defer=deferred)
+    if session is not None:
+        session.store = store
     if store.keys() != stored.keys():
-        _save_cache(cache.save_articles, store_file, store, warn)
+        if deferred is None:
+            _save_cache(cache.save_articles, store_file, store, warn)
+        else:
+            deferred.append(functools.partial(_save_cache, cache.save_articles, store_file,
+                                              store, warn))
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))

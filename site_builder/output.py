@@ -11,12 +11,13 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import functools
 import os
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import InputError
 
@@ -53,13 +54,16 @@ def check_output_location(output_dir: Path, keep: list[Path]) -> None:
                                               f"output folder")
 
 
-def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = ()) -> None:
+def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = (),
+               defer: list[Callable[[], None]] | None = None) -> None:
     """Replace ``output_dir`` by exactly ``files`` plus the ``keep`` files of
     the current ``output_dir``, atomically.
 
     In: output-relative paths → contents; the output folder; paths of files
     to carry over unchanged from the current output (hard-linked into the
-    new tree, copied where links are impossible).  Out: nothing;
+    new tree, copied where links are impossible); ``defer``, a list that
+    receives the removal of the previous tree instead of doing it now (a
+    process that dies first leaves it to :func:`recover`).  Out: nothing;
     on return the folder holds the new site.  On any error the previous
     folder is untouched and the error is raised (OSError as InputError).
     """
@@ -74,7 +78,7 @@ def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = 
         staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=parent))
         _write_all(files, staging)
         _link_all(keep, output_dir, staging)
-        _swap_in(staging, output_dir)
+        _swap_in(staging, output_dir, defer)
     except OSError as exc:
         _remove(staging)
         raise InputError(str(output_dir), f"cannot write the site: {exc.strerror or exc}") from None
@@ -153,14 +157,16 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def _swap_in(staging: Path, output_dir: Path) -> None:
+def _swap_in(staging: Path, output_dir: Path, defer: list | None = None) -> None:
     parent = staging.parent
     if output_dir.is_symlink() or (output_dir.exists() and not output_dir.is_dir()):
         raise OSError(errno.ENOTDIR, "output path exists and is not a folder", str(output_dir))
     if not output_dir.exists():
         os.rename(staging, output_dir)
     elif _exchange(staging, output_dir):
-        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+        # staging now holds the old site, under a name recover() removes
+        remove = functools.partial(shutil.rmtree, staging, ignore_errors=True)
+        defer.append(remove) if defer is not None else remove()
     else:
         old = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.old-", dir=parent))
         os.rmdir(old)

@@ -33,9 +33,12 @@ _WORDS_WITH_NAMES = 0.2  # … or this much, with at least two shared names
 _SHARED_NAMES = 3       # … or this many shared names, most of either side's names
 
 
-def build_timeline(events: list[Event], curation: Curation | None = None) -> Timeline:
-    """Merge, curate and sort ``events`` (see module doc)."""
-    merged = [_merge_group(g) for g in _group(sorted(events, key=lambda e: e.sort_key))]
+def build_timeline(events: list[Event], curation: Curation | None = None,
+                   memo: dict | None = None) -> Timeline:
+    """Merge, curate and sort ``events`` (see module doc).  ``memo``, a dict
+    kept between calls, saves recomputing the word and name sets of events
+    seen before (it is left holding this call's events only)."""
+    merged = [_merge_group(g) for g in _group(sorted(events, key=lambda e: e.sort_key), memo)]
     curated = _curate(merged, curation or Curation())
     kept = [e for e in curated if e.date.is_calendar]
     return Timeline(events=tuple(sorted(kept, key=lambda e: e.sort_key)))
@@ -96,7 +99,7 @@ def _names(e: Event) -> frozenset[str]:
     return frozenset(out)
 
 
-def _group(events: list[Event]) -> list[list[Event]]:
+def _group(events: list[Event], memo: dict | None = None) -> list[list[Event]]:
     """Greedy clusters: an event joins the first cluster all of whose dates suit it
     and one of whose members reports the same happening.
 
@@ -107,7 +110,12 @@ def _group(events: list[Event]) -> list[list[Event]]:
     smallest last day of its members lies before every remaining event's
     first day).  Word and name sets are computed once per event.
     """
-    features = [_Features(e) for e in events]
+    if memo is None:
+        features = [_Features(e) for e in events]
+    else:
+        features = [memo.get(e) or _Features(e) for e in events]
+        memo.clear()
+        memo.update((f.event, f) for f in features)
     remaining_first = _suffix_min_first_day(features)
     groups: list[list[_Features]] = []
     by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters

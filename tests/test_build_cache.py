@@ -276,3 +276,27 @@ def test_the_cache_does_not_depend_on_how_the_site_folder_is_named(tmp_path, mon
     (site / "seeds" / "g20.md").touch()
     third = build(load_config(Path(".")))
     assert third.extracted == 0 and third.rendered == []
+
+
+def test_a_session_rebuild_reuses_its_results_and_defers_cleanup_until_finish(tmp_path):
+    """The preview server's builds: the second one neither re-extracts nor
+    re-reads the cache file (it keeps the first build's results); the new
+    site is in place before the deferred work runs; after finish() the cache
+    is saved and the previous tree is gone; the output equals a cold build."""
+    site = make_site(tmp_path / "site")
+    session = build_module.Session()
+    run(site, session=session)
+    session.finish()
+    store = cache.cache_dir(site) / "articles.pickle"
+    store.unlink()  # a session build must not need it
+    title, date, body = ARTICLES["wahl"]
+    write(site / "seeds" / "wahl.md", article_text(title, date, body + "\n\nAm 3. März 2018 stand die Regierung."))
+    result = run(site, session=session)
+    assert result.extracted == 1
+    assert "2018-03" in (site / "output" / "events.json").read_text("utf-8")
+    assert session.deferred and not store.exists()
+    leftovers = list(site.glob(".output.new-*"))
+    assert leftovers, "the previous tree waits for finish()"
+    session.finish()
+    assert store.exists() and not list(site.glob(".output.new-*"))
+    assert snapshot(site / "output") == cold_build_of(site, tmp_path)
