@@ -117,7 +117,7 @@ def _group(events: list[Event], memo: dict | None = None) -> list[list[Event]]:
         memo.clear()
         memo.update((f.event, f) for f in features)
     remaining_first = _suffix_min_first_day(features)
-    groups: list[list[_Features]] = []
+    groups: list[_Cluster] = []
     by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters
     postings: dict[str, set[int]] = {}    # word or name → open clusters using it
     tokens: dict[int, set[str]] = {}      # open cluster → its members' words and names
@@ -136,12 +136,12 @@ def _group(events: list[Event], memo: dict | None = None) -> list[list[Event]]:
                         postings[t].discard(k)
             candidates = _likely_clusters(f, postings)
         for k in candidates:
-            if f.joins(groups[k]):
-                groups[k].append(f)
+            if groups[k].admits(f):
+                groups[k].add(f)
                 break
         else:
             k = len(groups)
-            groups.append([f])
+            groups.append(_Cluster(f))
             if f.span is None:
                 candidates.append(k)
                 continue
@@ -154,7 +154,7 @@ def _group(events: list[Event], memo: dict | None = None) -> list[list[Event]]:
             if f.span[1] < min_last[k]:
                 min_last[k] = f.span[1]
                 heapq.heappush(closing, (f.span[1], k))
-    return [[f.event for f in g] for g in groups]
+    return [[f.event for f in g.members] for g in groups]
 
 
 def _likely_clusters(f: "_Features", postings: dict[str, set[int]]) -> list[int]:
@@ -179,7 +179,7 @@ def _likely_clusters(f: "_Features", postings: dict[str, set[int]]) -> list[int]
 class _Features:
     """An event with what clustering compares, computed once."""
 
-    __slots__ = ("event", "span", "words", "names", "tokens")
+    __slots__ = ("event", "span", "words", "names", "tokens", "kind")
 
     def __init__(self, event: Event):
         self.event = event
@@ -189,6 +189,8 @@ class _Features:
         self.names = _names(event)
         # What two reports of one happening must share: a content word or a name.
         self.tokens = {"w:" + w for w in self.words} | {"n:" + n for n in self.names}
+        # All that same_happening reads of a member, besides its article and date
+        self.kind = (self.words, self.names, event.manual)
 
     def compatible(self, other: "_Features") -> bool:
         if self.span is None or other.span is None:
@@ -197,11 +199,39 @@ class _Features:
         return self.event.date == other.event.date or (a1 <= b1 and b2 <= a2) \
             or (b1 <= a1 and a2 <= b2)
 
-    def joins(self, group: list["_Features"]) -> bool:
-        slug = self.event.slug
-        return all(self.compatible(m) for m in group) \
-            and any(_same_happening_features(self, m) for m in group) \
-            and all(m.event.slug != slug for m in group)
+
+
+class _Cluster:
+    """A cluster being grown, with what joining it is checked against: the
+    articles it has a report from, its members' distinct date spans, and one
+    member per distinct :attr:`_Features.kind` (one sentence copied into many
+    articles is compared once).  :meth:`admits` gives what comparing ``f``
+    with every member would: from another article, compatible with every
+    member's date, reporting the same happening as one of them."""
+
+    __slots__ = ("members", "slugs", "spans", "kinds")
+
+    def __init__(self, first: _Features):
+        self.members = [first]
+        self.slugs = {first.event.slug}
+        self.spans = {first.span}
+        self.kinds = {first.kind: first}
+
+    def add(self, f: _Features) -> None:
+        self.members.append(f)
+        self.slugs.add(f.event.slug)
+        self.spans.add(f.span)
+        self.kinds.setdefault(f.kind, f)
+
+    def admits(self, f: _Features) -> bool:
+        if f.event.slug in self.slugs:
+            return False
+        if f.span is not None:  # off-calendar clusters hold one date value only
+            a1, a2 = f.span
+            for b1, b2 in self.spans:  # calendar dates: compatible = nested spans
+                if not ((a1 <= b1 and b2 <= a2) or (b1 <= a1 and a2 <= b2)):
+                    return False
+        return any(_same_happening_features(f, m) for m in self.kinds.values())
 
 
 def _suffix_min_first_day(features: list[_Features]) -> list:
