@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 from . import cache
 from .config import Config
 from .errors import InputError
-from .output import build_lock, check_output_location
+from .output import Staging, build_lock, check_output_location
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
     from .model import Article, Event, Timex
@@ -424,12 +424,11 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             warn(f"{p.article.source_path}: no dated events found")
     site = assemble(config, processed, result.warnings,
                     merge_memo=session.merge_memo if session is not None else None)
-    files, keep, owners = _render_changed(config, site, output_dir, state)
-    _fail_if_strict(strict, result, output_dir)
-    from .output import write_site
-
     deferred = session.deferred if session is not None else None
-    write_site(files, output_dir, keep=keep, defer=deferred)
+    with Staging(output_dir, deferred) as stage:
+        written, keep, owners = _render_changed(config, site, output_dir, state, stage)
+        _fail_if_strict(strict, result, output_dir)
+        stage.commit()
     if session is not None:
         session.store = store
     if store.keys() != stored.keys():
@@ -441,7 +440,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))
-        sha = state.output[rel][4] if rel in keep else cache.digest(files[rel])
+        sha = state.output[rel][4] if rel in keep else written[rel]
         output[rel] = [group, fp, st.st_size, st.st_mtime_ns, sha]
     summary = {"articles": len(site.articles), "events": len(site.timeline.events),
                "warnings": list(result.warnings)}
@@ -452,14 +451,16 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.articles = summary["articles"]
     result.events = summary["events"]
     result.files = len(output)
-    result.rendered = sorted(files)
+    result.rendered = sorted(written)
 
 
-def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None"
-                    ) -> tuple[dict[str, bytes], set[str], dict[str, tuple[str, str]]]:
+def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
+                    stage: "Staging") -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Render the page groups whose fingerprint changed or whose previous
-    files are gone or altered → (new files, paths to keep from the previous
-    output, every path's (group, fingerprint))."""
+    files are gone or altered, writing each file into ``stage`` as it is
+    made; carry the other groups' files over → (path → SHA-256 of each file
+    written, paths kept from the previous output, every path's (group,
+    fingerprint))."""
     from .render import as_bytes, plan_site
     from .theme import Theme
 
@@ -468,20 +469,25 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     before: dict[str, dict[str, list]] = {}  # group → its files in the previous output
     for rel, entry in (state.output if state else {}).items():
         before.setdefault(entry[0], {})[rel] = entry
-    files: dict[str, bytes] = {}
+    written: dict[str, str] = {}
     keep: set[str] = set()
     owners: dict[str, tuple[str, str]] = {}
     for name, group in plan_site(site, theme).items():
         fp = cache.digest(f"{salt}|{group.inputs}".encode())
         old = before.get(name, {})
         if old and all(e[1] == fp and _output_intact(output_dir, rel, e[2:]) for rel, e in old.items()):
-            made = dict.fromkeys(old)
+            made = list(old)
             keep.update(old)
         else:
-            made = {rel: as_bytes(data) for rel, data in group.make().items()}
-            files.update(made)
+            made = []
+            for rel, data in group.make().items():
+                data = as_bytes(data)
+                stage.write(rel, data)
+                written[rel] = cache.digest(data)
+                made.append(rel)
         owners.update((rel, (name, fp)) for rel in made)
-    return files, keep, owners
+    stage.keep(keep)
+    return written, keep, owners
 
 
 def theme_digest(theme) -> str:

@@ -54,37 +54,85 @@ def check_output_location(output_dir: Path, keep: list[Path]) -> None:
                                               f"output folder")
 
 
+class Staging:
+    """A new output tree, written file by file beside ``output_dir`` and
+    swapped in whole by :meth:`commit`.
+
+    Use it as a context manager: leaving it without a commit (an error, a
+    strict failure, Ctrl+C) removes the new tree and leaves ``output_dir``
+    as it was.  Files are written as they are rendered, so a large site is
+    never held in memory at once.  An OSError becomes an :class:`InputError`
+    naming the output folder.  ``defer``, a list, receives the removal of
+    the previous tree instead of doing it at commit (a process that dies
+    first leaves it to :func:`recover`).
+    """
+
+    def __init__(self, output_dir: Path, defer: list[Callable[[], None]] | None = None):
+        self.output_dir = Path(output_dir)
+        self.defer = defer
+        self.root: Path | None = None
+        self._dirs: set[Path] = set()
+
+    def __enter__(self) -> "Staging":
+        with self._as_input_error():
+            parent = self.output_dir.resolve().parent
+            parent.mkdir(parents=True, exist_ok=True)
+            if self.output_dir.is_dir() and not os.access(self.output_dir, os.W_OK):
+                raise OSError(errno.EACCES, "the output folder is read-only")
+            recover(self.output_dir)
+            self.root = Path(tempfile.mkdtemp(prefix=f".{self.output_dir.name}.new-", dir=parent))
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        _remove(self.root)  # nothing left after a commit
+        self.root = None
+
+    @contextmanager
+    def _as_input_error(self):
+        try:
+            yield
+        except OSError as exc:
+            raise InputError(str(self.output_dir),
+                             f"cannot write the site: {exc.strerror or exc}") from None
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Write one file (an output-relative POSIX path) into the new tree."""
+        with self._as_input_error():
+            _write_file(self.root, rel, data, self._dirs)
+
+    def write_all(self, files: dict[str, bytes]) -> None:
+        with self._as_input_error():
+            _write_all(files, self.root)
+
+    def keep(self, paths: Iterable[str]) -> None:
+        """Carry ``paths`` over unchanged from the current output."""
+        with self._as_input_error():
+            _link_all(paths, self.output_dir, self.root)
+
+    def commit(self) -> None:
+        """Swap the new tree in: from now on ``output_dir`` is the new site."""
+        with self._as_input_error():
+            os.chmod(self.root, 0o755)  # mkdtemp makes it 0700; a web server must read it
+            _fsync_dir(self.root)
+            _swap_in(self.root, self.output_dir, self.defer)
+        self.root = None
+
+
 def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = (),
                defer: list[Callable[[], None]] | None = None) -> None:
     """Replace ``output_dir`` by exactly ``files`` plus the ``keep`` files of
-    the current ``output_dir``, atomically.
+    the current ``output_dir``, atomically (see :class:`Staging`).
 
     In: output-relative paths → contents; the output folder; paths of files
     to carry over unchanged from the current output (hard-linked into the
-    new tree, copied where links are impossible); ``defer``, a list that
-    receives the removal of the previous tree instead of doing it now (a
-    process that dies first leaves it to :func:`recover`).  Out: nothing;
+    new tree, copied where links are impossible).  Out: nothing;
     on return the folder holds the new site.  On any error the previous
     folder is untouched and the error is raised (OSError as InputError).
     """
-    output_dir = Path(output_dir)
-    staging = None
-    try:
-        parent = output_dir.resolve().parent
-        parent.mkdir(parents=True, exist_ok=True)
-        if output_dir.is_dir() and not os.access(output_dir, os.W_OK):
-            raise OSError(errno.EACCES, "the output folder is read-only")
-        recover(output_dir)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=parent))
-        _write_all(files, staging)
-        _link_all(keep, output_dir, staging)
-        _swap_in(staging, output_dir, defer)
-    except OSError as exc:
-        _remove(staging)
-        raise InputError(str(output_dir), f"cannot write the site: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove(staging)
-        raise
+    with Staging(output_dir, defer) as stage:
+        stage.write_all(files)
+        stage.keep(keep)
+        stage.commit()
 
 
 def _remove(staging: Path | None) -> None:
@@ -95,16 +143,20 @@ def _remove(staging: Path | None) -> None:
 def _write_all(files: dict[str, bytes], root: Path) -> None:
     made: set[Path] = set()
     for rel, data in sorted(files.items()):
-        target = root.joinpath(*safe_relpath(rel).parts)
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        with open(target, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    os.chmod(root, 0o755)  # mkdtemp makes it 0700; a web server must read it
-    _fsync_dir(root)
+        _write_file(root, rel, data, made)
+
+
+def _write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
+    """Write ``data`` to ``root``/``rel`` and flush it to disk; ``made``
+    remembers the folders already created."""
+    target = root.joinpath(*safe_relpath(rel).parts)
+    if target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
+    with open(target, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _link_all(paths: Iterable[str], source: Path, root: Path) -> None:
