@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Callable
 from . import cache
 from .config import Config
 from .errors import InputError
+from .memo import Memo
 from .output import Staging, build_lock, check_output_location
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
@@ -85,14 +86,15 @@ class Session:
     of one site, so that a rebuild after an edit does only the edit's work.
 
     ``store``: the last build's per-article results (not reloaded from disk);
-    ``merge_memo``: the merge's per-event word and name sets;
+    ``memo``: what the merge and the render derived from unchanged events
+    and articles (see :mod:`site_builder.memo`);
     ``deferred``: work that can wait until the new site is visible (saving
     the article cache, removing the previous output tree) — run it with
     :meth:`finish` after the browser has been told to reload.
     """
 
     store: dict | None = None
-    merge_memo: dict = field(default_factory=dict)
+    memo: Memo = field(default_factory=Memo)
     deferred: list[Callable[[], None]] = field(default_factory=list)
 
     def finish(self) -> None:
@@ -215,9 +217,9 @@ def _check_unique_slugs(done: list[Processed]) -> None:
 
 
 def assemble(config: Config, processed: list[Processed], warnings: list[str],
-             merge_memo: dict | None = None) -> "Site":
+             memo: Memo | None = None) -> "Site":
     """Per-article results → the site model (merge and curate the events).
-    ``merge_memo`` carries the merge's per-event work from one build to the next."""
+    ``memo`` carries per-event work from one build to the next."""
     from .curation import load_curation
     from .render import Site
     from .timeline import build_timeline
@@ -226,7 +228,7 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str],
     window = config.timeline
     events = [e for p in processed for e in p.events
               if not e.date.is_calendar or window.includes(e.date)]
-    timeline = build_timeline(events, curation, memo=merge_memo)
+    timeline = build_timeline(events, curation, memo=memo)
     return Site(config=config,
                 articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
                 timexes={p.article.slug: p.timexes for p in processed},
@@ -422,11 +424,13 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     for p in processed:
         if not p.events:
             warn(f"{p.article.source_path}: no dated events found")
-    site = assemble(config, processed, result.warnings,
-                    merge_memo=session.merge_memo if session is not None else None)
+    memo = session.memo if session is not None else None
+    if memo is not None:
+        memo.next_build()
+    site = assemble(config, processed, result.warnings, memo=memo)
     deferred = session.deferred if session is not None else None
     with Staging(output_dir, deferred) as stage:
-        written, keep, owners = _render_changed(config, site, output_dir, state, stage)
+        written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo)
         _fail_if_strict(strict, result, output_dir)
         stage.commit()
     if session is not None:
@@ -455,7 +459,8 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
 
 
 def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
-                    stage: "Staging") -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
+                    stage: Staging, memo: Memo | None = None
+                    ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Render the page groups whose fingerprint changed or whose previous
     files are gone or altered, writing each file into ``stage`` as it is
     made; carry the other groups' files over → (path → SHA-256 of each file
@@ -465,14 +470,19 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     from .theme import Theme
 
     theme = Theme(config.root, config.theme_path)
-    salt = cache.fingerprint((cache.code_fingerprint(), theme_digest(theme)))
+    theme_files = theme_digest(theme)
+    # The same theme files: keep the Jinja environment and its compiled templates
+    # (a new template that overrides a default one needs a new environment).
+    theme = (memo or Memo()).get(("theme", theme, tuple(theme.search_dirs), theme_files),
+                                 lambda: theme)
+    salt = cache.fingerprint((cache.code_fingerprint(), theme_files))
     before: dict[str, dict[str, list]] = {}  # group → its files in the previous output
     for rel, entry in (state.output if state else {}).items():
         before.setdefault(entry[0], {})[rel] = entry
     written: dict[str, str] = {}
     keep: set[str] = set()
     owners: dict[str, tuple[str, str]] = {}
-    for name, group in plan_site(site, theme).items():
+    for name, group in plan_site(site, theme, memo).items():
         fp = cache.digest(f"{salt}|{group.inputs}".encode())
         old = before.get(name, {})
         if old and all(e[1] == fp and _output_intact(output_dir, rel, e[2:]) for rel, e in old.items()):

@@ -13,8 +13,8 @@ import datetime as _dt
 import json
 import uuid
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING, Callable
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable
 from .dates import PartialDate
 from .embed import embed_iframe
 from .i18n import count_label, date_label, labels
+from .memo import Memo
 from .model import Article, Event, Source
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ class ExportInput:
     site: "Site"
     lang: str
     pages: tuple[str, ...] = ()  # output paths of the HTML pages, for the sitemap
+    # per-event parts of the exports, kept between builds (see site_builder.memo)
+    memo: Memo = field(default_factory=Memo)
 
     @property
     def base_url(self) -> str:
@@ -88,11 +91,22 @@ def events_json(inp: ExportInput) -> str:
         "version": SCHEMA_VERSION,
         "title": site.config.title,
         "language": inp.lang,
-        "articles": [a.to_json() for a in sorted(site.articles, key=lambda a: a.slug)],
+        "articles": [inp.memo.get(("json", a), partial(_json_text, a.to_json))
+                     for a in sorted(site.articles, key=lambda a: a.slug)],
         "timezone": site.config.timezone,
-        "events": [_event_json(e, inp.lang, site.config.tzinfo) for e in site.timeline.events],
+        "events": [inp.memo.get(("json", e, inp.lang, site.config.tzinfo),
+                                partial(_json_text, _event_json, e, inp.lang, site.config.tzinfo))
+                   for e in site.timeline.events],
     }
     return _json_one_item_per_line(data)
+
+
+class _JSONText(str):
+    """A value already encoded as JSON text."""
+
+
+def _json_text(make: Callable, *args) -> _JSONText:
+    return _JSONText(json.dumps(make(*args), ensure_ascii=False, separators=(", ", ": ")))
 
 
 def _json_one_item_per_line(data: dict) -> str:
@@ -101,6 +115,8 @@ def _json_one_item_per_line(data: dict) -> str:
     one changed line) and written by json's C encoder, which ``indent``
     would bypass (ten times slower for a large timeline)."""
     def one(value) -> str:
+        if isinstance(value, _JSONText):
+            return value
         return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
     lines = []
@@ -175,28 +191,35 @@ def events_ics(inp: ExportInput) -> str:
     """
     site = inp.site
     stamp = _stamp(site).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//site-builder//timeline//EN",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(site.config.title)}"]
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//site-builder//timeline//EN",
+            "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(site.config.title)}"]
+    parts = ["".join(_ics_fold(line) + "\r\n" for line in head)]
     for event in site.timeline.events:
-        if not _in_calendar(event.date):
-            continue
-        when = date_label(event.date, inp.lang, event.mod)
-        description = f"{event.sentence}\n\n{when} (granularity: {event.date.granularity})"
-        lines += ["BEGIN:VEVENT",
-                  f"SUMMARY:{_ics_text(event.title)}",
-                  f"DTSTART;VALUE=DATE:{_ics_date(event.date.first_day)}",
-                  # the end of an all-day event is exclusive: the day after
-                  f"DTEND;VALUE=DATE:{_ics_date(event.date.last_day + _dt.timedelta(days=1))}",
-                  f"DTSTAMP:{stamp}",
-                  f"UID:{_ics_text(event.id)}@site-builder"]
-        tags = inp.tags(event)
-        if tags:
-            lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in tags))
-        lines.append(f"DESCRIPTION:{_ics_text(description)}")
-        if inp.base_url:
-            lines.append(f"URL:{inp.event_href(event)}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
+        if _in_calendar(event.date):
+            tags = tuple(inp.tags(event))
+            parts.append(inp.memo.get(("ics", event, inp.lang, inp.base_url, stamp, tags),
+                                      partial(_ics_event, inp, event, stamp, tags)))
+    parts.append("END:VCALENDAR\r\n")
+    return "".join(parts)
+
+
+def _ics_event(inp: ExportInput, event: Event, stamp: str, tags: tuple[str, ...]) -> str:
+    """One VEVENT, folded, with its line ends."""
+    when = date_label(event.date, inp.lang, event.mod)
+    description = f"{event.sentence}\n\n{when} (granularity: {event.date.granularity})"
+    lines = ["BEGIN:VEVENT",
+             f"SUMMARY:{_ics_text(event.title)}",
+             f"DTSTART;VALUE=DATE:{_ics_date(event.date.first_day)}",
+             # the end of an all-day event is exclusive: the day after
+             f"DTEND;VALUE=DATE:{_ics_date(event.date.last_day + _dt.timedelta(days=1))}",
+             f"DTSTAMP:{stamp}",
+             f"UID:{_ics_text(event.id)}@site-builder"]
+    if tags:
+        lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in tags))
+    lines.append(f"DESCRIPTION:{_ics_text(description)}")
+    if inp.base_url:
+        lines.append(f"URL:{inp.event_href(event)}")
+    lines.append("END:VEVENT")
     return "".join(_ics_fold(line) + "\r\n" for line in lines)
 
 
@@ -363,27 +386,34 @@ def timelinejs_json(inp: ExportInput) -> str:
     for event in site.timeline.events:
         if not event.date.is_calendar:
             continue
-        item = {"start_date": dict(_tljs_date(event.date),
-                                   display_date=date_label(event.date, inp.lang, event.mod))}
-        if event.date.granularity in ("week", "season", "quarter", "half", "decade", "century"):
-            item["end_date"] = _tljs_date(event.date, end=True)
-        sources = inp.sources(event)
-        links = " ".join(f'<a href="{escape(inp.event_href(event))}">{escape(a.title)}</a>'
-                         for a in sources[:1])
-        text = f"<p>{escape(event.sentence)}</p>" + (f"<p>{escape(t['source'])}: {links}</p>"
-                                                      if links else "")
-        item["text"] = {"headline": escape(event.title), "text": text}
-        tags = inp.tags(event)
-        if tags:
-            item["group"] = tags[0]
-        item["unique_id"] = event.id
-        events.append(item)
+        sources, tags = inp.sources(event), inp.tags(event)
+        key = ("tljs", event, inp.lang, inp.base_url, tuple(a.title for a in sources[:1]),
+               tuple(tags))
+        events.append(inp.memo.get(key, partial(_json_text, _tljs_event, inp, event, sources,
+                                                tags, t["source"])))
     summary = t["event_count"].format(events=count_label("n_events", len(events), inp.lang),
                                       articles=count_label("n_articles", len(site.articles),
                                                            inp.lang))
     data = {"title": {"text": {"headline": escape(site.config.title), "text": escape(summary)}},
             "events": events}
     return _json_one_item_per_line(data)
+
+
+def _tljs_event(inp: ExportInput, event: Event, sources: list["Article"], tags: list[str],
+                source_label: str) -> dict:
+    item = {"start_date": dict(_tljs_date(event.date),
+                               display_date=date_label(event.date, inp.lang, event.mod))}
+    if event.date.granularity in ("week", "season", "quarter", "half", "decade", "century"):
+        item["end_date"] = _tljs_date(event.date, end=True)
+    links = " ".join(f'<a href="{escape(inp.event_href(event))}">{escape(a.title)}</a>'
+                     for a in sources[:1])
+    text = f"<p>{escape(event.sentence)}</p>" + (f"<p>{escape(source_label)}: {links}</p>"
+                                                  if links else "")
+    item["text"] = {"headline": escape(event.title), "text": text}
+    if tags:
+        item["group"] = tags[0]
+    item["unique_id"] = event.id
+    return item
 
 
 #: output path → export function; add an export by adding an entry.
@@ -398,12 +428,14 @@ EXPORTS: dict[str, Callable[[ExportInput], "str | None"]] = {
 }
 
 
-def render_exports(site: "Site", lang: str, pages: tuple[str, ...] = ()) -> dict[str, str]:
+def render_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
+                   memo: Memo | None = None) -> dict[str, str]:
     """Every export of ``site`` as output path → text.
 
-    In: the site, its language and the output paths of its HTML pages.
+    In: the site, its language and the output paths of its HTML pages;
+    ``memo`` keeps per-event parts for the next build.
     Out: the exports that apply to this site (see :data:`EXPORTS`).
     """
-    inp = ExportInput(site, lang, tuple(pages))
+    inp = ExportInput(site, lang, tuple(pages), memo if memo is not None else Memo())
     made = {path: fn(inp) for path, fn in EXPORTS.items()}
     return {path: text for path, text in made.items() if text is not None}

@@ -25,6 +25,7 @@ from .embed import embed_snippet
 from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
                    year_label)
 from .markup import Mark, mark_html
+from .memo import Memo
 from .model import Article, Event, Source, Timeline, Timex
 from .theme import Theme
 
@@ -91,7 +92,7 @@ class Pages:
     make: Callable[[], dict[str, str | bytes]]
 
 
-def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
+def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, Pages]:
     """Every output file of ``site``, in groups, nothing rendered yet.
 
     In: the site model and its theme.  Out: group name → :class:`Pages`:
@@ -100,25 +101,35 @@ def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
     page, ``exports``, ``static``.  Up to ``[timeline] overview_above``
     events (:data:`OVERVIEW_THRESHOLD` by default) the index holds the whole
     list and there are no year pages; above it the index is an overview and
-    each year has ``years/<year>/``.
+    each year has ``years/<year>/``.  ``memo``, kept between builds, saves
+    recomputing digests and views of unchanged articles and events.
     """
+    memo = memo if memo is not None else Memo()
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
     split = len(site.timeline.events) > site.config.timeline.overview_above
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
               "embed": _embed_view(site)}
     common_fp = fingerprint((repr(site.config.replace(root=site.config.root.resolve())), lang, split))
-    article_fp = {a.slug: fingerprint(a) for a in site.articles}
+    article_fp = {a.slug: memo.get(("fp", a), partial(fingerprint, a)) for a in site.articles}
     # The timeline pages show the events and the articles' metadata, not their text.
-    meta_fp = {a.slug: fingerprint(replace(a, text="", body_html="")) for a in site.articles}
-    event_fp = {id(e): fingerprint(e) for e in site.timeline.events}  # each event once
+    meta_fp = {a.slug: memo.get(("meta", a), partial(_metadata_fingerprint, a))
+               for a in site.articles}
+    event_fp = {id(e): memo.get(("fp", e), partial(fingerprint, e))  # each event once
+                for e in site.timeline.events}
     events_fp = fingerprint(tuple(event_fp.values()))
+
+    def view(event: Event) -> dict:
+        sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
+        return memo.get(("view", event, lang, split, sources),
+                        partial(_event_view, event, by_slug, lang, split))
+
     plan: dict[str, Pages] = {}
     if split:
-        _plan_years(plan, site, theme, common, common_fp, by_slug, lang, meta_fp, event_fp)
+        _plan_years(plan, site, theme, common, common_fp, view, lang, meta_fp, event_fp)
     plan["timeline"] = Pages(
         fingerprint((common_fp, events_fp, tuple(meta_fp.values()))),
-        lambda: _timeline_pages(site, theme, common, by_slug, lang, split))
+        lambda: _timeline_pages(site, theme, common, view, lang, split))
     # The 404 page is served at any depth: its links start at the site's path.
     plan["404"] = Pages(common_fp, lambda: {"404.html": _render(
         theme, "404.html", common, root=_site_path(site), page="404")})
@@ -131,16 +142,17 @@ def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
         own = own_events.get(article.slug, [])
         path = f"articles/{article.slug}/index.html"
         html_pages.append(path)
+        timexes = site.timexes.get(article.slug, ())
         inputs = fingerprint((common_fp, article_fp[article.slug],
                               tuple(event_fp[id(e)] for e in own),
-                              site.timexes.get(article.slug, ()),
+                              memo.get(("fp", timexes), partial(fingerprint, timexes)),
                               tuple(_link(n, lang) for n in neighbours)))
         plan[f"article:{article.slug}"] = Pages(inputs, functools.partial(
             _article_page, path, theme, common, article, site, own, neighbours, lang, split))
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
-        lambda: exports.render_exports(site, lang, pages))
+        lambda: exports.render_exports(site, lang, pages, memo))
     static = theme.static_files()
     plan["static"] = Pages(fingerprint(tuple((p, str(s)) for p, s in static.items())),
                            lambda: _static_files(static))
@@ -171,7 +183,7 @@ def _timeline_paths(site: Site, split: bool) -> list[str]:
 
 
 def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, common_fp: str,
-                by_slug: dict[str, Article], lang: str, meta_fp: dict[str, str],
+                view: Callable[[Event], dict], lang: str, meta_fp: dict[str, str],
                 event_fp: dict[int, str]) -> None:
     """One page group per year (``year:<slug>``: its page and its embed page),
     so that an edit re-renders the years whose events changed, not all."""
@@ -186,13 +198,13 @@ def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, common_fp: s
         inputs = fingerprint((common_fp, tuple(event_fp[id(e)] for e in events),
                               tuple(meta_fp.get(s, "") for s in slugs), nav))
         plan[f"year:{year_slug(year)}"] = Pages(inputs, partial(
-            _year_pages, site, theme, common, by_slug, lang, events, nav))
+            _year_pages, site, theme, common, view, lang, events, nav))
 
 
-def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, Article],
+def _timeline_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict],
                     lang: str, split: bool) -> dict[str, str]:
     """The index (the whole list, or the overview when split) and its embed."""
-    events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
+    events = [view(e) for e in site.timeline.events]
     years = _group(events, lang)
     shown = _newest_first(years) if site.config.timeline.newest_first else years
     summary = labels(lang)["event_count"].format(
@@ -215,11 +227,11 @@ def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, A
                                         target="_top", home="", **index)}
 
 
-def _year_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, Article], lang: str,
+def _year_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict], lang: str,
                 events: list[Event], nav: tuple[int | None, int | None]) -> dict[str, str]:
     """A year's page and its embed page.  On a year page ``timeline`` describes
     that year: its events, count, reporting articles and filter choices."""
-    views = [_event_view(e, by_slug, lang, True) for e in events]
+    views = [view(e) for e in events]
     (year,) = _group(views, lang)
     shown = _newest_first([year])[0] if site.config.timeline.newest_first else year
     articles = len({s["slug"] for v in views for s in v["sources"]})
@@ -287,6 +299,10 @@ def source_name(article: Article) -> str:
         return article.agency
     host = urlsplit(article.url).hostname if article.url else None
     return host.removeprefix("www.") if host else ""
+
+
+def _metadata_fingerprint(article: Article) -> str:
+    return fingerprint(replace(article, text="", body_html=""))
 
 
 def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: bool) -> dict:

@@ -18,12 +18,13 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import langdata
 from .curation import Curation
 from .dates import GRANULARITIES
 from .events import event_id
+from .memo import Memo
 from .model import Event, Timeline
 
 _WORD = re.compile(r"\w[\w-]*")
@@ -34,10 +35,9 @@ _SHARED_NAMES = 3       # … or this many shared names, most of either side's n
 
 
 def build_timeline(events: list[Event], curation: Curation | None = None,
-                   memo: dict | None = None) -> Timeline:
-    """Merge, curate and sort ``events`` (see module doc).  ``memo``, a dict
-    kept between calls, saves recomputing the word and name sets of events
-    seen before (it is left holding this call's events only)."""
+                   memo: Memo | None = None) -> Timeline:
+    """Merge, curate and sort ``events`` (see module doc).  ``memo``, kept
+    between calls, saves recomputing the word and name sets of events seen before."""
     merged = [_merge_group(g) for g in _group(sorted(events, key=lambda e: e.sort_key), memo)]
     curated = _curate(merged, curation or Curation())
     kept = [e for e in curated if e.date.is_calendar]
@@ -99,7 +99,7 @@ def _names(e: Event) -> frozenset[str]:
     return frozenset(out)
 
 
-def _group(events: list[Event], memo: dict | None = None) -> list[list[Event]]:
+def _group(events: list[Event], memo: Memo | None = None) -> list[list[Event]]:
     """Greedy clusters: an event joins the first cluster all of whose dates suit it
     and one of whose members reports the same happening.
 
@@ -113,9 +113,7 @@ def _group(events: list[Event], memo: dict | None = None) -> list[list[Event]]:
     if memo is None:
         features = [_Features(e) for e in events]
     else:
-        features = [memo.get(e) or _Features(e) for e in events]
-        memo.clear()
-        memo.update((f.event, f) for f in features)
+        features = [memo.get(("merge", e), partial(_Features, e)) for e in events]
     remaining_first = _suffix_min_first_day(features)
     groups: list[_Cluster] = []
     by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters
