@@ -89,11 +89,14 @@ class Session:
     ``memo``: what the merge and the render derived from unchanged events
     and articles (see :mod:`site_builder.memo`);
     ``deferred``: work that can wait until the new site is visible (saving
-    the article cache, removing the previous output tree) — run it with
-    :meth:`finish` after the browser has been told to reload.
+    the article cache) — run it with :meth:`finish` after the browser has
+    been told to reload;
+    ``spare``: the previous output tree, updated into the next build's tree
+    instead of writing one from nothing (see :class:`output.Staging`).
     """
 
     store: dict | None = None
+    spare: Path | None = None
     memo: Memo = field(default_factory=Memo)
     deferred: list[Callable[[], None]] = field(default_factory=list)
 
@@ -101,6 +104,13 @@ class Session:
         """Run the work the last build deferred, in order."""
         while self.deferred:
             self.deferred.pop(0)()
+
+    def close(self) -> None:
+        """Remove the spare output tree (the process is done building)."""
+        if self.spare is not None:
+            import shutil
+            shutil.rmtree(self.spare, ignore_errors=True)
+            self.spare = None
 
 
 @dataclass(frozen=True)
@@ -429,10 +439,13 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         memo.next_build()
     site = assemble(config, processed, result.warnings, memo=memo)
     deferred = session.deferred if session is not None else None
-    with Staging(output_dir, deferred) as stage:
+    spare = session.spare if session is not None else None
+    with Staging(output_dir, deferred, reuse=spare, keep_previous=session is not None) as stage:
         written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo)
         _fail_if_strict(strict, result, output_dir)
         stage.commit()
+    if session is not None:
+        session.spare = stage.previous
     if session is not None:
         session.store = store
     if store.keys() != stored.keys():

@@ -62,16 +62,27 @@ class Staging:
     strict failure, Ctrl+C) removes the new tree and leaves ``output_dir``
     as it was.  Files are written as they are rendered, so a large site is
     never held in memory at once.  An OSError becomes an :class:`InputError`
-    naming the output folder.  ``defer``, a list, receives the removal of
-    the previous tree instead of doing it at commit (a process that dies
-    first leaves it to :func:`recover`).
+    naming the output folder.
+
+    ``defer``, a list, receives the removal of the previous tree instead of
+    doing it at commit (a process that dies first leaves it to
+    :func:`recover`).  ``reuse``, the previous tree an earlier commit left
+    in :attr:`previous` (``keep_previous``), is updated into the new tree
+    instead of building one from nothing: its folders and its files that
+    are still current stay, the rest is replaced or removed, and no file is
+    ever written in place (it may be a hard link into ``output_dir``).
     """
 
-    def __init__(self, output_dir: Path, defer: list[Callable[[], None]] | None = None):
+    def __init__(self, output_dir: Path, defer: list[Callable[[], None]] | None = None,
+                 reuse: Path | None = None, keep_previous: bool = False):
         self.output_dir = Path(output_dir)
         self.defer = defer
+        self.reuse = reuse
+        self.keep_previous = keep_previous
+        self.previous: Path | None = None  # the swapped-out tree, with keep_previous
         self.root: Path | None = None
         self._dirs: set[Path] = set()
+        self._stale: set[str] | None = None  # a reused tree's files not yet brought up to date
 
     def __enter__(self) -> "Staging":
         with self._as_input_error():
@@ -79,8 +90,14 @@ class Staging:
             parent.mkdir(parents=True, exist_ok=True)
             if self.output_dir.is_dir() and not os.access(self.output_dir, os.W_OK):
                 raise OSError(errno.EACCES, "the output folder is read-only")
-            recover(self.output_dir)
-            self.root = Path(tempfile.mkdtemp(prefix=f".{self.output_dir.name}.new-", dir=parent))
+            reuse = self.reuse if self.reuse is not None and self.reuse.parent == parent \
+                and self.reuse.is_dir() and not self.reuse.is_symlink() else None
+            recover(self.output_dir, keep=reuse)
+            if reuse is not None:
+                self.root, self._stale = reuse, _tree_files(reuse)
+            else:
+                self.root = Path(tempfile.mkdtemp(prefix=f".{self.output_dir.name}.new-",
+                                                  dir=parent))
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -98,23 +115,37 @@ class Staging:
     def write(self, rel: str, data: bytes) -> None:
         """Write one file (an output-relative POSIX path) into the new tree."""
         with self._as_input_error():
-            _write_file(self.root, rel, data, self._dirs)
+            if self._stale is None:
+                _write_file(self.root, rel, data, self._dirs)
+            else:
+                _replace_file(self.root, rel, data, self._dirs)
+                self._stale.discard(rel)
 
     def write_all(self, files: dict[str, bytes]) -> None:
         with self._as_input_error():
-            _write_all(files, self.root)
+            if self._stale is None:
+                _write_all(files, self.root)
+            else:
+                for rel, data in sorted(files.items()):
+                    self.write(rel, data)
 
     def keep(self, paths: Iterable[str]) -> None:
         """Carry ``paths`` over unchanged from the current output."""
         with self._as_input_error():
-            _link_all(paths, self.output_dir, self.root)
+            if self._stale is None:
+                _link_all(paths, self.output_dir, self.root)
+            else:
+                _relink_all(paths, self.output_dir, self.root, self._dirs)
+                self._stale.difference_update(paths)
 
     def commit(self) -> None:
         """Swap the new tree in: from now on ``output_dir`` is the new site."""
         with self._as_input_error():
+            if self._stale:
+                _remove_files(self.root, self._stale)
             os.chmod(self.root, 0o755)  # mkdtemp makes it 0700; a web server must read it
             _fsync_dir(self.root)
-            _swap_in(self.root, self.output_dir, self.defer)
+            self.previous = _swap_in(self.root, self.output_dir, self.defer, self.keep_previous)
         self.root = None
 
 
@@ -178,6 +209,70 @@ def _link_all(paths: Iterable[str], source: Path, root: Path) -> None:
             shutil.copy2(old, target)
 
 
+def _tree_files(root: Path) -> set[str]:
+    """Every file under ``root``, as output-relative POSIX paths."""
+    found = set()
+    for dirpath, _dirnames, filenames in os.walk(root):
+        rel = os.path.relpath(dirpath, root)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in filenames)
+    return found
+
+
+def _replace_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
+    """Write ``root``/``rel`` under a temporary name and rename it over the
+    old one: the old file may be a hard link shared with the live site."""
+    target = root.joinpath(*safe_relpath(rel).parts)
+    if target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
+    tmp = target.with_name(f".{target.name}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+
+
+def _relink_all(paths: Iterable[str], source: Path, root: Path, made: set[Path]) -> None:
+    """Make each of ``root``'s ``paths`` the same file as ``source``'s, by a
+    hard link renamed into place; files that already are stay untouched."""
+    for rel in sorted(paths):
+        parts = safe_relpath(rel).parts
+        old, target = source.joinpath(*parts), root.joinpath(*parts)
+        try:
+            if os.path.samefile(old, target):
+                continue
+        except OSError:
+            pass  # no such file in the reused tree yet
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            os.link(old, tmp, follow_symlinks=False)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+                raise
+            shutil.copy2(old, tmp)
+        os.replace(tmp, target)
+
+
+def _remove_files(root: Path, paths: Iterable[str]) -> None:
+    """Remove ``paths`` from ``root`` and the folders they leave empty."""
+    folders = set()
+    for rel in paths:
+        target = root.joinpath(*safe_relpath(rel).parts)
+        target.unlink(missing_ok=True)
+        folders.update(target.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        if root in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                pass  # not empty
+
+
 def _fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -209,16 +304,23 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def _swap_in(staging: Path, output_dir: Path, defer: list | None = None) -> None:
+def _swap_in(staging: Path, output_dir: Path, defer: list | None = None,
+             keep_previous: bool = False) -> Path | None:
+    """Swap ``staging`` in as ``output_dir``; → the previous tree when
+    ``keep_previous`` and the platform swaps atomically, else None."""
     parent = staging.parent
+    kept = None
     if output_dir.is_symlink() or (output_dir.exists() and not output_dir.is_dir()):
         raise OSError(errno.ENOTDIR, "output path exists and is not a folder", str(output_dir))
     if not output_dir.exists():
         os.rename(staging, output_dir)
     elif _exchange(staging, output_dir):
         # staging now holds the old site, under a name recover() removes
-        remove = functools.partial(shutil.rmtree, staging, ignore_errors=True)
-        defer.append(remove) if defer is not None else remove()
+        if keep_previous:
+            kept = staging
+        else:
+            remove = functools.partial(shutil.rmtree, staging, ignore_errors=True)
+            defer.append(remove) if defer is not None else remove()
     else:
         old = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.old-", dir=parent))
         os.rmdir(old)
@@ -226,13 +328,15 @@ def _swap_in(staging: Path, output_dir: Path, defer: list | None = None) -> None
         os.rename(staging, output_dir)
         shutil.rmtree(old, ignore_errors=True)
     _fsync_dir(parent)
+    return kept
 
 
-def recover(output_dir: Path) -> None:
+def recover(output_dir: Path, keep: Path | None = None) -> None:
     """Undo what an interrupted build left beside ``output_dir``.
 
-    Half-written staging folders are removed; if the swap was interrupted
-    between its two renames, the previous site is put back.
+    Half-written staging folders (but ``keep``, a tree about to be reused)
+    are removed; if the swap was interrupted between its two renames, the
+    previous site is put back.
     """
     parent = output_dir.resolve().parent
     if not parent.is_dir():
@@ -242,7 +346,8 @@ def recover(output_dir: Path) -> None:
     if olds and not output_dir.exists():
         os.rename(olds.pop(), output_dir)
     for leftover in olds + sorted(parent.glob(f".{name}.new-*")):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if keep is None or leftover != keep:
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _open_lock(lock_path: Path) -> int:

@@ -331,6 +331,8 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
         pass
     finally:
         server.stop()
+        rebuilder.executor.shutdown(wait=True)  # a build in progress ends first
+        preview.session.close()
 
 
 def _bind(host: str, port: int) -> list[socket.socket]:
