@@ -180,3 +180,16 @@ def test_markdown_converters_are_not_shared_between_threads():
         html = list(pool.map(markdown_to_html, docs))
     assert html == [markdown.markdown(d, extensions=_EXTENSIONS, output_format="html") for d in docs]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Regierung hat am Montag mitgeteilt, dass sie die Steuern nicht erhöhen wird.", "de"),
+    ("The government said on Monday that it would not raise taxes for the rest of the year.", "en"),
+    ("the und the und the und", None),   # a tie: no clear lead
+    ("Berlin Hamburg 2017", None),      # no function word at all
+    ("the the der", None),              # too few words to be sure
+])
+def test_language_detection_needs_a_clear_lead(text, expected):
+    from site_builder.readers.common import detect_language
+
+    assert detect_language(text) == expected
+    assert detect_language(text, "xx") == (expected or "xx")
