@@ -14,6 +14,7 @@ order of first mention, without duplicates.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import langdata
 
@@ -54,12 +55,27 @@ def find_entities(text: str, lang: str,
     """The ``(kind, name)`` pairs named in ``text`` (see module doc)."""
     data = langdata.get(lang)
     known = known or {}
-    words = [m.group(0) for m in _TOKEN.finditer(text)]
-    bare = [_strip(w) for w in words]  # once per word, not once per lookup
+    words = _TOKEN.findall(text)
+    # _strip changes only words ending in "." or "s": call it only for those
+    bare = [_strip(w) if w.endswith((".", "s")) else w for w in words]
+    cues, cue_suffixes = data.person_cues, data.person_cue_suffixes
+    known_heads = frozenset(name.split(" ", 1)[0] for name in known)
     found: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
-        hit = _match_at(words, bare, i, data, known)
+        w = bare[i]
+        first = w[:1]
+        if not first.isupper() and not first.isdigit():
+            # Most words: lower case and no person cue, so only a name seen
+            # before can start here (what _match_at would answer, cheaply).
+            low = w.lower()
+            if low not in cues and not (cue_suffixes and low.endswith(cue_suffixes)):
+                kind = known.get(w)
+                if kind is not None and (kind, w) not in found:
+                    found.append((kind, w))
+                i += 1
+                continue
+        hit = _match_at(words, bare, i, data, known, known_heads)
         if hit:
             kind, name, used = hit
             if (kind, name) not in found:
@@ -104,9 +120,11 @@ def _coordinated_person(words: list[str], bare: list[str], i: int, data, found: 
     return 0
 
 
-def _match_at(words: list[str], bare: list[str], i: int, data, known: dict[str, str]):
+def _match_at(words: list[str], bare: list[str], i: int, data, known: dict[str, str],
+              known_heads: frozenset[str]):
     """A ``(kind, name, words used)`` starting at ``words[i]``, or None
-    (``bare``: the words without trailing dots and 's)."""
+    (``bare``: the words without trailing dots and 's; ``known_heads``: the
+    first words of the ``known`` names)."""
     w = bare[i]
     low = w.lower()
     # Person cue ("Präsident", "Kremlsprecher", "Secretary") + capitalised name.
@@ -119,18 +137,21 @@ def _match_at(words: list[str], bare: list[str], i: int, data, known: dict[str, 
     if not _is_cap(w) and not any(c.isdigit() for c in w[:1]):
         # "al-Assad" and similar only count when a name was seen before.
         return (known[w], w, 1) if w in known else None
-    # Known full names first (longest), then the gazetteers.
-    for n in (3, 2, 1):
-        name = " ".join(bare[i:i + n])
-        if len(words) - i >= n and name in known:
-            return known[name], name, n
-    for n in (2, 1):
-        if len(words) - i < n:
-            continue
-        name = " ".join(bare[i:i + n])
+    # Known full names first (longest), then the gazetteers.  A name of
+    # several words starts with this word: skip the joins when none does.
+    if w in known_heads:
+        for n in (3, 2, 1):
+            name = " ".join(bare[i:i + n])
+            if len(words) - i >= n and name in known:
+                return known[name], name, n
+    if i + 1 < len(words) and low in _gazetteer_heads(data.code):
+        name = w + " " + bare[i + 1]
         kind = _gazetteer(name, data)
         if kind:
-            return kind, name, n
+            return kind, name, 2
+    kind = _gazetteer(w, data)
+    if kind:
+        return kind, w, 1
     head = low.split("-")[0]
     # "Apec-Gipfel", "UN-Sicherheitsrat", "G20-Gipfel": the first part names the org/place.
     if "-" in w and head != low:
@@ -144,6 +165,13 @@ def _match_at(words: list[str], bare: list[str], i: int, data, known: dict[str, 
         if n:
             return PLACE, " ".join(bare[i:i + n]), n
     return None
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_heads(lang: str) -> frozenset[str]:
+    """First words of the gazetteers' names of several words ("new" for "new york")."""
+    data = langdata.get(lang)
+    return frozenset(name.split(" ", 1)[0] for name in data.places | data.orgs if " " in name)
 
 
 def _gazetteer(name: str, data) -> str | None:

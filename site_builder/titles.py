@@ -15,6 +15,7 @@ Everything works on white-space separated words; all regexes are linear.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import langdata
 
@@ -32,6 +33,7 @@ _SPACES = re.compile(r"[ \t\n]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _QUOTES = "\"„“”«»‚‘’'"
 _TRAIL = ".,;:!?-–— "
+_BARE_STRIP = _TRAIL + _QUOTES
 
 
 def make_title(sentence: str, removals: list[tuple[int, int]], anchor: int | None,
@@ -40,7 +42,8 @@ def make_title(sentence: str, removals: list[tuple[int, int]], anchor: int | Non
     data = langdata.get(lang)
     text = _remove_spans(sentence, list(removals) + _vague_spans(sentence, data), anchor, data)
     text = _DATELINE.sub("", text)
-    text = _PAREN.sub("", text)
+    if "(" in text or "[" in text:  # most sentences have no parenthesis: skip the scan
+        text = _PAREN.sub("", text)
     text = _DASH_PAREN.sub("", text)
     words = _clause_words(text, data)
     if not words:
@@ -77,8 +80,15 @@ def _remove_spans(sentence: str, spans: list[tuple[int, int]], anchor: int | Non
 
 def _vague_spans(sentence: str, data) -> list[tuple[int, int]]:
     """Spans of lower-case vague time words ("bislang", "currently") the tagger left."""
-    return [(m.start(), m.end()) for m in _WORD.finditer(sentence)
-            if m.group(0)[:1].islower() and m.group(0) in data.vague_time_words]
+    return [(m.start(), m.end()) for m in _vague_regex(data.code).finditer(sentence)
+            if m.group(0)[:1].islower()]
+
+
+@lru_cache(maxsize=None)
+def _vague_regex(lang: str) -> re.Pattern:
+    """A whole word (a run of ``\\w``) that is one of the language's vague time words."""
+    words = sorted(w for w in langdata.get(lang).vague_time_words if _WORD.fullmatch(w))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)" if words else "(?!)")
 
 
 def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
@@ -88,7 +98,7 @@ def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
     """
     while True:
         m = _WORD_BEFORE.search(text, max(0, start - 80), start)  # a window: linear, not quadratic
-        if not m or m.group(1).lower() not in data.time_prepositions | data.time_particles:
+        if not m or not _in_any(m.group(1).lower(), data.time_prepositions, data.time_particles):
             break
         start = m.start()
     while True:
@@ -105,13 +115,18 @@ def _chunks(text: str) -> list[str]:
     return [c.strip() for c in _CHUNK_SPLIT.split(text)]
 
 
+def _in_any(word: str, *sets) -> bool:
+    """``word in a | b | …`` without building the union."""
+    return any(word in words for words in sets)
+
+
 def _bare(word: str) -> str:
-    return word.strip(_TRAIL + _QUOTES)
+    return word.strip(_BARE_STRIP)
 
 
 def _kind(chunk: str, index: int, is_last: bool, data) -> str:
     """Classify a chunk: main, sub (subordinate), rel (relative) or frame."""
-    words = [_bare(w) for w in chunk.replace(_ANCHOR, " ").split() if _bare(w)]
+    words = [b for b in map(_bare, chunk.replace(_ANCHOR, " ").split()) if b]
     if not words:
         return "empty"
     first, last = words[0].lower(), words[-1]
@@ -197,8 +212,8 @@ def _with_interrupted_start(chunks: list[str], kinds: list[str], i: int, data) -
     """
     words = _content(chunks[i])
     j = i - 1
-    if data.verb_second and words[0][:1].islower() and _bare(words[0]).lower() not in \
-            data.pronouns | data.determiners:
+    if data.verb_second and words[0][:1].islower() and not \
+            _in_any(_bare(words[0]).lower(), data.pronouns, data.determiners):
         while j >= 0 and kinds[j] in ("rel", "sub"):
             j -= 1
         if 0 <= j < i - 1 and kinds[j] == "main":
@@ -271,7 +286,7 @@ def _finish(words: list[str], data) -> list[str]:
     while len(words) > 3 and _bare(words[0]).lower() in data.connectives:
         words = words[1:]
     if data.verb_second and words and words[0][:1].islower() and \
-            _bare(words[0]).lower() not in data.pronouns | data.determiners | data.prepositions:
+            not _in_any(_bare(words[0]).lower(), data.pronouns, data.determiners, data.prepositions):
         words = _verb_second(words, data)
     words = _balance_quotes(words)
     if words:
@@ -331,7 +346,7 @@ def _drop_indefinite(words, data):
 
 def _drop_leading_article(words, data):
     if len(words) > 2 and words[0].lower() in data.definite_articles and \
-            (_bare(words[1]).isupper() or _bare(words[1]).lower() in data.places | data.orgs):
+            (_bare(words[1]).isupper() or _in_any(_bare(words[1]).lower(), data.places, data.orgs)):
         return [words[1]] + words[2:]
     return words
 

@@ -147,3 +147,49 @@ def test_unknown_extension_is_an_error(tmp_path):
 def test_slugs_are_single_safe_path_components(stem, slug):
     from site_builder.readers.common import slugify
     assert slugify(stem) == slug
+
+
+def test_reused_markdown_converter_forgets_the_previous_article():
+    """One converter serves every article of a process; nothing of one article
+    (abbreviations, footnotes, link references) may leak into the next."""
+    import markdown
+
+    from site_builder.readers.markdown_reader import _EXTENSIONS, markdown_to_html
+
+    docs = [
+        "The HTML spec[^1] and [the site][ref].\n\n*[HTML]: Hyper Text\n\n[^1]: A note.\n\n"
+        "[ref]: https://example.org/\n",
+        "HTML again, a note[^1] and [the site][ref] -- \"quoted\".\n\n[^1]: Another note.\n",
+        "Plain text about HTML with [the site][ref].\n",
+    ]
+    for doc in docs + docs[::-1]:
+        assert markdown_to_html(doc) == markdown.markdown(doc, extensions=_EXTENSIONS,
+                                                          output_format="html")
+    assert "<abbr" not in markdown_to_html(docs[2])
+
+
+def test_markdown_converters_are_not_shared_between_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    import markdown
+
+    from site_builder.readers.markdown_reader import _EXTENSIONS, markdown_to_html
+
+    docs = [f"Paragraph *{n}* with a note[^n].\n\n[^n]: Note {n}.\n\n" * (1 + n % 5) for n in range(40)]
+    with ThreadPoolExecutor(4) as pool:
+        html = list(pool.map(markdown_to_html, docs))
+    assert html == [markdown.markdown(d, extensions=_EXTENSIONS, output_format="html") for d in docs]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Regierung hat am Montag mitgeteilt, dass sie die Steuern nicht erhöhen wird.", "de"),
+    ("The government said on Monday that it would not raise taxes for the rest of the year.", "en"),
+    ("the und the und the und", None),   # a tie: no clear lead
+    ("Berlin Hamburg 2017", None),      # no function word at all
+    ("the the der", None),              # too few words to be sure
+])
+def test_language_detection_needs_a_clear_lead(text, expected):
+    from site_builder.readers.common import detect_language
+
+    assert detect_language(text) == expected
+    assert detect_language(text, "xx") == (expected or "xx")

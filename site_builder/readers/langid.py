@@ -27,11 +27,13 @@ def detect_language(text: str, default: str | None = None, sample: int = 20000) 
     """The code of the language whose function words are commonest in
     ``text`` (its first ``sample`` characters), or ``default`` when no
     language has a clear lead."""
+    # Count each distinct word once (in C), then look the distinct words up.
+    seen = Counter(_WORD.findall(text[:sample].lower()))
     counts: Counter[str] = Counter()
-    for word in _WORD.findall(text[:sample].lower()):
-        for code, words in FUNCTION_WORDS.items():
-            if word in words:
-                counts[code] += 1
+    for code, words in FUNCTION_WORDS.items():
+        n = sum(seen[w] for w in words.intersection(seen))
+        if n:
+            counts[code] = n
     if not counts:
         return default
     (best, n), *rest = counts.most_common(2) + [("", 0)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,12 +39,27 @@ from .common import (ReadOptions, detect_language, first_sentence, html_to_text,
 
 KNOWN_GENRES = ("news", "narrative")
 _EXTENSIONS = ["extra", "sane_lists", "smarty"]
+# One converter per thread: building one (extensions, pattern registries)
+# costs as much as converting a whole article; reset() makes it fresh.
+_converters = threading.local()
+
+
+def markdown_to_html(body: str) -> str:
+    """Markdown text → HTML, the same as ``markdown.markdown(body, extensions=…)``."""
+    converter = getattr(_converters, "md", None)
+    if converter is None:
+        converter = _converters.md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    try:
+        return converter.reset().convert(body)
+    except BaseException:
+        _converters.md = None  # half-way through a document: never reuse that state
+        raise
 
 
 def read(text: str, path: Path, options: ReadOptions) -> Article:
     """Markdown source of one article → :class:`Article`."""
     meta, body = _split_front_matter(text, path)
-    body_html = sanitize_html(markdown.markdown(body, extensions=_EXTENSIONS, output_format="html"))
+    body_html = sanitize_html(markdown_to_html(body))
     plain = html_to_text(body_html)
     if not plain.strip() and not meta.get("events"):
         raise InputError(path, "article has no text")

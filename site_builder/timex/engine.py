@@ -2,8 +2,9 @@
 
 The engine knows no language.  It reads a language data module (see
 ``lang/``), expands the ``{placeholders}`` of its ``PATTERNS`` into named
-groups and compiles each pattern.  ``starts`` works out the words each
-pattern can begin with; one small prefilter regex finds those words in the
+groups and compiles each pattern when it is first tried.  ``starts`` works
+out the words each pattern can begin with (kept between processes by
+``starts_cache``); one small prefilter regex finds those words in the
 text, and at each hit only the patterns starting with that word are tried.
 The text is read once, left to right, and never copied.
 Each match becomes a :class:`Mention` -- its span, the kind of pattern and
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import ModuleType
 
 from . import lang as _lang
-from .starts import MAX_MEMO_KEY, Starts, prefilter_regex, starts_of
+from .starts import MAX_MEMO_KEY, Starts
 from .starts import key as starts_key
+from .starts_cache import analyse
 
 # Numeric placeholders, identical in every language.  None of them nests a
 # quantifier, so no pattern can backtrack catastrophically.
@@ -55,11 +57,17 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 @dataclass(frozen=True)
 class Rule:
-    """One pattern: its kind, its own compiled regex and how its matches begin."""
+    """One pattern: its kind, its regex and how its matches begin."""
 
     kind: str
-    regex: re.Pattern  # the parts are named groups: (?P<month>...)
+    source: str  # the regex; the parts are named groups: (?P<month>...)
     starts: Starts
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """``source`` compiled, when the scan first tries this rule: a
+        process that tags little text compiles only the rules it tries."""
+        return re.compile(self.source)
 
 
 @dataclass
@@ -187,14 +195,14 @@ def language(code: str) -> Language:
         lookup[name] = table
         # An empty vocabulary must never match: (?!) fails at once.
         lookup[name + "_regex"] = _word_regex(table) if table else "(?!)"
-    rules = []
-    for kind, template in data.PATTERNS:
-        body = _expand(template, lookup)
-        rules.append(Rule(kind, re.compile(f"(?:{body})(?!\\w)"), starts_of(body)))
+    bodies = [_expand(template, lookup) for _, template in data.PATTERNS]
+    all_starts, prefilter_source = analyse(bodies)
+    rules = [Rule(kind, f"(?:{body})(?!\\w)", found)
+             for (kind, _), body, found in zip(data.PATTERNS, bodies, all_starts)]
     # Matches begin only after a non-word character (or at the start).  The
     # lookahead consumes nothing: a start inside the key ("last" in "the
     # last") is still found when no rule matches at the key itself.
-    prefilter = re.compile(r"(?<!\w)(?=(" + prefilter_regex([r.starts for r in rules]) + "))")
+    prefilter = re.compile(r"(?<!\w)(?=(" + prefilter_source + "))")
     return Language(
         data=data, rules=tuple(rules), prefilter=prefilter, lookup=lookup,
         not_year_before=re.compile(data.NOT_YEAR_BEFORE),

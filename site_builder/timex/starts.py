@@ -90,6 +90,25 @@ def starts_of(regex: str) -> Starts:
     return Starts(frozenset(words), classes)
 
 
+def to_json(starts: Starts):
+    """``starts`` as plain JSON data (None for :data:`ANYWHERE`)."""
+    if starts is ANYWHERE:
+        return None
+    return {"words": sorted(starts.words),
+            "classes": {prefix: cls.pattern for prefix, cls in sorted(starts.classes.items())}}
+
+
+def from_json(data) -> Starts:
+    """The :class:`Starts` that :func:`to_json` wrote (ValueError when malformed)."""
+    if data is None:
+        return ANYWHERE
+    words, classes = data["words"], data["classes"]
+    if not (isinstance(words, list) and isinstance(classes, dict)
+            and all(isinstance(x, str) for x in [*words, *classes, *classes.values()])):
+        raise ValueError("not a Starts record")
+    return Starts(frozenset(words), {prefix: re.compile(cls) for prefix, cls in classes.items()})
+
+
 def prefilter_regex(all_starts) -> str:
     """One regex matching, where any pattern can begin, the longest start there.
 
