@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 from .dates import PartialDate
 from .embed import embed_iframe
 from .i18n import count_label, date_label, labels
-from .memo import Memo
+from .memo import Memo, NoMemo
 from .model import Article, Event, Source
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class ExportInput:
     lang: str
     pages: tuple[str, ...] = ()  # output paths of the HTML pages, for the sitemap
     # per-event parts of the exports, kept between builds (see site_builder.memo)
-    memo: Memo = field(default_factory=Memo)
+    memo: Memo = field(default_factory=NoMemo)
 
     @property
     def base_url(self) -> str:
@@ -436,6 +436,6 @@ def render_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
     ``memo`` keeps per-event parts for the next build.
     Out: the exports that apply to this site (see :data:`EXPORTS`).
     """
-    inp = ExportInput(site, lang, tuple(pages), memo if memo is not None else Memo())
+    inp = ExportInput(site, lang, tuple(pages), memo if memo is not None else NoMemo())
     made = {path: fn(inp) for path, fn in EXPORTS.items()}
     return {path: text for path, text in made.items() if text is not None}

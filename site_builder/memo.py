@@ -46,3 +46,13 @@ class Memo:
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._current
+
+
+class NoMemo(Memo):
+    """A memo that keeps nothing: for work only a later build could reuse,
+    in a process that builds once (a cold build keeps no export fragments)."""
+
+    __slots__ = ()
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        return make()

@@ -104,6 +104,9 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     each year has ``years/<year>/``.  ``memo``, kept between builds, saves
     recomputing digests and views of unchanged articles and events.
     """
+    # Within one build the index and the year pages share event views; export
+    # fragments and digests are worth keeping only for a next build.
+    exports_memo = memo
     memo = memo if memo is not None else Memo()
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
@@ -152,7 +155,7 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
-        lambda: exports.render_exports(site, lang, pages, memo))
+        lambda: exports.render_exports(site, lang, pages, exports_memo))
     static = theme.static_files()
     plan["static"] = Pages(fingerprint(tuple((p, str(s)) for p, s in static.items())),
                            lambda: _static_files(static))
