@@ -91,11 +91,12 @@ def events_json(inp: ExportInput) -> str:
         "version": SCHEMA_VERSION,
         "title": site.config.title,
         "language": inp.lang,
-        "articles": [inp.memo.get(("json", a), partial(_json_text, a.to_json))
+        "articles": [inp.memo.get_for((a,), "json", partial(_json_text, a.to_json))
                      for a in sorted(site.articles, key=lambda a: a.slug)],
         "timezone": site.config.timezone,
-        "events": [inp.memo.get(("json", e, inp.lang, site.config.tzinfo),
-                                partial(_json_text, _event_json, e, inp.lang, site.config.tzinfo))
+        "events": [inp.memo.get_for((e,), ("json", inp.lang, site.config.tzinfo),
+                                    partial(_json_text, _event_json, e, inp.lang,
+                                            site.config.tzinfo))
                    for e in site.timeline.events],
     }
     return _json_one_item_per_line(data)
@@ -197,8 +198,8 @@ def events_ics(inp: ExportInput) -> str:
     for event in site.timeline.events:
         if _in_calendar(event.date):
             tags = tuple(inp.tags(event))
-            parts.append(inp.memo.get(("ics", event, inp.lang, inp.base_url, stamp, tags),
-                                      partial(_ics_event, inp, event, stamp, tags)))
+            parts.append(inp.memo.get_for((event,), ("ics", inp.lang, inp.base_url, stamp, tags),
+                                          partial(_ics_event, inp, event, stamp, tags)))
     parts.append("END:VCALENDAR\r\n")
     return "".join(parts)
 
@@ -387,10 +388,9 @@ def timelinejs_json(inp: ExportInput) -> str:
         if not event.date.is_calendar:
             continue
         sources, tags = inp.sources(event), inp.tags(event)
-        key = ("tljs", event, inp.lang, inp.base_url, tuple(a.title for a in sources[:1]),
-               tuple(tags))
-        events.append(inp.memo.get(key, partial(_json_text, _tljs_event, inp, event, sources,
-                                                tags, t["source"])))
+        key = ("tljs", inp.lang, inp.base_url, tuple(a.title for a in sources[:1]), tuple(tags))
+        events.append(inp.memo.get_for((event,), key, partial(
+            _json_text, _tljs_event, inp, event, sources, tags, t["source"])))
     summary = t["event_count"].format(events=count_label("n_events", len(events), inp.lang),
                                       articles=count_label("n_articles", len(site.articles),
                                                            inp.lang))

@@ -37,6 +37,25 @@ class Memo:
             self._current[key] = value
         return value
 
+    def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
+        """:meth:`get` for a value that depends on ``objects`` themselves,
+        found by their identity instead of their value.
+
+        For objects a long-running process hands unchanged from one build to
+        the next (an article's events from the session's store): hashing a
+        whole event again and again costs more than much of the work saved.
+        The memo keeps ``objects`` alive, so their ids cannot be reused while
+        the entry lives; equal but new objects are simply a miss.
+        """
+        full = (key, *map(id, objects))
+        hit = self._current.get(full) or self._previous.get(full)
+        if hit is not None and all(a is b for a, b in zip(hit[0], objects)):
+            self._current[full] = hit
+            return hit[1]
+        value = make()
+        self._current[full] = (objects, value)
+        return value
+
     def next_build(self) -> None:
         """Start another build: what the last build did not use is dropped."""
         self._previous, self._current = self._current, {}
@@ -55,4 +74,7 @@ class NoMemo(Memo):
     __slots__ = ()
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        return make()
+
+    def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
         return make()

@@ -114,18 +114,18 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
               "embed": _embed_view(site)}
     common_fp = fingerprint((repr(site.config.replace(root=site.config.root.resolve())), lang, split))
-    article_fp = {a.slug: memo.get(("fp", a), partial(fingerprint, a)) for a in site.articles}
+    article_fp = {a.slug: memo.get_for((a,), "fp", partial(fingerprint, a)) for a in site.articles}
     # The timeline pages show the events and the articles' metadata, not their text.
-    meta_fp = {a.slug: memo.get(("meta", a), partial(_metadata_fingerprint, a))
+    meta_fp = {a.slug: memo.get_for((a,), "meta", partial(_metadata_fingerprint, a))
                for a in site.articles}
-    event_fp = {id(e): memo.get(("fp", e), partial(fingerprint, e))  # each event once
+    event_fp = {id(e): memo.get_for((e,), "fp", partial(fingerprint, e))  # each event once
                 for e in site.timeline.events}
     events_fp = fingerprint(tuple(event_fp.values()))
 
     def view(event: Event) -> dict:
         sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
-        return memo.get(("view", event, lang, split, sources),
-                        partial(_event_view, event, by_slug, lang, split))
+        return memo.get_for((event, *sources), ("view", lang, split),
+                            partial(_event_view, event, by_slug, lang, split))
 
     plan: dict[str, Pages] = {}
     if split:
@@ -148,7 +148,7 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
         timexes = site.timexes.get(article.slug, ())
         inputs = fingerprint((common_fp, article_fp[article.slug],
                               tuple(event_fp[id(e)] for e in own),
-                              memo.get(("fp", timexes), partial(fingerprint, timexes)),
+                              memo.get_for((timexes,), "fp", partial(fingerprint, timexes)),
                               tuple(_link(n, lang) for n in neighbours)))
         plan[f"article:{article.slug}"] = Pages(inputs, functools.partial(
             _article_page, path, theme, common, article, site, own, neighbours, lang, split))

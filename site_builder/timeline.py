@@ -38,7 +38,11 @@ def build_timeline(events: list[Event], curation: Curation | None = None,
                    memo: Memo | None = None) -> Timeline:
     """Merge, curate and sort ``events`` (see module doc).  ``memo``, kept
     between calls, saves recomputing the word and name sets of events seen before."""
-    merged = [_merge_group(g) for g in _group(sorted(events, key=lambda e: e.sort_key), memo)]
+    groups = _group(sorted(events, key=lambda e: e.sort_key), memo)
+    if memo is None:
+        merged = [_merge_group(g) for g in groups]
+    else:  # the same reports give the same event object as last time
+        merged = [memo.get_for(tuple(g), "merged", partial(_merge_group, g)) for g in groups]
     curated = _curate(merged, curation or Curation())
     kept = [e for e in curated if e.date.is_calendar]
     return Timeline(events=tuple(sorted(kept, key=lambda e: e.sort_key)))
@@ -56,7 +60,15 @@ def same_happening(a: Event, b: Event) -> bool:
 
 def _same_happening_features(fa: "_Features", fb: "_Features") -> bool:
     a, b = fa.event, fb.event
-    if a.slug == b.slug or a.manual or b.manual or not fa.compatible(fb):
+    if a.slug == b.slug or not fa.compatible(fb):
+        return False
+    return _similar_reports(fa, fb)
+
+
+def _similar_reports(fa: "_Features", fb: "_Features") -> bool:
+    """The text test of :func:`same_happening`: hand-made events never merge;
+    others share most words, or names and a fair share of words."""
+    if fa.event.manual or fb.event.manual:
         return False
     wa, wb = fa.words, fb.words
     union = len(wa | wb)
@@ -113,7 +125,7 @@ def _group(events: list[Event], memo: Memo | None = None) -> list[list[Event]]:
     if memo is None:
         features = [_Features(e) for e in events]
     else:
-        features = [memo.get(("merge", e), partial(_Features, e)) for e in events]
+        features = [memo.get_for((e,), "merge", partial(_Features, e)) for e in events]
     remaining_first = _suffix_min_first_day(features)
     groups: list[_Cluster] = []
     by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters
@@ -229,7 +241,8 @@ class _Cluster:
             for b1, b2 in self.spans:  # calendar dates: compatible = nested spans
                 if not ((a1 <= b1 and b2 <= a2) or (b1 <= a1 and a2 <= b2)):
                     return False
-        return any(_same_happening_features(f, m) for m in self.kinds.values())
+        # from another article, compatible dates: what is left is the text
+        return any(_similar_reports(f, m) for m in self.kinds.values())
 
 
 def _suffix_min_first_day(features: list[_Features]) -> list:
@@ -271,7 +284,9 @@ def _curate(events: list[Event], curation: Curation) -> list[Event]:
                       if curation.title_for(i)), None)
         date = next((curation.date_for(i) for i in sorted(ids, key=lambda i: (i != e.id, i))
                      if curation.date_for(i)), None)
-        out.append(replace(e, title=title or e.title, date=date or e.date))
+        # an event curation leaves alone stays the same object (see Memo.get_for)
+        out.append(replace(e, title=title or e.title, date=date or e.date)
+                   if title or date else e)
     return out
 
 
