@@ -15,6 +15,7 @@ and parallel (see docs/architecture.md, "Build engine"):
 """
 from __future__ import annotations
 
+import functools
 import os
 import time
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ from typing import TYPE_CHECKING, Callable
 from . import cache
 from .config import Config
 from .errors import InputError
-from .output import build_lock, check_output_location
+from .memo import Memo
+from .output import Staging, build_lock, check_output_location
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
     from .model import Article, Event, Timex
@@ -76,6 +78,39 @@ class BuildResult:
     extracted: int = 0      # articles read, tagged and extracted this time (not cached)
     rendered: list[str] = field(default_factory=list)  # output files rendered this time
     unchanged: bool = False  # nothing changed: output/ was left as it was
+
+
+@dataclass
+class Session:
+    """What a long-running process (the preview server) keeps between builds
+    of one site, so that a rebuild after an edit does only the edit's work.
+
+    ``store``: the last build's per-article results (not reloaded from disk);
+    ``memo``: what the merge and the render derived from unchanged events
+    and articles (see :mod:`site_builder.memo`);
+    ``deferred``: work that can wait until the new site is visible (saving
+    the article cache) — run it with :meth:`finish` after the browser has
+    been told to reload;
+    ``spare``: the previous output tree, updated into the next build's tree
+    instead of writing one from nothing (see :class:`output.Staging`).
+    """
+
+    store: dict | None = None
+    spare: Path | None = None
+    memo: Memo = field(default_factory=Memo)
+    deferred: list[Callable[[], None]] = field(default_factory=list)
+
+    def finish(self) -> None:
+        """Run the work the last build deferred, in order."""
+        while self.deferred:
+            self.deferred.pop(0)()
+
+    def close(self) -> None:
+        """Remove the spare output tree (the process is done building)."""
+        if self.spare is not None:
+            import shutil
+            shutil.rmtree(self.spare, ignore_errors=True)
+            self.spare = None
 
 
 @dataclass(frozen=True)
@@ -191,8 +226,10 @@ def _check_unique_slugs(done: list[Processed]) -> None:
         seen[p.article.slug.lower()] = p.article.source_path
 
 
-def assemble(config: Config, processed: list[Processed], warnings: list[str]) -> "Site":
-    """Per-article results → the site model (merge and curate the events)."""
+def assemble(config: Config, processed: list[Processed], warnings: list[str],
+             memo: Memo | None = None) -> "Site":
+    """Per-article results → the site model (merge and curate the events).
+    ``memo`` carries per-event work from one build to the next."""
     from .curation import load_curation
     from .render import Site
     from .timeline import build_timeline
@@ -201,7 +238,7 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str]) ->
     window = config.timeline
     events = [e for p in processed for e in p.events
               if not e.date.is_calendar or window.includes(e.date)]
-    timeline = build_timeline(events, curation)
+    timeline = build_timeline(events, curation, memo=memo)
     return Site(config=config,
                 articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
                 timexes={p.article.slug: p.timexes for p in processed},
@@ -211,7 +248,7 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str]) ->
 def build(config: Config, output_dir: Path | None = None,
           warn: Callable[[str], None] | None = None, *, jobs: int | None = None,
           strict: bool = False, progress: Progress | None = None,
-          use_cache: bool = True) -> BuildResult:
+          use_cache: bool = True, session: Session | None = None) -> BuildResult:
     """Build the site described by ``config`` into ``output_dir``.
 
     In: the validated config (and an output folder overriding it); ``warn``
@@ -219,8 +256,9 @@ def build(config: Config, output_dir: Path | None = None,
     worker processes for the per-article stages (None: one per core);
     ``strict`` makes any warning fail the build (:class:`StrictFailure`);
     ``progress`` is called once per article (see :class:`ArticleDone`);
-    ``use_cache=False`` ignores (and then replaces) the build cache.
-    Out: a summary.  The previous
+    ``use_cache=False`` ignores (and then replaces) the build cache;
+    ``session`` keeps work for the next build of a long-running process and
+    defers what can wait (see :class:`Session`).  Out: a summary.  The previous
     output stays untouched unless everything worked; the output's bytes do
     not depend on ``jobs``, the cache or the hash seed.
     """
@@ -258,7 +296,7 @@ def build(config: Config, output_dir: Path | None = None,
             for message in skipped:
                 _warn(message)
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
-                     use_cache, strict, progress, result, _warn)
+                     use_cache, strict, progress, result, _warn, session)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -341,7 +379,8 @@ def _save_cache(save: Callable, path: Path, value, warn: Callable[[str], None]) 
 
 def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: dict,
              settings: str, state: "cache.State | None", state_file: Path, jobs: int,
-             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult, warn: Callable[[str], None]) -> None:
+             use_cache: bool, strict: bool, progress: Progress | None, result: BuildResult,
+             warn: Callable[[str], None], session: Session | None = None) -> None:
     """The build proper: cached or extracted articles → merge → changed pages → swap."""
     from .readers import ReadOptions
 
@@ -362,7 +401,12 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             seed_digests[seed.name] = _file_digest(seed.path)
 
     store_file = cache.cache_dir(config.root) / "articles.pickle"
-    stored, _why_not = cache.load_articles(store_file) if use_cache else ({}, None)
+    if not use_cache:
+        stored = {}
+    elif session is not None and session.store is not None:
+        stored = session.store  # this process's own results: no need to read them back
+    else:
+        stored, _why_not = cache.load_articles(store_file)
     base = f"{config.seeds_path.resolve()}|{options!r}"
     keys = {seed.name: cache.article_key(seed_digests[seed.name] or "", seed.name, base)
             for seed in seeds}
@@ -390,18 +434,30 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     for p in processed:
         if not p.events:
             warn(f"{p.article.source_path}: no dated events found")
-    site = assemble(config, processed, result.warnings)
-    files, keep, owners = _render_changed(config, site, output_dir, state)
-    _fail_if_strict(strict, result, output_dir)
-    from .output import write_site
-
-    write_site(files, output_dir, keep=keep)
+    memo = session.memo if session is not None else None
+    if memo is not None:
+        memo.next_build()
+    site = assemble(config, processed, result.warnings, memo=memo)
+    deferred = session.deferred if session is not None else None
+    spare = session.spare if session is not None else None
+    with Staging(output_dir, deferred, reuse=spare, keep_previous=session is not None) as stage:
+        written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo)
+        _fail_if_strict(strict, result, output_dir)
+        stage.commit()
+    if session is not None:
+        session.spare = stage.previous
+    if session is not None:
+        session.store = store
     if store.keys() != stored.keys():
-        _save_cache(cache.save_articles, store_file, store, warn)
+        if deferred is None:
+            _save_cache(cache.save_articles, store_file, store, warn)
+        else:
+            deferred.append(functools.partial(_save_cache, cache.save_articles, store_file,
+                                              store, warn))
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))
-        sha = state.output[rel][4] if rel in keep else cache.digest(files[rel])
+        sha = state.output[rel][4] if rel in keep else written[rel]
         output[rel] = [group, fp, st.st_size, st.st_mtime_ns, sha]
     summary = {"articles": len(site.articles), "events": len(site.timeline.events),
                "warnings": list(result.warnings)}
@@ -412,36 +468,49 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.articles = summary["articles"]
     result.events = summary["events"]
     result.files = len(output)
-    result.rendered = sorted(files)
+    result.rendered = sorted(written)
 
 
-def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None"
-                    ) -> tuple[dict[str, bytes], set[str], dict[str, tuple[str, str]]]:
+def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
+                    stage: Staging, memo: Memo | None = None
+                    ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Render the page groups whose fingerprint changed or whose previous
-    files are gone or altered → (new files, paths to keep from the previous
-    output, every path's (group, fingerprint))."""
+    files are gone or altered, writing each file into ``stage`` as it is
+    made; carry the other groups' files over → (path → SHA-256 of each file
+    written, paths kept from the previous output, every path's (group,
+    fingerprint))."""
     from .render import as_bytes, plan_site
     from .theme import Theme
 
     theme = Theme(config.root, config.theme_path)
-    salt = cache.fingerprint((cache.code_fingerprint(), theme_digest(theme)))
+    theme_files = theme_digest(theme)
+    # The same theme files: keep the Jinja environment and its compiled templates
+    # (a new template that overrides a default one needs a new environment).
+    theme = (memo or Memo()).get(("theme", theme, tuple(theme.search_dirs), theme_files),
+                                 lambda: theme)
+    salt = cache.fingerprint((cache.code_fingerprint(), theme_files))
     before: dict[str, dict[str, list]] = {}  # group → its files in the previous output
     for rel, entry in (state.output if state else {}).items():
         before.setdefault(entry[0], {})[rel] = entry
-    files: dict[str, bytes] = {}
+    written: dict[str, str] = {}
     keep: set[str] = set()
     owners: dict[str, tuple[str, str]] = {}
-    for name, group in plan_site(site, theme).items():
+    for name, group in plan_site(site, theme, memo).items():
         fp = cache.digest(f"{salt}|{group.inputs}".encode())
         old = before.get(name, {})
         if old and all(e[1] == fp and _output_intact(output_dir, rel, e[2:]) for rel, e in old.items()):
-            made = dict.fromkeys(old)
+            made = list(old)
             keep.update(old)
         else:
-            made = {rel: as_bytes(data) for rel, data in group.make().items()}
-            files.update(made)
+            made = []
+            for rel, data in group.make().items():
+                data = as_bytes(data)
+                stage.write(rel, data)
+                written[rel] = cache.digest(data)
+                made.append(rel)
         owners.update((rel, (name, fp)) for rel in made)
-    return files, keep, owners
+    stage.keep(keep)
+    return written, keep, owners
 
 
 def theme_digest(theme) -> str:

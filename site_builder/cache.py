@@ -27,6 +27,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import __version__
 
@@ -36,6 +37,7 @@ EXTRACTION_VERSION = 1
 CACHE_DIR = ".site-builder-cache"
 _FORMAT = 2
 _MAGIC = b"site-builder cache\n"
+_HEADER_BYTES = 256  # the JSON header, padded with spaces
 # A file changed within this many ns of the moment its stat was recorded may
 # have changed again in the same mtime tick: its content is hashed, not trusted.
 _RACY_NS = 2_000_000_000
@@ -101,8 +103,9 @@ def code_fingerprint() -> str:
 
 # ---------------------------------------------------------------- article store
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``path`` via a temporary file and a rename: never half a file."""
+def _write_atomic(path: Path, data: "bytes | Callable") -> None:
+    """Write ``path`` via a temporary file and a rename: never half a file.
+    ``data`` is the content, or a function that writes it to a binary file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     ignore = path.parent / ".gitignore"
     if not ignore.exists():
@@ -110,7 +113,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            data(fh) if callable(data) else fh.write(data)
         os.replace(tmp, path)
     finally:
         if tmp.exists():
@@ -131,7 +134,7 @@ def load_articles(path: Path) -> tuple[dict, str | None]:
             return {}, "not a cache file"
         head_end = raw.index(b"\n", len(_MAGIC))
         header = json.loads(raw[len(_MAGIC):head_end])
-        payload = raw[head_end + 1:]
+        payload = memoryview(raw)[head_end + 1:]  # no copy of a payload of many MB
         if header.get("versions") != versions():
             return {}, "made by another version"
         if header.get("length") != len(payload) or header.get("sha256") != digest(payload):
@@ -145,12 +148,35 @@ def load_articles(path: Path) -> tuple[dict, str | None]:
         return {}, f"unreadable ({type(exc).__name__})"
 
 
+class _HashingWriter:
+    """A file's ``write`` that also counts and hashes what goes through it."""
+
+    def __init__(self, fh):
+        self.fh, self.length, self.sha = fh, 0, hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.sha.update(data)
+        self.length += len(data)
+        return self.fh.write(data)
+
+
 def save_articles(path: Path, entries: dict) -> None:
-    """Store ``entries`` (article key → per-article result) with a checked header."""
-    payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-    header = json.dumps({"versions": versions(), "length": len(payload),
-                         "sha256": digest(payload)}, sort_keys=True).encode()
-    _write_atomic(path, _MAGIC + header + b"\n" + payload)
+    """Store ``entries`` (article key → per-article result) with a checked header.
+
+    The pickle is streamed to the file (a 10,000-article cache is some
+    hundred MB: it is never held as bytes in memory); the header, padded to
+    a fixed width, is filled in once the payload's length and digest are known.
+    """
+    def write(fh) -> None:
+        fh.write(_MAGIC + b" " * _HEADER_BYTES + b"\n")
+        out = _HashingWriter(fh)
+        pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+        header = json.dumps({"versions": versions(), "length": out.length,
+                             "sha256": out.sha.hexdigest()}, sort_keys=True).encode()
+        fh.seek(len(_MAGIC))
+        fh.write(header.ljust(_HEADER_BYTES))
+
+    _write_atomic(path, write)
 
 
 # ---------------------------------------------------------------- build state

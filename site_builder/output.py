@@ -11,12 +11,13 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import functools
 import os
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import InputError
 
@@ -53,9 +54,105 @@ def check_output_location(output_dir: Path, keep: list[Path]) -> None:
                                               f"output folder")
 
 
-def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = ()) -> None:
+class Staging:
+    """A new output tree, written file by file beside ``output_dir`` and
+    swapped in whole by :meth:`commit`.
+
+    Use it as a context manager: leaving it without a commit (an error, a
+    strict failure, Ctrl+C) removes the new tree and leaves ``output_dir``
+    as it was.  Files are written as they are rendered, so a large site is
+    never held in memory at once.  An OSError becomes an :class:`InputError`
+    naming the output folder.
+
+    ``defer``, a list, receives the removal of the previous tree instead of
+    doing it at commit (a process that dies first leaves it to
+    :func:`recover`).  ``reuse``, the previous tree an earlier commit left
+    in :attr:`previous` (``keep_previous``), is updated into the new tree
+    instead of building one from nothing: its folders and its files that
+    are still current stay, the rest is replaced or removed, and no file is
+    ever written in place (it may be a hard link into ``output_dir``).
+    """
+
+    def __init__(self, output_dir: Path, defer: list[Callable[[], None]] | None = None,
+                 reuse: Path | None = None, keep_previous: bool = False):
+        self.output_dir = Path(output_dir)
+        self.defer = defer
+        self.reuse = reuse
+        self.keep_previous = keep_previous
+        self.previous: Path | None = None  # the swapped-out tree, with keep_previous
+        self.root: Path | None = None
+        self._dirs: set[Path] = set()
+        self._stale: set[str] | None = None  # a reused tree's files not yet brought up to date
+
+    def __enter__(self) -> "Staging":
+        with self._as_input_error():
+            parent = self.output_dir.resolve().parent
+            parent.mkdir(parents=True, exist_ok=True)
+            if self.output_dir.is_dir() and not os.access(self.output_dir, os.W_OK):
+                raise OSError(errno.EACCES, "the output folder is read-only")
+            reuse = self.reuse if self.reuse is not None and self.reuse.parent == parent \
+                and self.reuse.is_dir() and not self.reuse.is_symlink() else None
+            recover(self.output_dir, keep=reuse)
+            if reuse is not None:
+                self.root, self._stale = reuse, _tree_files(reuse)
+            else:
+                self.root = Path(tempfile.mkdtemp(prefix=f".{self.output_dir.name}.new-",
+                                                  dir=parent))
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        _remove(self.root)  # nothing left after a commit
+        self.root = None
+
+    @contextmanager
+    def _as_input_error(self):
+        try:
+            yield
+        except OSError as exc:
+            raise InputError(str(self.output_dir),
+                             f"cannot write the site: {exc.strerror or exc}") from None
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Write one file (an output-relative POSIX path) into the new tree."""
+        with self._as_input_error():
+            if self._stale is None:
+                _write_file(self.root, rel, data, self._dirs)
+            else:
+                _replace_file(self.root, rel, data, self._dirs)
+                self._stale.discard(rel)
+
+    def write_all(self, files: dict[str, bytes]) -> None:
+        with self._as_input_error():
+            if self._stale is None:
+                _write_all(files, self.root)
+            else:
+                for rel, data in sorted(files.items()):
+                    self.write(rel, data)
+
+    def keep(self, paths: Iterable[str]) -> None:
+        """Carry ``paths`` over unchanged from the current output."""
+        with self._as_input_error():
+            if self._stale is None:
+                _link_all(paths, self.output_dir, self.root)
+            else:
+                _relink_all(paths, self.output_dir, self.root, self._dirs)
+                self._stale.difference_update(paths)
+
+    def commit(self) -> None:
+        """Swap the new tree in: from now on ``output_dir`` is the new site."""
+        with self._as_input_error():
+            if self._stale:
+                _remove_files(self.root, self._stale)
+            os.chmod(self.root, 0o755)  # mkdtemp makes it 0700; a web server must read it
+            _fsync_dir(self.root)
+            self.previous = _swap_in(self.root, self.output_dir, self.defer, self.keep_previous)
+        self.root = None
+
+
+def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = (),
+               defer: list[Callable[[], None]] | None = None) -> None:
     """Replace ``output_dir`` by exactly ``files`` plus the ``keep`` files of
-    the current ``output_dir``, atomically.
+    the current ``output_dir``, atomically (see :class:`Staging`).
 
     In: output-relative paths → contents; the output folder; paths of files
     to carry over unchanged from the current output (hard-linked into the
@@ -63,24 +160,10 @@ def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = 
     on return the folder holds the new site.  On any error the previous
     folder is untouched and the error is raised (OSError as InputError).
     """
-    output_dir = Path(output_dir)
-    staging = None
-    try:
-        parent = output_dir.resolve().parent
-        parent.mkdir(parents=True, exist_ok=True)
-        if output_dir.is_dir() and not os.access(output_dir, os.W_OK):
-            raise OSError(errno.EACCES, "the output folder is read-only")
-        recover(output_dir)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=parent))
-        _write_all(files, staging)
-        _link_all(keep, output_dir, staging)
-        _swap_in(staging, output_dir)
-    except OSError as exc:
-        _remove(staging)
-        raise InputError(str(output_dir), f"cannot write the site: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove(staging)
-        raise
+    with Staging(output_dir, defer) as stage:
+        stage.write_all(files)
+        stage.keep(keep)
+        stage.commit()
 
 
 def _remove(staging: Path | None) -> None:
@@ -91,16 +174,20 @@ def _remove(staging: Path | None) -> None:
 def _write_all(files: dict[str, bytes], root: Path) -> None:
     made: set[Path] = set()
     for rel, data in sorted(files.items()):
-        target = root.joinpath(*safe_relpath(rel).parts)
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        with open(target, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    os.chmod(root, 0o755)  # mkdtemp makes it 0700; a web server must read it
-    _fsync_dir(root)
+        _write_file(root, rel, data, made)
+
+
+def _write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
+    """Write ``data`` to ``root``/``rel`` and flush it to disk; ``made``
+    remembers the folders already created."""
+    target = root.joinpath(*safe_relpath(rel).parts)
+    if target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
+    with open(target, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _link_all(paths: Iterable[str], source: Path, root: Path) -> None:
@@ -120,6 +207,70 @@ def _link_all(paths: Iterable[str], source: Path, root: Path) -> None:
             if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
                 raise
             shutil.copy2(old, target)
+
+
+def _tree_files(root: Path) -> set[str]:
+    """Every file under ``root``, as output-relative POSIX paths."""
+    found = set()
+    for dirpath, _dirnames, filenames in os.walk(root):
+        rel = os.path.relpath(dirpath, root)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in filenames)
+    return found
+
+
+def _replace_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
+    """Write ``root``/``rel`` under a temporary name and rename it over the
+    old one: the old file may be a hard link shared with the live site."""
+    target = root.joinpath(*safe_relpath(rel).parts)
+    if target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
+    tmp = target.with_name(f".{target.name}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+
+
+def _relink_all(paths: Iterable[str], source: Path, root: Path, made: set[Path]) -> None:
+    """Make each of ``root``'s ``paths`` the same file as ``source``'s, by a
+    hard link renamed into place; files that already are stay untouched."""
+    for rel in sorted(paths):
+        parts = safe_relpath(rel).parts
+        old, target = source.joinpath(*parts), root.joinpath(*parts)
+        try:
+            if os.path.samefile(old, target):
+                continue
+        except OSError:
+            pass  # no such file in the reused tree yet
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            os.link(old, tmp, follow_symlinks=False)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+                raise
+            shutil.copy2(old, tmp)
+        os.replace(tmp, target)
+
+
+def _remove_files(root: Path, paths: Iterable[str]) -> None:
+    """Remove ``paths`` from ``root`` and the folders they leave empty."""
+    folders = set()
+    for rel in paths:
+        target = root.joinpath(*safe_relpath(rel).parts)
+        target.unlink(missing_ok=True)
+        folders.update(target.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        if root in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                pass  # not empty
 
 
 def _fsync_dir(path: Path) -> None:
@@ -153,14 +304,23 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def _swap_in(staging: Path, output_dir: Path) -> None:
+def _swap_in(staging: Path, output_dir: Path, defer: list | None = None,
+             keep_previous: bool = False) -> Path | None:
+    """Swap ``staging`` in as ``output_dir``; → the previous tree when
+    ``keep_previous`` and the platform swaps atomically, else None."""
     parent = staging.parent
+    kept = None
     if output_dir.is_symlink() or (output_dir.exists() and not output_dir.is_dir()):
         raise OSError(errno.ENOTDIR, "output path exists and is not a folder", str(output_dir))
     if not output_dir.exists():
         os.rename(staging, output_dir)
     elif _exchange(staging, output_dir):
-        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+        # staging now holds the old site, under a name recover() removes
+        if keep_previous:
+            kept = staging
+        else:
+            remove = functools.partial(shutil.rmtree, staging, ignore_errors=True)
+            defer.append(remove) if defer is not None else remove()
     else:
         old = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.old-", dir=parent))
         os.rmdir(old)
@@ -168,13 +328,15 @@ def _swap_in(staging: Path, output_dir: Path) -> None:
         os.rename(staging, output_dir)
         shutil.rmtree(old, ignore_errors=True)
     _fsync_dir(parent)
+    return kept
 
 
-def recover(output_dir: Path) -> None:
+def recover(output_dir: Path, keep: Path | None = None) -> None:
     """Undo what an interrupted build left beside ``output_dir``.
 
-    Half-written staging folders are removed; if the swap was interrupted
-    between its two renames, the previous site is put back.
+    Half-written staging folders (but ``keep``, a tree about to be reused)
+    are removed; if the swap was interrupted between its two renames, the
+    previous site is put back.
     """
     parent = output_dir.resolve().parent
     if not parent.is_dir():
@@ -184,7 +346,8 @@ def recover(output_dir: Path) -> None:
     if olds and not output_dir.exists():
         os.rename(olds.pop(), output_dir)
     for leftover in olds + sorted(parent.glob(f".{name}.new-*")):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if keep is None or leftover != keep:
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _open_lock(lock_path: Path) -> int:

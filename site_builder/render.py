@@ -25,6 +25,7 @@ from .embed import embed_snippet
 from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
                    year_label)
 from .markup import Mark, mark_html
+from .memo import Memo
 from .model import Article, Event, Source, Timeline, Timex
 from .theme import Theme
 
@@ -91,30 +92,47 @@ class Pages:
     make: Callable[[], dict[str, str | bytes]]
 
 
-def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
+def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, Pages]:
     """Every output file of ``site``, in groups, nothing rendered yet.
 
     In: the site model and its theme.  Out: group name → :class:`Pages`:
-    ``timeline`` (index, year pages, embed), ``404``, ``article:<slug>`` for
-    each article page, ``exports``, ``static``.  Up to ``[timeline]
-    overview_above`` events (:data:`OVERVIEW_THRESHOLD` by default) the
-    index holds the whole list; above it the index is an overview and each
-    year has ``years/<year>/``.
+    ``timeline`` (the index and its embed page), ``year:<slug>`` (a year's
+    page and its embed page), ``404``, ``article:<slug>`` for each article
+    page, ``exports``, ``static``.  Up to ``[timeline] overview_above``
+    events (:data:`OVERVIEW_THRESHOLD` by default) the index holds the whole
+    list and there are no year pages; above it the index is an overview and
+    each year has ``years/<year>/``.  ``memo``, kept between builds, saves
+    recomputing digests and views of unchanged articles and events.
     """
+    # Within one build the index and the year pages share event views; export
+    # fragments and digests are worth keeping only for a next build.
+    exports_memo = memo
+    memo = memo if memo is not None else Memo()
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
     split = len(site.timeline.events) > site.config.timeline.overview_above
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
               "embed": _embed_view(site)}
     common_fp = fingerprint((repr(site.config.replace(root=site.config.root.resolve())), lang, split))
-    article_fp = {a.slug: fingerprint(a) for a in site.articles}
-    events_fp = fingerprint(site.timeline)
-    plan: dict[str, Pages] = {}
+    article_fp = {a.slug: memo.get(("fp", a), partial(fingerprint, a)) for a in site.articles}
     # The timeline pages show the events and the articles' metadata, not their text.
+    meta_fp = {a.slug: memo.get(("meta", a), partial(_metadata_fingerprint, a))
+               for a in site.articles}
+    event_fp = {id(e): memo.get(("fp", e), partial(fingerprint, e))  # each event once
+                for e in site.timeline.events}
+    events_fp = fingerprint(tuple(event_fp.values()))
+
+    def view(event: Event) -> dict:
+        sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
+        return memo.get(("view", event, lang, split, sources),
+                        partial(_event_view, event, by_slug, lang, split))
+
+    plan: dict[str, Pages] = {}
+    if split:
+        _plan_years(plan, site, theme, common, common_fp, view, lang, meta_fp, event_fp)
     plan["timeline"] = Pages(
-        fingerprint((common_fp, events_fp,
-                     tuple(replace(a, text="", body_html="") for a in site.articles))),
-        lambda: _timeline_pages(site, theme, common, by_slug, lang, split))
+        fingerprint((common_fp, events_fp, tuple(meta_fp.values()))),
+        lambda: _timeline_pages(site, theme, common, view, lang, split))
     # The 404 page is served at any depth: its links start at the site's path.
     plan["404"] = Pages(common_fp, lambda: {"404.html": _render(
         theme, "404.html", common, root=_site_path(site), page="404")})
@@ -127,15 +145,17 @@ def plan_site(site: Site, theme: Theme) -> dict[str, Pages]:
         own = own_events.get(article.slug, [])
         path = f"articles/{article.slug}/index.html"
         html_pages.append(path)
-        inputs = fingerprint((common_fp, article_fp[article.slug], tuple(own),
-                              site.timexes.get(article.slug, ()),
+        timexes = site.timexes.get(article.slug, ())
+        inputs = fingerprint((common_fp, article_fp[article.slug],
+                              tuple(event_fp[id(e)] for e in own),
+                              memo.get(("fp", timexes), partial(fingerprint, timexes)),
                               tuple(_link(n, lang) for n in neighbours)))
         plan[f"article:{article.slug}"] = Pages(inputs, functools.partial(
             _article_page, path, theme, common, article, site, own, neighbours, lang, split))
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
-        lambda: exports.render_exports(site, lang, pages))
+        lambda: exports.render_exports(site, lang, pages, exports_memo))
     static = theme.static_files()
     plan["static"] = Pages(fingerprint(tuple((p, str(s)) for p, s in static.items())),
                            lambda: _static_files(static))
@@ -165,11 +185,30 @@ def _timeline_paths(site: Site, split: bool) -> list[str]:
                                                  for y in years for top in ("", "embed/")]
 
 
-def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, Article],
+def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, common_fp: str,
+                view: Callable[[Event], dict], lang: str, meta_fp: dict[str, str],
+                event_fp: dict[int, str]) -> None:
+    """One page group per year (``year:<slug>``: its page and its embed page),
+    so that an edit re-renders the years whose events changed, not all."""
+    by_year: dict[int, list[Event]] = {}
+    for event in site.timeline.events:
+        by_year.setdefault(event.date.year, []).append(event)
+    years = list(by_year)  # chronological: year pages' prev/next follow time
+    for i, year in enumerate(years):
+        events = by_year[year]
+        nav = (years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
+        slugs = sorted({s.slug for e in events for s in e.sources} | {e.slug for e in events})
+        inputs = fingerprint((common_fp, tuple(event_fp[id(e)] for e in events),
+                              tuple(meta_fp.get(s, "") for s in slugs), nav))
+        plan[f"year:{year_slug(year)}"] = Pages(inputs, partial(
+            _year_pages, site, theme, common, view, lang, events, nav))
+
+
+def _timeline_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict],
                     lang: str, split: bool) -> dict[str, str]:
-    """The index (list or overview), the year pages when split, and the embed."""
-    events = [_event_view(e, by_slug, lang, split) for e in site.timeline.events]
-    years = _group(events, lang)  # chronological: year pages' prev/next follow time
+    """The index (the whole list, or the overview when split) and its embed."""
+    events = [view(e) for e in site.timeline.events]
+    years = _group(events, lang)
     shown = _newest_first(years) if site.config.timeline.newest_first else years
     summary = labels(lang)["event_count"].format(
         events=count_label("n_events", len(events), lang),
@@ -177,39 +216,42 @@ def _timeline_pages(site: Site, theme: Theme, common: dict, by_slug: dict[str, A
     timeline = {"years": shown, "count": len(events), "articles": len(site.articles),
                 "summary": summary, "split": split, "filters": _filters_view(events, lang),
                 "overview": []}
-    files: dict[str, str] = {}
-    # The embed (embed/…) mirrors the timeline's pages without site chrome; its
-    # links to articles open in the host window, not in the iframe.
     if split:
-        overview = [_year_summary(y, lang) for y in shown]
-        shown_year = {y["year"]: y for y in shown}
-        index = dict(timeline=dict(timeline, years=[], overview=overview),
+        index = dict(timeline=dict(timeline, years=[],
+                                   overview=[_year_summary(y, lang) for y in shown]),
                      density=_density(events, lang, split=True))
-        files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
-                                      target="", **index)
-        files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
-                                            target="_top", home="", **index)
-        for i, year in enumerate(years):
-            nav = {"prev": years[i - 1] if i else None,
-                   "next": years[i + 1] if i + 1 < len(years) else None}
-            # the year's own events, in the order the timeline shows them
-            page = dict(year=year, timeline=dict(timeline, years=[shown_year[year["year"]]],
-                                                 count=year["count"],
-                                                 filters=_filters_view(_year_events(year), lang)),
-                        density=_density(_year_events(year), lang, split=False,
-                                         months_of=year["year"]))
-            files[f"years/{year['slug']}/index.html"] = _render(
-                theme, "year.html", common, root="../../", page="year", target="", nav=nav, **page)
-            files[f"embed/years/{year['slug']}/index.html"] = _render(
-                theme, "embed.html", common, root="../../../", page="embed", target="_top",
-                home=f"years/{year['slug']}/", **page)
     else:
         index = dict(timeline=timeline, density=_density(events, lang, split=False))
-        files["index.html"] = _render(theme, "index.html", common, root="", page="timeline",
-                                      target="", **index)
-        files["embed/index.html"] = _render(theme, "embed.html", common, root="../", page="embed",
-                                            target="_top", home="", **index)
-    return files
+    # The embed (embed/…) mirrors the timeline's pages without site chrome; its
+    # links to articles open in the host window, not in the iframe.
+    return {"index.html": _render(theme, "index.html", common, root="", page="timeline",
+                                  target="", **index),
+            "embed/index.html": _render(theme, "embed.html", common, root="../", page="embed",
+                                        target="_top", home="", **index)}
+
+
+def _year_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict], lang: str,
+                events: list[Event], nav: tuple[int | None, int | None]) -> dict[str, str]:
+    """A year's page and its embed page.  On a year page ``timeline`` describes
+    that year: its events, count, reporting articles and filter choices."""
+    views = [view(e) for e in events]
+    (year,) = _group(views, lang)
+    shown = _newest_first([year])[0] if site.config.timeline.newest_first else year
+    articles = len({s["slug"] for v in views for s in v["sources"]})
+    page = dict(year=year,
+                timeline={"years": [shown], "count": year["count"], "articles": articles,
+                          "summary": year["count_label"], "split": True,
+                          "filters": _filters_view(views, lang), "overview": []},
+                density=_density(views, lang, split=False, months_of=year["year"]))
+    links = [None if y is None else {"year": y, "slug": year_slug(y), "label": year_label(y, lang)}
+             for y in nav]
+    return {
+        f"years/{year['slug']}/index.html": _render(
+            theme, "year.html", common, root="../../", page="year", target="",
+            nav={"prev": links[0], "next": links[1]}, **page),
+        f"embed/years/{year['slug']}/index.html": _render(
+            theme, "embed.html", common, root="../../../", page="embed", target="_top",
+            home=f"years/{year['slug']}/", **page)}
 
 
 def _article_page(path: str, *args) -> dict[str, str]:
@@ -260,6 +302,10 @@ def source_name(article: Article) -> str:
         return article.agency
     host = urlsplit(article.url).hostname if article.url else None
     return host.removeprefix("www.") if host else ""
+
+
+def _metadata_fingerprint(article: Article) -> str:
+    return fingerprint(replace(article, text="", body_html=""))
 
 
 def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: bool) -> dict:

@@ -84,9 +84,12 @@ class Preview:
     """
 
     def __init__(self, config: Config, jobs: int | None = None):
+        from .build import Session
+
         self.config = config
         self.jobs = jobs
         self.state = BuildState()
+        self.session = Session()  # what one build leaves for the next
 
     def _current_config(self) -> Config:
         from .config import load_config
@@ -99,7 +102,7 @@ class Preview:
         self.state.builds += 1
         try:
             result = build(self._current_config(), warn=lambda m: _say(f"warning: {m}"),
-                           jobs=self.jobs)
+                           jobs=self.jobs, session=self.session)
         except InputError as exc:
             self.state.error = str(exc)
         except Exception as exc:  # a broken template or a bug: report it, keep serving
@@ -112,6 +115,13 @@ class Preview:
             return True
         _say(f"error: {self.state.error} (still serving the last good site)")
         return False
+
+    def finish(self) -> None:
+        """Do the work the latest build deferred; a failure there is reported, not raised."""
+        try:
+            self.session.finish()
+        except Exception as exc:  # the site is already served: never kill the server
+            _say(f"warning: {_describe(exc)}")
 
 
 class Rebuilder:
@@ -143,6 +153,9 @@ class Rebuilder:
     def _built(self) -> None:
         self.building = False
         self.reload()  # at once, whatever livereload's 3 s rule says
+        # Saving the cache and removing the old tree wait until the browsers
+        # have been told; the one build thread runs them before any next build.
+        self.executor.submit(self.preview.finish)
 
 
 def _describe(exc: Exception) -> str:
@@ -301,6 +314,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
     watcher.examine()  # the state before the first build: edits made during it count
     preview = Preview(config, jobs)
     preview.rebuild()
+    preview.finish()
 
     LiveReloadHandler.watcher = watcher
     LiveReloadHandler.live_css = False
@@ -317,6 +331,8 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
         pass
     finally:
         server.stop()
+        rebuilder.executor.shutdown(wait=True)  # a build in progress ends first
+        preview.session.close()
 
 
 def _bind(host: str, port: int) -> list[socket.socket]:

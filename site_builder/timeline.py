@@ -18,12 +18,13 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import langdata
 from .curation import Curation
 from .dates import GRANULARITIES
 from .events import event_id
+from .memo import Memo
 from .model import Event, Timeline
 
 _WORD = re.compile(r"\w[\w-]*")
@@ -33,9 +34,11 @@ _WORDS_WITH_NAMES = 0.2  # … or this much, with at least two shared names
 _SHARED_NAMES = 3       # … or this many shared names, most of either side's names
 
 
-def build_timeline(events: list[Event], curation: Curation | None = None) -> Timeline:
-    """Merge, curate and sort ``events`` (see module doc)."""
-    merged = [_merge_group(g) for g in _group(sorted(events, key=lambda e: e.sort_key))]
+def build_timeline(events: list[Event], curation: Curation | None = None,
+                   memo: Memo | None = None) -> Timeline:
+    """Merge, curate and sort ``events`` (see module doc).  ``memo``, kept
+    between calls, saves recomputing the word and name sets of events seen before."""
+    merged = [_merge_group(g) for g in _group(sorted(events, key=lambda e: e.sort_key), memo)]
     curated = _curate(merged, curation or Curation())
     kept = [e for e in curated if e.date.is_calendar]
     return Timeline(events=tuple(sorted(kept, key=lambda e: e.sort_key)))
@@ -71,12 +74,13 @@ def _content_words(e: Event) -> frozenset[str]:
     """Lower-cased word stems of the sentence, without stop words and time words."""
     skip = _skip_words(e.lang)
     out = set()
-    for m in _WORD.finditer(e.sentence.replace(e.timex_text, " ") if e.timex_text else e.sentence):
-        w = m.group(0).lower()
+    for w in _WORD.findall(e.sentence.replace(e.timex_text, " ") if e.timex_text else e.sentence):
+        w = w.lower()
         if w in skip or w.isdigit():
             continue
         out.add(w[:_STEM])
-        out.update(p[:_STEM] for p in w.split("-") if len(p) > 2 and p not in skip)
+        if "-" in w:  # "G20-Gipfel" also shares "gipfel" with a plain "Gipfel"
+            out.update(p[:_STEM] for p in w.split("-") if len(p) > 2 and p not in skip)
     return frozenset(out)
 
 
@@ -95,7 +99,7 @@ def _names(e: Event) -> frozenset[str]:
     return frozenset(out)
 
 
-def _group(events: list[Event]) -> list[list[Event]]:
+def _group(events: list[Event], memo: Memo | None = None) -> list[list[Event]]:
     """Greedy clusters: an event joins the first cluster all of whose dates suit it
     and one of whose members reports the same happening.
 
@@ -106,9 +110,12 @@ def _group(events: list[Event]) -> list[list[Event]]:
     smallest last day of its members lies before every remaining event's
     first day).  Word and name sets are computed once per event.
     """
-    features = [_Features(e) for e in events]
+    if memo is None:
+        features = [_Features(e) for e in events]
+    else:
+        features = [memo.get(("merge", e), partial(_Features, e)) for e in events]
     remaining_first = _suffix_min_first_day(features)
-    groups: list[list[_Features]] = []
+    groups: list[_Cluster] = []
     by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters
     postings: dict[str, set[int]] = {}    # word or name → open clusters using it
     tokens: dict[int, set[str]] = {}      # open cluster → its members' words and names
@@ -125,14 +132,14 @@ def _group(events: list[Event]) -> list[list[Event]]:
                 if k in tokens and min_last[k] < horizon:
                     for t in tokens.pop(k):
                         postings[t].discard(k)
-            candidates = sorted({k for t in f.tokens for k in postings.get(t, ())})
+            candidates = _likely_clusters(f, postings)
         for k in candidates:
-            if f.joins(groups[k]):
-                groups[k].append(f)
+            if groups[k].admits(f):
+                groups[k].add(f)
                 break
         else:
             k = len(groups)
-            groups.append([f])
+            groups.append(_Cluster(f))
             if f.span is None:
                 candidates.append(k)
                 continue
@@ -145,13 +152,32 @@ def _group(events: list[Event]) -> list[list[Event]]:
             if f.span[1] < min_last[k]:
                 min_last[k] = f.span[1]
                 heapq.heappush(closing, (f.span[1], k))
-    return [[f.event for f in g] for g in groups]
+    return [[f.event for f in g.members] for g in groups]
+
+
+def _likely_clusters(f: "_Features", postings: dict[str, set[int]]) -> list[int]:
+    """The open clusters ``f`` could join, in cluster order: those with which
+    it shares enough words or names for one member to report the same
+    happening.  A member shares no more than its whole cluster does, so
+    clusters sharing fewer than a fifth of ``f``'s words (the least
+    :func:`same_happening` accepts) and fewer than three names are skipped
+    without comparing members; the clusters tried and joined are the same."""
+    shared_words: dict[int, int] = {}
+    shared_names: dict[int, int] = {}
+    for t in f.tokens:
+        counts = shared_words if t[0] == "w" else shared_names
+        for k in postings.get(t, ()):
+            counts[k] = counts.get(k, 0) + 1
+    need = max(1.0, _WORDS_WITH_NAMES * len(f.words) - 1e-9)  # float slack: 0.2 * 15 > 3
+    likely = {k for k, n in shared_words.items() if n >= need}
+    likely.update(k for k, n in shared_names.items() if n >= _SHARED_NAMES)
+    return sorted(likely)
 
 
 class _Features:
     """An event with what clustering compares, computed once."""
 
-    __slots__ = ("event", "span", "words", "names", "tokens")
+    __slots__ = ("event", "span", "words", "names", "tokens", "kind")
 
     def __init__(self, event: Event):
         self.event = event
@@ -161,6 +187,8 @@ class _Features:
         self.names = _names(event)
         # What two reports of one happening must share: a content word or a name.
         self.tokens = {"w:" + w for w in self.words} | {"n:" + n for n in self.names}
+        # All that same_happening reads of a member, besides its article and date
+        self.kind = (self.words, self.names, event.manual)
 
     def compatible(self, other: "_Features") -> bool:
         if self.span is None or other.span is None:
@@ -169,11 +197,39 @@ class _Features:
         return self.event.date == other.event.date or (a1 <= b1 and b2 <= a2) \
             or (b1 <= a1 and a2 <= b2)
 
-    def joins(self, group: list["_Features"]) -> bool:
-        slug = self.event.slug
-        return all(self.compatible(m) for m in group) \
-            and any(_same_happening_features(self, m) for m in group) \
-            and all(m.event.slug != slug for m in group)
+
+
+class _Cluster:
+    """A cluster being grown, with what joining it is checked against: the
+    articles it has a report from, its members' distinct date spans, and one
+    member per distinct :attr:`_Features.kind` (one sentence copied into many
+    articles is compared once).  :meth:`admits` gives what comparing ``f``
+    with every member would: from another article, compatible with every
+    member's date, reporting the same happening as one of them."""
+
+    __slots__ = ("members", "slugs", "spans", "kinds")
+
+    def __init__(self, first: _Features):
+        self.members = [first]
+        self.slugs = {first.event.slug}
+        self.spans = {first.span}
+        self.kinds = {first.kind: first}
+
+    def add(self, f: _Features) -> None:
+        self.members.append(f)
+        self.slugs.add(f.event.slug)
+        self.spans.add(f.span)
+        self.kinds.setdefault(f.kind, f)
+
+    def admits(self, f: _Features) -> bool:
+        if f.event.slug in self.slugs:
+            return False
+        if f.span is not None:  # off-calendar clusters hold one date value only
+            a1, a2 = f.span
+            for b1, b2 in self.spans:  # calendar dates: compatible = nested spans
+                if not ((a1 <= b1 and b2 <= a2) or (b1 <= a1 and a2 <= b2)):
+                    return False
+        return any(_same_happening_features(f, m) for m in self.kinds.values())
 
 
 def _suffix_min_first_day(features: list[_Features]) -> list:

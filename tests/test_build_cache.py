@@ -276,3 +276,55 @@ def test_the_cache_does_not_depend_on_how_the_site_folder_is_named(tmp_path, mon
     (site / "seeds" / "g20.md").touch()
     third = build(load_config(Path(".")))
     assert third.extracted == 0 and third.rendered == []
+
+
+def test_a_session_rebuild_reuses_its_results_and_defers_cleanup_until_finish(tmp_path):
+    """The preview server's builds: the second one neither re-extracts nor
+    re-reads the cache file (it keeps the first build's results); the cache
+    is saved only by finish(); the output equals a cold build."""
+    site = make_site(tmp_path / "site")
+    session = build_module.Session()
+    run(site, session=session)
+    session.finish()
+    store = cache.cache_dir(site) / "articles.pickle"
+    store.unlink()  # a session build must not need it
+    title, date, body = ARTICLES["wahl"]
+    write(site / "seeds" / "wahl.md", article_text(title, date, body + "\n\nAm 3. März 2018 stand die Regierung."))
+    result = run(site, session=session)
+    assert result.extracted == 1
+    assert "2018-03" in (site / "output" / "events.json").read_text("utf-8")
+    assert session.deferred and not store.exists()
+    session.finish()
+    assert store.exists()
+    assert snapshot(site / "output") == cold_build_of(site, tmp_path)
+
+
+def test_a_session_updates_the_previous_tree_into_the_next_without_touching_the_live_one(tmp_path):
+    """The spare tree of a session: the next build's tree is made from it
+    (stale pages removed, changed ones replaced), never by writing into a
+    file the live site shares; each output equals a cold build; close()
+    removes the spare."""
+    site = make_site(tmp_path / "site")
+    session = build_module.Session()
+    run(site, session=session)
+    for step in range(3):
+        live = snapshot(site / "output")
+        if step == 0:
+            (site / "seeds" / "brexit.md").unlink()
+        elif step == 1:
+            write(site / "seeds" / "klima.md", article_text(
+                "Klimagipfel", "2017-11-06", "Am 6. November 2017 begann in Bonn die Klimakonferenz."))
+        else:
+            title, date, body = ARTICLES["g20"]
+            write(site / "seeds" / "g20.md", article_text(title + " (neu)", date, body))
+        old_tree = {rel: (site / "output" / rel).stat().st_ino for rel in live}
+        run(site, session=session)
+        assert session.spare is not None and session.spare.is_dir()
+        # the swapped-out tree still holds exactly the previous site, unmodified
+        assert snapshot(session.spare) == live
+        assert {rel: (session.spare / rel).stat().st_ino for rel in live} == old_tree
+        assert snapshot(site / "output") == cold_build_of(site, tmp_path)
+    assert "brexit" not in " ".join(snapshot(site / "output"))
+    spare = session.spare
+    session.close()
+    assert not spare.exists() and list(site.glob(".output.new-*")) == []

@@ -144,7 +144,7 @@ def test_theme_dir_sits_between_site_and_default_theme(site):
     assert (out / "static" / "style.css").read_text() == "/* theme */\n"
     assert (out / "static" / "extra.css").read_text() == "/* site */\n"
     assert "theme 404" in (out / "404.html").read_text("utf-8")
-    assert (out / "static" / "site.js").is_file()  # the rest still comes from the default
+    assert (out / "static" / "timeline.js").is_file()  # the rest still comes from the default
 
 
 def test_default_genre_changes_how_dates_resolve(tmp_path):

@@ -48,7 +48,7 @@ def test_embed_page_links_open_in_the_host_window(site):
     assert 'class="site-header"' not in page and 'class="site-footer"' not in page
     scripts = [a["src"] for t, a in tags(page) if t == "script"]
     # the same filter script as the timeline page, and its filter form
-    assert scripts == ["../static/site.js", "../static/timeline.js", "../static/embed-frame.js"]
+    assert scripts == ["../static/timeline.js", "../static/embed-frame.js"]
     assert '<form class="filters" id="filters"' in page
 
 

@@ -163,6 +163,24 @@ def test_ics_spans_of_other_granularities_and_skips_what_it_cannot_date(tmp_path
                      "2017-11-10T16:30": (dt.date(2017, 11, 10), dt.date(2017, 11, 11))}
 
 
+def test_ics_text_survives_escaping_and_folding_intact(tmp_path):
+    """Long titles with commas, semicolons, backslashes, line ends and
+    multi-byte letters come back from a real iCalendar parser unchanged, and
+    no physical line is longer than RFC 5545's 75 octets."""
+    site = event_site(tmp_path, ["2017-07-07"])
+    title = "Gipfel; Streit, Einigung \\ Nachtrag: " + "Überraschung für Ärzte und Öffentlichkeit " * 6
+    sentence = "Zeile eins,\nZeile zwei; " + "€ und 漢字 " * 30
+    event = site.timeline.events[0]
+    site = replace(site, timeline=Timeline((replace(
+        event, title=title, sentence=sentence),)))
+    text = render_exports(site, "de")["events.ics"]
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert text.endswith("END:VCALENDAR\r\n")
+    (ev,) = ics_events(text).values()
+    assert str(ev["SUMMARY"]) == title
+    assert str(ev["DESCRIPTION"]).startswith(sentence + "\n\n")
+
+
 # -- feed.xml ------------------------------------------------------------------
 
 def test_feed_is_atom_with_absolute_links_when_base_url_is_set(rich_site):

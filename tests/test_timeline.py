@@ -3,6 +3,7 @@ import random
 
 from site_builder.curation import Curation
 from site_builder.dates import PartialDate
+from site_builder.memo import Memo
 from site_builder.events import extract_events
 from site_builder.model import Article, Timex
 from site_builder.timeline import build_timeline
@@ -84,3 +85,21 @@ def test_curation_applies_to_a_merged_event_through_any_of_its_reports():
     (event,) = build_timeline(a + b, cur).events
     assert event.title == "G20: Trump trifft Putin" and len(event.sources) == 2
     assert build_timeline(a + b, Curation(hide=frozenset({a[0].id}))).events == ()
+
+
+def test_a_memo_kept_between_merges_gives_the_same_timeline_as_none():
+    """The preview server keeps the merge's per-event work between builds:
+    after an article changes, the merged timeline must be what a fresh merge gives."""
+    a = events_of("a", G20_A, "im Juli", "2017-07")
+    b = events_of("b", G20_B, "7. Juli 2017", "2017-07-07")
+    law = events_of("c", LAW, "Im Juli", "2017-07")
+    memo = Memo()
+    assert build_timeline(a + b + law, None, memo=memo) == build_timeline(a + b + law, None)
+    assert len(memo) == 3
+    # article b now reports another day: it no longer merges with a
+    memo.next_build()
+    b2 = events_of("b", G20_B, "7. Juli 2017", "2017-08-07")
+    assert build_timeline(a + b2 + law, None, memo=memo) == build_timeline(a + b2 + law, None)
+    assert len(build_timeline(a + b2 + law, None, memo=memo).events) == 3
+    memo.next_build()
+    assert ("merge", b[0]) not in memo and ("merge", b2[0]) not in memo  # only the last build's

@@ -1,4 +1,0 @@
-/* site-builder: progressive enhancement for the timeline pages. */
-(function () {
-  "use strict";
-})();
