@@ -113,3 +113,15 @@ def test_language_tables_from_a_warm_cache_equal_a_cold_analysis(cache_home, cod
     # the regex of a rule is its source, compiled when first used
     assert all(r.regex.pattern == r.source for r in warm.rules)
     assert os.environ["XDG_CACHE_HOME"] == str(cache_home.parent)
+
+
+def test_without_a_home_folder_nothing_is_cached(monkeypatch, tmp_path):
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.setattr(starts_cache.Path, "home", staticmethod(no_home))
+    monkeypatch.chdir(tmp_path)
+    assert starts_cache.cache_file("ab" * 32) is None
+    assert same(starts_cache.analyse(BODIES), fresh(BODIES))
+    assert list(tmp_path.iterdir()) == []  # nothing written where the build runs

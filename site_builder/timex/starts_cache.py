@@ -61,6 +61,8 @@ def cache_file(digest: str) -> Path | None:
         base = Path(root) if os.path.isabs(root) else Path.home() / ".cache"
     except RuntimeError:  # no home folder
         return None
+    if not base.is_absolute():  # never a folder relative to wherever the build runs
+        return None
     return base / "site-builder" / f"timex-starts-{digest[:40]}.json"
 
 
