@@ -16,8 +16,10 @@ and parallel (see docs/architecture.md, "Build engine"):
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -101,9 +103,11 @@ class Session:
     deferred: list[Callable[[], None]] = field(default_factory=list)
 
     def finish(self) -> None:
-        """Run the work the last build deferred, in order."""
+        """Run the work the last build deferred, in order, then collect the
+        cyclic garbage the build left (the collector pauses during builds)."""
         while self.deferred:
             self.deferred.pop(0)()
+        gc.collect()
 
     def close(self) -> None:
         """Remove the spare output tree (the process is done building)."""
@@ -272,6 +276,37 @@ def build(config: Config, output_dir: Path | None = None,
 
     output_dir = Path(output_dir or config.output_path)
     jobs = max(1, jobs or os.cpu_count() or 1)
+    with _collector_paused():
+        _build_locked(config, output_dir, result, _warn, jobs, strict, progress, use_cache,
+                      session)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector for a build.
+
+    A build keeps ~10^6 objects alive to its end (articles, events, views),
+    and every full collection walks them all again: 0.4 s of a 2.5 s edit
+    rebuild of 1,000 articles.  A build makes little cyclic garbage; what
+    there is waits for the collector's next run (in the preview server,
+    :meth:`Session.finish`, after the browsers have been told).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_locked(config: Config, output_dir: Path, result: BuildResult, _warn, jobs: int,
+                  strict: bool, progress: Progress | None, use_cache: bool,
+                  session: Session | None) -> None:
+    """:func:`build` inside the output folder's lock: stop at the no-change
+    check, or rebuild what changed."""
     check_output_location(output_dir, [config.seeds_path, config.root / "templates",
                                        config.root / "static", config.root / CURATION_FILE,
                                        *([Path(config.source)] if config.source else []),
@@ -297,8 +332,6 @@ def build(config: Config, output_dir: Path | None = None,
                 _warn(message)
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
                      use_cache, strict, progress, result, _warn, session)
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 def config_fingerprint(config: Config) -> str:
