@@ -44,6 +44,8 @@ from .errors import InputError
 from .theme import Theme
 
 POLL_MS = 200
+#: After a rebuild, how long the deferred work (cache save, garbage collection) waits.
+FINISH_DELAY_S = 1.0
 OVERLAY_PATH = "/__site-builder__/overlay.css"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -153,9 +155,11 @@ class Rebuilder:
     def _built(self) -> None:
         self.building = False
         self.reload()  # at once, whatever livereload's 3 s rule says
-        # Saving the cache and removing the old tree wait until the browsers
-        # have been told; the one build thread runs them before any next build.
-        self.executor.submit(self.preview.finish)
+        # Saving the cache and collecting garbage hold the interpreter for a
+        # while: they wait until the reloading browsers have been served, on
+        # the one build thread (a build started meanwhile runs first; its
+        # own deferred work then follows in order).
+        self.loop.call_later(FINISH_DELAY_S, lambda: self.executor.submit(self.preview.finish))
 
 
 def _describe(exc: Exception) -> str:
@@ -332,6 +336,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
     finally:
         server.stop()
         rebuilder.executor.shutdown(wait=True)  # a build in progress ends first
+        preview.finish()  # the cache of the last build is saved even when stopped at once
         preview.session.close()
 
 
