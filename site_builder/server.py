@@ -162,6 +162,15 @@ class Rebuilder:
         self.loop.call_later(FINISH_DELAY_S, lambda: self.executor.submit(self.preview.finish))
 
 
+def _warm_up() -> None:
+    from .timex import warm
+
+    try:
+        warm()
+    except Exception as exc:  # only a head start: never stop the server for it
+        _say(f"warning: {_describe(exc)}")
+
+
 def _describe(exc: Exception) -> str:
     where = ""
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
@@ -326,6 +335,9 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
     server.add_sockets(sockets)
     loop = ioloop.IOLoop.current()
     rebuilder = Rebuilder(preview, watcher, loop, LiveReloadHandler.reload_waiters)
+    # The first build ran its tagging in worker processes: warm this one up
+    # while the site is being looked at, so the first edit is as quick as the next.
+    rebuilder.executor.submit(_warm_up)
     ioloop.PeriodicCallback(rebuilder.poll, POLL_MS).start()
     _say(f"serving {config.output_path} at http://{_url_host(host)}:{bound}{base_path} "
          f"(Ctrl+C to stop)")

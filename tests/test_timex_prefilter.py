@@ -79,3 +79,15 @@ def test_starts_cover_optional_parts_repeats_and_classes():
 def test_patterns_that_can_match_nothing_may_start_anywhere():
     assert starts.starts_of(r"a?") is starts.ANYWHERE
     assert starts.starts_of(r"(?i)mai") is starts.ANYWHERE
+
+
+def test_warm_compiles_every_rule_ahead_of_the_first_article():
+    """The preview server warms the tagger up after its first build: the
+    first edit then compiles nothing."""
+    from site_builder.timex import warm
+    from site_builder.timex.engine import language
+
+    warm(("de", "en"))
+    for code in ("de", "en"):
+        rules = language(code).rules
+        assert rules and all("regex" in vars(rule) for rule in rules)

@@ -11,9 +11,20 @@ from ..model import Timex
 from . import engine
 from .resolve import Context, Interpreter, Point
 
-__all__ = ["tag", "Timex"]
+__all__ = ["tag", "warm", "Timex"]
 
 GENRES = ("news", "narrative")
+
+
+def warm(langs: tuple[str, ...] | None = None) -> None:
+    """Build the tables and compile every rule of ``langs`` (default: all
+    supported languages) now, so that the first article a long-running
+    process tags later pays none of it."""
+    from .lang import supported
+
+    for code in langs or supported():
+        for rule in engine.language(code).rules:
+            rule.regex  # noqa: B018 (compiles on first access)
 
 
 def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Timex]:
