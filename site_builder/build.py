@@ -103,11 +103,16 @@ class Session:
     deferred: list[Callable[[], None]] = field(default_factory=list)
 
     def finish(self) -> None:
-        """Run the work the last build deferred, in order, then collect the
-        cyclic garbage the build left (the collector pauses during builds)."""
+        """Run the work the last builds deferred, in order."""
         while self.deferred:
             self.deferred.pop(0)()
-        gc.collect()
+
+    def make_spare(self, output_dir: Path) -> None:
+        """Mirror the output as the spare tree, when there is none."""
+        from .output import mirror
+
+        if self.spare is None and Path(output_dir).is_dir():
+            self.spare = mirror(output_dir)
 
     def close(self) -> None:
         """Remove the spare output tree (the process is done building)."""
@@ -290,8 +295,7 @@ def _collector_paused():
     A build keeps ~10^6 objects alive to its end (articles, events, views),
     and every full collection walks them all again: 0.4 s of a 2.5 s edit
     rebuild of 1,000 articles.  A build makes little cyclic garbage; what
-    there is waits for the collector's next run (in the preview server,
-    :meth:`Session.finish`, after the browsers have been told).
+    there is waits for the collector's next run after the build.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -479,6 +483,8 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         stage.commit()
     if session is not None:
         session.spare = stage.previous
+        if session.spare is None:  # the first build: give the next one a tree to reuse
+            session.deferred.append(functools.partial(session.make_spare, output_dir))
     if session is not None:
         session.store = store
     if store.keys() != stored.keys():

@@ -149,6 +149,20 @@ class Staging:
         self.root = None
 
 
+def mirror(output_dir: Path) -> Path:
+    """A copy of ``output_dir`` made of hard links, beside it under a name
+    :func:`recover` removes: a tree for :class:`Staging` to reuse when no
+    earlier commit left one."""
+    parent = Path(output_dir).resolve().parent
+    root = Path(tempfile.mkdtemp(prefix=f".{Path(output_dir).name}.new-", dir=parent))
+    try:
+        _link_all(_tree_files(output_dir), Path(output_dir), root)
+    except BaseException:
+        _remove(root)
+        raise
+    return root
+
+
 def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = (),
                defer: list[Callable[[], None]] | None = None) -> None:
     """Replace ``output_dir`` by exactly ``files`` plus the ``keep`` files of

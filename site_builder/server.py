@@ -34,6 +34,7 @@ import os
 import re
 import socket
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,7 @@ from .errors import InputError
 from .theme import Theme
 
 POLL_MS = 200
-#: After a rebuild, how long the deferred work (cache save, garbage collection) waits.
+#: After a rebuild, how long the deferred work (saving the cache) waits for a quiet moment.
 FINISH_DELAY_S = 1.0
 OVERLAY_PATH = "/__site-builder__/overlay.css"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -141,6 +142,7 @@ class Rebuilder:
         self.executor = ThreadPoolExecutor(1, thread_name_prefix="site-builder-build")
         self.building = False
         self.pending = False
+        self.finish_due: float | None = None  # when the last build's deferred work may run
 
     def poll(self) -> None:
         changed, _ = self.watcher.examine()
@@ -151,15 +153,19 @@ class Rebuilder:
             self.building, self.pending = True, False
             future = self.executor.submit(self.preview.rebuild)
             future.add_done_callback(lambda _: self.loop.add_callback(self._built))
+        elif not self.building and self.finish_due is not None \
+                and time.monotonic() >= self.finish_due:
+            # Saving the cache holds the interpreter for a while: it waits
+            # for a quiet moment after the reloading browsers were served,
+            # and for no build to be waiting (a build started later runs
+            # first; the deferred work of both then follows in order).
+            self.finish_due = None
+            self.executor.submit(self.preview.finish)
 
     def _built(self) -> None:
         self.building = False
         self.reload()  # at once, whatever livereload's 3 s rule says
-        # Saving the cache and collecting garbage hold the interpreter for a
-        # while: they wait until the reloading browsers have been served, on
-        # the one build thread (a build started meanwhile runs first; its
-        # own deferred work then follows in order).
-        self.loop.call_later(FINISH_DELAY_S, lambda: self.executor.submit(self.preview.finish))
+        self.finish_due = time.monotonic() + FINISH_DELAY_S
 
 
 def _warm_up() -> None:
@@ -327,7 +333,6 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
     watcher.examine()  # the state before the first build: edits made during it count
     preview = Preview(config, jobs)
     preview.rebuild()
-    preview.finish()
 
     LiveReloadHandler.watcher = watcher
     LiveReloadHandler.live_css = False
@@ -338,6 +343,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
     # The first build ran its tagging in worker processes: warm this one up
     # while the site is being looked at, so the first edit is as quick as the next.
     rebuilder.executor.submit(_warm_up)
+    rebuilder.executor.submit(preview.finish)
     ioloop.PeriodicCallback(rebuilder.poll, POLL_MS).start()
     _say(f"serving {config.output_path} at http://{_url_host(host)}:{bound}{base_path} "
          f"(Ctrl+C to stop)")
