@@ -296,6 +296,7 @@ def test_a_session_rebuild_reuses_its_results_and_defers_cleanup_until_finish(tm
     assert session.deferred and not store.exists()
     session.finish()
     assert store.exists()
+    session.close()
     assert snapshot(site / "output") == cold_build_of(site, tmp_path)
 
 
