@@ -28,7 +28,7 @@ from . import cache
 from .config import Config
 from .errors import InputError
 from .memo import Memo
-from .output import Staging, build_lock, check_output_location
+from .output import Staging, build_lock, check_output_location, make_spare
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
     from .model import Article, Event, Timex
@@ -95,12 +95,11 @@ class Session:
     ``deferred``: work that can wait until the new site is visible (saving
     the article cache) — run it with :meth:`finish` after the browser has
     been told to reload;
-    ``spare``: the previous output tree, updated into the next build's tree
-    instead of writing one from nothing (see :class:`output.Staging`).
+    after a first build, a spare output tree is mirrored among the deferred
+    work (see :class:`output.Staging`).
     """
 
     store: dict | None = None
-    spare: Path | None = None
     finished: int = 0
     memo: Memo = field(default_factory=Memo)
     deferred: list[Callable[[], None]] = field(default_factory=list)
@@ -116,21 +115,9 @@ class Session:
             gc.unfreeze()
             gc.collect()
 
-    def make_spare(self, output_dir: Path) -> None:
-        """Mirror the output as the spare tree, when there is none."""
-        from .output import mirror
-
-        if self.spare is None and Path(output_dir).is_dir():
-            self.spare = mirror(output_dir)
-
     def close(self) -> None:
-        """Remove the spare output tree and unfreeze the collector's objects
-        (the process is done building)."""
+        """Unfreeze the collector's objects: the process is done building."""
         gc.unfreeze()
-        if self.spare is not None:
-            import shutil
-            shutil.rmtree(self.spare, ignore_errors=True)
-            self.spare = None
 
 
 @dataclass(frozen=True)
@@ -493,15 +480,14 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         memo.next_build()
     site = assemble(config, processed, result.warnings, memo=memo)
     deferred = session.deferred if session is not None else None
-    spare = session.spare if session is not None else None
-    with Staging(output_dir, deferred, reuse=spare, keep_previous=session is not None) as stage:
+    # The previous tree is kept as the spare, for the next build to update
+    # instead of making ~1 folder per article afresh.
+    with Staging(output_dir, deferred, spare=True) as stage:
         written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo)
         _fail_if_strict(strict, result, output_dir)
         stage.commit()
-    if session is not None:
-        session.spare = stage.previous
-        if session.spare is None:  # the first build: give the next one a tree to reuse
-            session.deferred.append(functools.partial(session.make_spare, output_dir))
+    if session is not None:  # after a first build there is none yet: mirror one meanwhile
+        session.deferred.append(functools.partial(make_spare, output_dir))
     if session is not None:
         session.store = store
     if store.keys() != stored.keys():

@@ -66,20 +66,19 @@ class Staging:
 
     ``defer``, a list, receives the removal of the previous tree instead of
     doing it at commit (a process that dies first leaves it to
-    :func:`recover`).  ``reuse``, the previous tree an earlier commit left
-    in :attr:`previous` (``keep_previous``), is updated into the new tree
-    instead of building one from nothing: its folders and its files that
-    are still current stay, the rest is replaced or removed, and no file is
-    ever written in place (it may be a hard link into ``output_dir``).
+    :func:`recover`).  With ``spare``, the previous tree is not removed but
+    kept beside the output (:func:`spare_path`), and the next build with
+    ``spare`` updates it into its new tree instead of making one from
+    nothing: folders and files still current stay, the rest is replaced or
+    removed, and no file is ever written in place (it may be a hard link
+    into ``output_dir``).  A spare holding a symbolic link is not reused.
     """
 
     def __init__(self, output_dir: Path, defer: list[Callable[[], None]] | None = None,
-                 reuse: Path | None = None, keep_previous: bool = False):
+                 spare: bool = False):
         self.output_dir = Path(output_dir)
         self.defer = defer
-        self.reuse = reuse
-        self.keep_previous = keep_previous
-        self.previous: Path | None = None  # the swapped-out tree, with keep_previous
+        self.spare = spare
         self.root: Path | None = None
         self._dirs: set[Path] = set()
         self._stale: set[str] | None = None  # a reused tree's files not yet brought up to date
@@ -90,11 +89,11 @@ class Staging:
             parent.mkdir(parents=True, exist_ok=True)
             if self.output_dir.is_dir() and not os.access(self.output_dir, os.W_OK):
                 raise OSError(errno.EACCES, "the output folder is read-only")
-            reuse = self.reuse if self.reuse is not None and self.reuse.parent == parent \
-                and self.reuse.is_dir() and not self.reuse.is_symlink() else None
-            recover(self.output_dir, keep=reuse)
-            if reuse is not None:
-                self.root, self._stale = reuse, _tree_files(reuse)
+            recover(self.output_dir)
+            spare = spare_path(self.output_dir)
+            found = _tree_files(spare) if self.spare and self.output_dir.is_dir() else None
+            if found is not None:
+                self.root, self._stale = spare, found
             else:
                 self.root = Path(tempfile.mkdtemp(prefix=f".{self.output_dir.name}.new-",
                                                   dir=parent))
@@ -145,22 +144,35 @@ class Staging:
                 _remove_files(self.root, self._stale)
             os.chmod(self.root, 0o755)  # mkdtemp makes it 0700; a web server must read it
             _fsync_dir(self.root)
-            self.previous = _swap_in(self.root, self.output_dir, self.defer, self.keep_previous)
+            previous = _swap_in(self.root, self.output_dir, self.defer, keep=self.spare)
+            spare = spare_path(self.output_dir)
+            if previous is not None and previous != spare:
+                _discard(spare)  # one that could not be reused
+                os.rename(previous, spare)
         self.root = None
 
 
-def mirror(output_dir: Path) -> Path:
-    """A copy of ``output_dir`` made of hard links, beside it under a name
-    :func:`recover` removes: a tree for :class:`Staging` to reuse when no
-    earlier commit left one."""
-    parent = Path(output_dir).resolve().parent
-    root = Path(tempfile.mkdtemp(prefix=f".{Path(output_dir).name}.new-", dir=parent))
+def spare_path(output_dir: Path) -> Path:
+    """Where a build with ``spare`` keeps the previous output tree:
+    ``.output.spare`` beside ``output/`` (hard links, mostly: little room)."""
+    output_dir = Path(output_dir)
+    return output_dir.resolve().parent / f".{output_dir.name}.spare"
+
+
+def make_spare(output_dir: Path) -> None:
+    """Mirror ``output_dir`` as its spare tree (hard links) when it has none,
+    so that the next build with a spare has a tree to update."""
+    output_dir = Path(output_dir)
+    spare = spare_path(output_dir)
+    if spare.exists() or not output_dir.is_dir():
+        return
+    root = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=spare.parent))
     try:
-        _link_all(_tree_files(output_dir), Path(output_dir), root)
+        _link_all(_tree_files(output_dir) or (), output_dir, root)
+        os.rename(root, spare)
     except BaseException:
         _remove(root)
         raise
-    return root
 
 
 def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = (),
@@ -178,6 +190,14 @@ def write_site(files: dict[str, bytes], output_dir: Path, keep: Iterable[str] = 
         stage.write_all(files)
         stage.keep(keep)
         stage.commit()
+
+
+def _discard(path: Path) -> None:
+    """Remove ``path``, whatever it is: folder, file or symbolic link."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
 
 
 def _remove(staging: Path | None) -> None:
@@ -223,13 +243,24 @@ def _link_all(paths: Iterable[str], source: Path, root: Path) -> None:
             shutil.copy2(old, target)
 
 
-def _tree_files(root: Path) -> set[str]:
-    """Every file under ``root``, as output-relative POSIX paths."""
-    found = set()
-    for dirpath, _dirnames, filenames in os.walk(root):
-        rel = os.path.relpath(dirpath, root)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        found.update(prefix + name for name in filenames)
+def _tree_files(root: Path) -> set[str] | None:
+    """Every file under ``root``, as output-relative POSIX paths; None when
+    ``root`` is no real folder or holds a symbolic link (a tree to be
+    reused must not lead writes anywhere else)."""
+    if root.is_symlink() or not root.is_dir():
+        return None
+    found: set[str] = set()
+    todo = [(str(root), "")]
+    while todo:
+        folder, prefix = todo.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    return None
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append((entry.path, prefix + entry.name + "/"))
+                else:
+                    found.add(prefix + entry.name)
     return found
 
 
@@ -319,9 +350,9 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _swap_in(staging: Path, output_dir: Path, defer: list | None = None,
-             keep_previous: bool = False) -> Path | None:
-    """Swap ``staging`` in as ``output_dir``; → the previous tree when
-    ``keep_previous`` and the platform swaps atomically, else None."""
+             keep: bool = False) -> Path | None:
+    """Swap ``staging`` in as ``output_dir``; → the path now holding the
+    previous tree when ``keep`` and the platform swaps atomically, else None."""
     parent = staging.parent
     kept = None
     if output_dir.is_symlink() or (output_dir.exists() and not output_dir.is_dir()):
@@ -330,7 +361,7 @@ def _swap_in(staging: Path, output_dir: Path, defer: list | None = None,
         os.rename(staging, output_dir)
     elif _exchange(staging, output_dir):
         # staging now holds the old site, under a name recover() removes
-        if keep_previous:
+        if keep:
             kept = staging
         else:
             remove = functools.partial(shutil.rmtree, staging, ignore_errors=True)
@@ -345,12 +376,12 @@ def _swap_in(staging: Path, output_dir: Path, defer: list | None = None,
     return kept
 
 
-def recover(output_dir: Path, keep: Path | None = None) -> None:
+def recover(output_dir: Path) -> None:
     """Undo what an interrupted build left beside ``output_dir``.
 
-    Half-written staging folders (but ``keep``, a tree about to be reused)
-    are removed; if the swap was interrupted between its two renames, the
-    previous site is put back.
+    Half-written staging folders are removed; if the swap was interrupted
+    between its two renames, the previous site is put back.  (A spare tree
+    is no leftover: a build updates whatever state it is in.)
     """
     parent = output_dir.resolve().parent
     if not parent.is_dir():
@@ -360,8 +391,7 @@ def recover(output_dir: Path, keep: Path | None = None) -> None:
     if olds and not output_dir.exists():
         os.rename(olds.pop(), output_dir)
     for leftover in olds + sorted(parent.glob(f".{name}.new-*")):
-        if keep is None or leftover != keep:
-            shutil.rmtree(leftover, ignore_errors=True)
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _open_lock(lock_path: Path) -> int:

@@ -100,7 +100,9 @@ def kill_loop(site: Path, trees: dict[str, dict[str, bytes]], seeds_for: dict[st
     Before each build the seeds are switched to the state whose tree is not
     the current output, so every kill interrupts a real change.  Returns one
     record per kill: delay, the tree found afterwards ('A', 'B' or 'mixed'),
-    and whether a staging folder was left (the kill hit the write stage).
+    and whether the kill hit the write stage: a staging folder was left, or
+    the spare tree (which a build updates into its new tree) was caught
+    half-way, holding neither site.
     """
     records = []
     names = list(trees)
@@ -117,8 +119,10 @@ def kill_loop(site: Path, trees: dict[str, dict[str, bytes]], seeds_for: dict[st
         wait_child(pid)
         after = snapshot(site / "output")
         found = next((k for k, t in trees.items() if t == after), "mixed")
+        spare = site / ".output.spare"
+        half_updated = spare.is_dir() and snapshot(spare) not in trees.values()
         records.append({"delay": delay, "from": state, "found": found,
-                        "staging_left": bool(leftovers(site))})
+                        "staging_left": bool(leftovers(site)) or half_updated})
     return records
 
 

@@ -300,16 +300,20 @@ def test_a_session_rebuild_reuses_its_results_and_defers_cleanup_until_finish(tm
     assert snapshot(site / "output") == cold_build_of(site, tmp_path)
 
 
-def test_a_session_updates_the_previous_tree_into_the_next_without_touching_the_live_one(tmp_path):
-    """The spare tree of a session: the next build's tree is made from it
-    (stale pages removed, changed ones replaced), never by writing into a
-    file the live site shares; each output equals a cold build; close()
-    removes the spare."""
+def test_the_previous_tree_is_updated_into_the_next_without_touching_the_live_one(tmp_path):
+    """The spare tree beside output/: each build after the first keeps the
+    tree it swapped out, and the next build updates it into its new tree
+    (stale pages removed, changed ones replaced) instead of making one from
+    nothing, never writing into a file the live site shares; each output
+    equals a cold build."""
+    from site_builder.output import spare_path
+
     site = make_site(tmp_path / "site")
     session = build_module.Session()
     run(site, session=session)
     session.finish()  # the first build's output is mirrored as the spare
-    assert session.spare is not None and snapshot(session.spare) == snapshot(site / "output")
+    spare = spare_path(site / "output")
+    assert snapshot(spare) == snapshot(site / "output")
     for step in range(3):
         live = snapshot(site / "output")
         if step == 0:
@@ -321,13 +325,28 @@ def test_a_session_updates_the_previous_tree_into_the_next_without_touching_the_
             title, date, body = ARTICLES["g20"]
             write(site / "seeds" / "g20.md", article_text(title + " (neu)", date, body))
         old_tree = {rel: (site / "output" / rel).stat().st_ino for rel in live}
-        run(site, session=session)
-        assert session.spare is not None and session.spare.is_dir()
+        run(site, session=session if step < 2 else None)  # the command line keeps one too
         # the swapped-out tree still holds exactly the previous site, unmodified
-        assert snapshot(session.spare) == live
-        assert {rel: (session.spare / rel).stat().st_ino for rel in live} == old_tree
+        assert snapshot(spare) == live
+        assert {rel: (spare / rel).stat().st_ino for rel in live} == old_tree
         assert snapshot(site / "output") == cold_build_of(site, tmp_path)
     assert "brexit" not in " ".join(snapshot(site / "output"))
-    spare = session.spare
     session.close()
-    assert not spare.exists() and list(site.glob(".output.new-*")) == []
+
+
+def test_a_spare_tree_with_a_symbolic_link_is_not_reused(tmp_path):
+    """Whatever is found in the spare, a build writes inside output/ only."""
+    from site_builder.output import spare_path
+
+    site = make_site(tmp_path / "site")
+    run(site)
+    run(site, use_cache=False)  # re-renders everything: the first tree becomes the spare
+    spare = spare_path(site / "output")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(spare / "articles")
+    (spare / "articles").symlink_to(elsewhere, target_is_directory=True)
+    run(site, use_cache=False)
+    assert list(elsewhere.iterdir()) == []
+    assert snapshot(site / "output") == cold_build_of(site, tmp_path)
+    assert not (spare / "articles").is_symlink()  # replaced by the tree just swapped out
