@@ -227,6 +227,8 @@ def test_en_news_extents(text, span, value):
     ("The deal was signed on Aug. 21.", "Aug. 21", "2017-08-21"),
     ("The team planned to leave on Thursday.", "Thursday", "2017-11-16"),
     ("He said Thursday that he would resign.", "Thursday", "2017-11-09"),
+    # a capitalised name ending in -ed ("United") is no past tense
+    ("The father will be traveling to the United States Thursday.", "Thursday", "2017-11-16"),
     ("The boy must be returned by Jan. 14.", "Jan. 14", "2018-01-14"),
 ])
 def test_en_news_reference(text, span, value):
