@@ -522,3 +522,13 @@ def test_en_sentence_initial_the_fractions_and_greetings():
              "The third quarter of 1990 was weak. The summer of 1916 was hot.")
     assert got == {"The third quarter of 1990": ("DATE", "1990-Q3"),
                    "The summer of 1916": ("DATE", "1916-SU")}
+
+
+def test_en_clock_time_with_zone_and_day_is_one_expression():
+    got = en("Dow Jones extended the offer until 5 p.m. EST, Nov. 20. The INS extended its "
+             "deadline until 9 a.m. EST Tuesday.")
+    assert got["5 p.m. EST, Nov. 20"] == ("TIME", "2017-11-20T17:00")
+    assert got["9 a.m. EST Tuesday"] == ("TIME", "2017-11-14T09:00")
+    # after "on" the date is an expression of its own
+    got = en("At 5:00 am on October 3, 1935, the army crossed.", genre="narrative")
+    assert got.keys() == {"5:00 am", "October 3, 1935"}

@@ -48,7 +48,7 @@ VOCAB = {
     "numword": "NUMBERS", "ampm": "AMPM", "clockword": "CLOCK_WORDS",
     "ordsuffix": "ORDINAL_SUFFIXES", "direction": "DIRECTIONS", "setunit": "SET_UNITS",
     "decadeword": "DECADE_WORDS",
-    "yearword": "YEAR_WORDS",
+    "yearword": "YEAR_WORDS", "tz": "TIME_ZONES",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

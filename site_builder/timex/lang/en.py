@@ -179,6 +179,10 @@ DIRECTIONS = {"later": "after", "after": "after", "afterward": "after",
 AMPM = {"a.m.": "AM", "am": "AM", "a.m": "AM", "AM": "AM", "p.m.": "PM", "pm": "PM",
         "p.m": "PM", "PM": "PM"}
 CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
+# Zones written after a clock time ("5 p.m. EST Nov. 9"): part of its span.
+TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST",
+              "CET", "CEST"}
+_ZONE = "(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + ")"  # after the date
 
 ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
@@ -283,7 +287,10 @@ PATTERNS = [
     ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
-    ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+(?:on\s+)?{weekday})?"),
+    # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday";
+    # after "on" the date is an expression of its own ("5:00 am on October 3, 1935")
+    ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
+             r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?!\d)(?:\s+" + _ZONE + r"(?!\w))?)?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
     ("time", r"{deictic}\s+{daypart}"),
