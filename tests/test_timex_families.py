@@ -532,3 +532,11 @@ def test_en_clock_time_with_zone_and_day_is_one_expression():
     # after "on" the date is an expression of its own
     got = en("At 5:00 am on October 3, 1935, the army crossed.", genre="narrative")
     assert got.keys() == {"5:00 am", "October 3, 1935"}
+
+
+def test_en_news_a_time_adjective_before_a_noun_leaves_the_determiner_out():
+    got = en("Profit rose in the third quarter. The third-quarter loss of that unit widened; "
+             "the year-ago results were restated, unlike the year-ago quarter.")
+    assert got["third-quarter"] == ("DATE", "2017-Q3")
+    assert got["year-ago"] == ("DATE", "2016-Q3")
+    assert "the year-ago quarter" in got
