@@ -200,6 +200,9 @@ def test_en_narrative_extents_and_values(text, span, value):
 
 @pytest.mark.parametrize("text,span,value", [
     ("Officials met over the weekend in Miami.", "the weekend", "2017-W44-WE"),
+    # the weekend next to the document date, whatever date was named before
+    ("The treaty was signed in 1994. Over the weekend, officials met.", "the weekend",
+     "2017-W44-WE"),
     ("The boy was rescued after a 14-day search.", "14-day", "P14D"),
     ("It is the Seven Years War all over again.", "Seven Years", "P7Y"),
     ("He signed a month-long contract.", "month-long", "P1M"),

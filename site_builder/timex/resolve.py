@@ -506,9 +506,13 @@ class Interpreter:
         return "DATE", year_str(ref.year - 1), None
 
     def _the_unit(self, m, unit: str):
-        """"the year", "the week": the unit holding the reference date."""
+        """"the year", "the week": the unit holding the reference date.
+
+        "the weekend" in news is the one next to the document date, as
+        "last week" is: a report says "over the weekend" of its own days.
+        """
         ctx = self.ctx
-        ref = ctx.anchor(False)
+        ref = ctx.anchor(unit == "WE")
         if unit == "Q" and ctx.last_part and ctx.last_part[1] == "Q":
             year, code, n = ctx.last_part
             return "DATE", f"{year_str(year)}-{code}{n}", None
