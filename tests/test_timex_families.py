@@ -543,3 +543,11 @@ def test_en_news_a_time_adjective_before_a_noun_leaves_the_determiner_out():
     assert got["third-quarter"] == ("DATE", "2017-Q3")
     assert got["year-ago"] == ("DATE", "2016-Q3")
     assert "the year-ago quarter" in got
+
+
+def test_en_news_a_quarter_still_to_come_is_not_the_quarter_reported_on():
+    got = en("Profit rose 5% in the third quarter. The earthquake will result in a fourth-quarter "
+             "charge. In the latest quarter the insurer earned $9 million, up from $5 million a year ago.")
+    assert got["fourth-quarter"] == ("DATE", "2017-Q4")
+    assert got["the latest quarter"] == ("DATE", "2017-Q3")
+    assert got["a year ago"] == ("DATE", "2016-Q3")

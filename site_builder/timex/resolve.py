@@ -440,9 +440,22 @@ class Interpreter:
         if year is None:
             ref = self.ctx.anchor(True)
             year = ref.year if ref else None
-        if year is not None:
+        if year is not None and not self._expected(m, year, code, n):
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _expected(self, m, year: int, code: str, n: int) -> bool:
+        """Whether news speaks of a quarter or half still to come.
+
+        A report is about a finished period: "will result in a fourth-quarter
+        charge" in November is not the quarter "the latest quarter" and "a
+        year ago" refer to.
+        """
+        dct = self.ctx.dct
+        if self.ctx.genre != "news" or dct is None or dct.month is None:
+            return False
+        months = 3 if code == "Q" else 6
+        return (year, n * months) >= (dct.year, dct.month) and self.tense(m) == "future"
 
     def _range_end(self, m):
         """The bare second half of a range: "April 6-[7]", "1915-[17]", "May 4 and [5]".
