@@ -172,6 +172,7 @@ def en(text, dct="2017-11-10", genre="news"):
     "The annual report and the quarterly dividend were published.",
     "The 6-year-old boy and a 30-year-old man were rescued.",
     "The Second Army and the second division attacked.",
+    "The quarter-to-quarter comparison improved.",
 ])
 def test_en_look_alikes_are_not_time_expressions(text):
     assert en(text) == {}
@@ -488,6 +489,8 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     ("The spin-off could be effective in next year's first quarter.",
      "next year's first quarter", "2018-Q1"),
     ("In the latest quarter, the insurer lost $7 million.", "the latest quarter", "2017-Q3"),
+    ("The latest period had profit of $4 million.", "The latest period", "2017-Q3"),
+    ("Sales surged 54% in the latest period to $42.9 million.", "the latest period", "2017-Q3"),
     ("Sales for this year's third quarter rose.", "this year's third quarter", "2017-Q3"),
 ])
 def test_en_report_periods(text, span, value):

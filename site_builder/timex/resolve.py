@@ -497,6 +497,15 @@ class Interpreter:
         last_year, code, n = part
         return "DATE", f"{year_str(last_year if year is None else year)}-{code}{n}", None
 
+    def _latest_period(self, m):
+        """"the latest quarter/period": the one last named, else the last quarter
+        completed before the document date (a report is about a finished one)."""
+        part = self.ctx.last_part
+        if part is not None:
+            year, code, n = part
+            return "DATE", f"{year_str(year)}-{code}{n}", None
+        return "DATE", shift(self.ctx.anchor(True), "Q", -1), None
+
     def _part_of_year(self, m):
         """"next year's first quarter": a quarter or half of a year named relatively."""
         off, anchor = self._w(m, "rel")

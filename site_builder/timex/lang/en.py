@@ -247,6 +247,8 @@ PATTERNS = [
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
+    # comparisons of like periods: "the quarter-to-quarter comparison", "day-to-day"
+    ("skip", r"(?:(?:the|The)\s+)?{unit}-to-[a-z]+"),
     # ages: "a 6-year-old", "the 8-month-old boy"
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     # years read out: "nineteen ninety-six", "the year two thousand"
@@ -285,7 +287,8 @@ PATTERNS = [
     ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
     ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
     ("part_of_year", r"{rel}\s+year's\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
-    ("period", r"(?:the|that)\s+(?:latest\s+|same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
+    ("latest_period", r"(?:[Tt]he|[Tt]hat)\s+latest\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
+    ("period", r"(?:[Tt]he|[Tt]hat)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
     ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
     ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
