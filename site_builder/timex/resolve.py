@@ -497,6 +497,11 @@ class Interpreter:
         last_year, code, n = part
         return "DATE", f"{year_str(last_year if year is None else year)}-{code}{n}", None
 
+    def _year_end(self, m):
+        """"by year-end": the end of the reference year (the document's in news)."""
+        ref = self.ctx.anchor(True)
+        return "DATE", year_str(ref.year) if ref else "XXXX", "END"
+
     def _latest_period(self, m):
         """"the latest quarter/period": the one last named, else the last quarter
         completed before the document date (a report is about a finished one)."""

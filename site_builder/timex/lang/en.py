@@ -328,6 +328,8 @@ PATTERNS = [
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
+    # "by year-end", "around year end", "by year's end": the end of the current year
+    ("year_end", r"(?:[Aa]round\s+)?[Yy]ear(?:'s)?[- ]end(?![- ]\w)"),
     ("deictic", r"(?:(?:early|late)\s+)?{deictic}"),
     ("vague", r"{vague}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
