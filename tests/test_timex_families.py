@@ -519,8 +519,10 @@ def test_en_the_first_day_is_the_day_last_named():
 
 
 def test_en_news_leaves_about_out_and_counts_more_units():
-    got = en("The flight lasted about five hours; he stays two more weeks.")
+    got = en("The flight lasted about five hours; he stays two more weeks. The war ended "
+             "almost four years ago.")
     assert got["five hours"] == ("DURATION", "PT5H")
+    assert got["almost four years ago"] == ("DATE", "2013")  # a point counted back keeps it
     assert got["two more weeks"] == ("DURATION", "P2W")
     assert en("It lasted about five hours.", genre="narrative")["about five hours"][1] == "PT5H"
 

@@ -106,11 +106,12 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 
 # TimeML news leaves "the" out before a bare plural unit ("in the weeks
 # before") and a decade ("the 1960s"), and mostly the approximators "about",
-# "almost", "over" ("about [five hours]"); TIMEX2 narratives keep them.
+# "almost", "over" before an amount ("about [five hours]") -- not before a
+# point counted back ("[almost two years ago]"); TIMEX2 narratives keep them.
 # A hyphenated time adjective before a noun ("the [third-quarter] loss", "The
 # [year-ago] results") leaves the noun phrase's determiner outside.
 NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
-                  r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+"
+                  r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+(?![^\n]*\bago\Z)"
                   r"|(?:[Tt]he|[Tt]hat)\s+(?=(?:fiscal[\s-]+)?\S+-(?:quarter|half|ago|earlier)\Z)")
 
 # After "two days" in "two days after the battle": the signal word and the
