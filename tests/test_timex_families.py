@@ -558,3 +558,9 @@ def test_en_news_a_quarter_still_to_come_is_not_the_quarter_reported_on():
     assert got["fourth-quarter"] == ("DATE", "2017-Q4")
     assert got["the latest quarter"] == ("DATE", "2017-Q3")
     assert got["a year ago"] == ("DATE", "2016-Q3")
+
+
+def test_en_an_age_is_tagged_in_narrative_only():
+    text = "Mr. Reupke, 52 years old, resigned; the recruits were 18 years old."
+    assert en(text) == {}
+    assert en(text, genre="narrative")["18 years old"] == ("DURATION", "P18Y")

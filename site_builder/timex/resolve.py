@@ -497,6 +497,10 @@ class Interpreter:
         last_year, code, n = part
         return "DATE", f"{year_str(last_year if year is None else year)}-{code}{n}", None
 
+    def _age(self, m):
+        """"52 years old": TIMEX2 narratives tag an age as a duration, TimeML news does not."""
+        return None if self.ctx.genre == "news" else self._duration(m)
+
     def _year_end(self, m):
         """"by year-end": the end of the reference year (the document's in news)."""
         ref = self.ctx.anchor(True)

@@ -248,10 +248,10 @@ PATTERNS = [
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
-    # comparisons of like periods: "the quarter-to-quarter comparison", "day-to-day"
-    ("skip", r"(?:(?:the|The)\s+)?{unit}-to-[a-z]+"),
     # ages: "a 6-year-old", "the 8-month-old boy"
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
+    # "52 years old", "26 years of age": an age (see resolve._age)
+    ("age", _APPROX + r"{num}\s+{unit}\s+(?:old|of\s+age)"),
     # years read out: "nineteen ninety-six", "the year two thousand"
     ("year", r"{yearword}"),
     # the first half of a range takes the rest from the second half:
@@ -288,8 +288,8 @@ PATTERNS = [
     ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
     ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
     ("part_of_year", r"{rel}\s+year's\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
-    ("latest_period", r"(?:[Tt]he|[Tt]hat)\s+latest\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
-    ("period", r"(?:[Tt]he|[Tt]hat)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
+    ("latest_period", r"(?:the|The)\s+latest\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)"),
+    ("period", r"(?:the|The|that|That)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
     ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
     ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
@@ -318,7 +318,7 @@ PATTERNS = [
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
     ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"),
-    ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}"),
+    ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}(?!-to-)"),
     # a bare plural after a preposition: "for weeks", "within months"
     ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
                  r"(?=(?:days|weeks|months|years|decades|centuries)\b){unit}"),
@@ -330,7 +330,7 @@ PATTERNS = [
     ("duration", r"{vagueunitadj}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
     # "by year-end", "around year end", "by year's end": the end of the current year
-    ("year_end", r"(?:[Aa]round\s+)?[Yy]ear(?:'s)?[- ]end(?![- ]\w)"),
+    ("year_end", r"(?:(?:around|Around)\s+)?(?:year|Year)(?:'s)?[- ]end(?![- ]\w)"),
     ("deictic", r"(?:(?:early|late)\s+)?{deictic}"),
     ("vague", r"{vague}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
