@@ -233,6 +233,8 @@ def test_en_news_extents(text, span, value):
     ("He said Thursday that he would resign.", "Thursday", "2017-11-09"),
     # a capitalised name ending in -ed ("United") is no past tense
     ("The father will be traveling to the United States Thursday.", "Thursday", "2017-11-16"),
+    # "unspecified", "untouched" are adjectives, no past tense
+    ("It would be paid on a still unspecified date in January.", "January", "2018-01"),
     ("The boy must be returned by Jan. 14.", "Jan. 14", "2018-01-14"),
 ])
 def test_en_news_reference(text, span, value):

@@ -200,7 +200,8 @@ CLAUSE_BREAK = r"[;:–()]"
 # Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
 # future cues, and a participle after "be" is no past tense ("must be returned").
 # A past form is lower-case: "United", "Red" are names; "indeed", "proceed",
-# "succeed", "exceed", "speed" merely end in -ed.
+# "succeed", "exceed", "speed" merely end in -ed; "unspecified", "untouched"
+# are adjectives (but "unveiled", "uncovered" are verbs).
 FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planned|planning|"
                r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
                r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
@@ -209,7 +210,7 @@ PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
              r"(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
              r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
              r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr|kindr|ind|proc|succ|exc|sp)ed\b)"
-             r"[a-z]\w{2,}ed)\b")
+             r"(?!un(?!veil|cover|leash|load|earth|fold|der)\w+ed\b)[a-z]\w{2,}ed)\b")
 
 # Between the parts of a range or pair whose last part holds the year
 # ("18 August - 15 September 1951", "August and September 1914").
