@@ -501,6 +501,10 @@ class Interpreter:
         """"52 years old": TIMEX2 narratives tag an age as a duration, TimeML news does not."""
         return None if self.ctx.genre == "news" else self._duration(m)
 
+    def _year_ended(self, m):
+        """"the year ended March 31": a stretch of twelve months, as "the six months ended"."""
+        return "DURATION", "P1Y", None
+
     def _year_end(self, m):
         """"by year-end": the end of the reference year (the document's in news)."""
         ref = self.ctx.anchor(True)

@@ -319,6 +319,8 @@ PATTERNS = [
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
     ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"),
+    # "the year ended March 31": the twelve months up to that day, like "the six months ended"
+    ("year_ended", r"(?:the|The)\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
     ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}(?!-to-)"),
     # a bare plural after a preposition: "for weeks", "within months"
     ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
