@@ -569,3 +569,21 @@ def test_en_an_age_is_tagged_in_narrative_only():
     text = "Mr. Reupke, 52 years old, resigned; the recruits were 18 years old."
     assert en(text) == {}
     assert en(text, genre="narrative")["18 years old"] == ("DURATION", "P18Y")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The father will leave at 4 in the morning.", "4 in the morning", "2017-11-10T04:00"),
+    ("The case may be heard the week of March 6.", "the week of March 6", "2018-W10"),
+    ("Orangemen march each July through the town.", "each July", "XXXX-07"),
+    ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01"),
+    ("Prices last hit that level in the winter of nineteen ninety-four.",
+     "the winter of nineteen ninety-four", "1994-WI"),
+    ("Mailing will begin at the end of this week.", "the end of this week", "2017-W45"),
+    ("Troops should arrive by the end of the month.", "the end of the month", "2017-11"),
+    ("The plant will be closed over the next year or so.", "the next year or so", "2018"),
+    ("Its share may grow over the next two years or so.", "the next two years or so", "P2Y"),
+])
+def test_en_whole_expressions(text, span, value):
+    """TimeML tags the whole expression: clock times with their part of day, a week named
+    by a day, sets of a month, years read out, a position in a unit, "or so"."""
+    assert en(text)[span][1] == value

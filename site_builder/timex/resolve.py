@@ -379,7 +379,7 @@ class Interpreter:
     def _date(self, m):
         p, ctx = m.parts, self.ctx
         mod = self._w(m, "pos")
-        year = _year(p, ctx)
+        year = _year(p, ctx) if "yearword" not in p else self._w(m, "yearword")
         month = self._w(m, "month") or (int(p["mnum"]) if "mnum" in p else None)
         day = int(p["day"]) if "day" in p else None
         season = self._w(m, "season")
@@ -420,7 +420,7 @@ class Interpreter:
                 return "DATE", fmt(None, month, day), mod
         if day is not None and not _valid(year, month, day):
             return None
-        if "year" in p or "yy" in p or "bcyear" in p:
+        if "year" in p or "yy" in p or "bcyear" in p or "yearword" in p:
             self._note_explicit(m, Point(year, month, day))
         elif ctx.genre != "news" or day is not None:
             # A narrative moves on with every date it names, year or not;
@@ -500,6 +500,15 @@ class Interpreter:
     def _age(self, m):
         """"52 years old": TIMEX2 narratives tag an age as a duration, TimeML news does not."""
         return None if self.ctx.genre == "news" else self._duration(m)
+
+    def _week_of(self, m):
+        """"the week of March 6": the calendar week holding that day."""
+        found = self._date(m)
+        day = Point.parse(found[1]) if found else None
+        if day is None or day.date is None:
+            return found
+        y, w, _ = day.date.isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}", None
 
     def _year_ended(self, m):
         """"the year ended March 31": a stretch of twelve months, as "the six months ended"."""

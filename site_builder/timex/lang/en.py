@@ -265,6 +265,8 @@ PATTERNS = [
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?"),
     ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:(?:the|The)\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
              r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+    # "the week of March 6": the calendar week holding that day
+    ("week_of", r"(?:the|The)\s+week\s+of\s+{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?![\d,.]\d)"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
     ("date", r"{mnum}/{day}/{year}"),
@@ -282,7 +284,8 @@ PATTERNS = [
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
     # "June last year", "January this year"
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
-    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?(?:{year}|{yearword})"),
+    ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{yearword}"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
     ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
@@ -295,9 +298,10 @@ PATTERNS = [
     ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
-    # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday";
+    # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday",
+    # "4 in the morning";
     # after "on" the date is an expression of its own ("5:00 am on October 3, 1935")
-    ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
+    ("time", r"{hour}(?::{minute})?(?:\s*{ampm}|\s+in\s+the\s+{daypart})(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?!\d)(?:\s+" + _ZONE + r"(?!\w))?)?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
@@ -309,7 +313,7 @@ PATTERNS = [
     # at an event (see ANCHOR_EXTENT for the narrative span)
     ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
     # "two days later", "a week before."
-    ("offset", _APPROX + r"{num}\s+{unit}\s+(?!after\s+\w|before\s+\w){direction}"),
+    ("offset", _APPROX + r"{num}\s+{unit}\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
     ("relative", r"{rel}\s+{month}(?!\.?\s*\d)"),
@@ -318,7 +322,8 @@ PATTERNS = [
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
-    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"),
+    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"
+                 r"(?:\s+or\s+so)?"),
     # "the year ended March 31": the twelve months up to that day, like "the six months ended"
     ("year_ended", r"(?:the|The)\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
     ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}(?!-to-)"),
@@ -326,8 +331,10 @@ PATTERNS = [
     ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
                  r"(?=(?:days|weeks|months|years|decades|centuries)\b){unit}"),
     ("duration", r"{unit}-long"),
-    ("relative", r"(?:(?:early|late)\s+)?{rel}\s+{unit}"),
-    ("set", r"{every}\s+{weekday}"),
+    # "next week", "early next year", "the end of this week", "the next year or so"
+    ("relative", r"(?:{pos}\s?)?{rel}\s+{unit}(?:\s+or\s+so)?"),
+    ("sameunit", r"{pos}\s?(?:the|The)\s+(?=week\b|month\b){unit}"),
+    ("set", r"{every}\s+(?:{weekday}|{month}(?!\s*\d))"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
