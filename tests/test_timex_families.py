@@ -470,6 +470,11 @@ def test_en_event_anchored_offsets_follow_the_genre_convention():
     assert en(text)["Five days"] == ("DURATION", "P5D")
     news = en("He was last seen Nov. 3, the day before police issued a warrant.")
     assert news["the day"] == ("DATE", "2017-11-02")
+    # news leaves "later" out as a signal; narrative tags the date it points to
+    text = "The gap closed on 3 May 1945. Three days later, the Nasdaq was down 6%."
+    assert en(text)["Three days"] == ("DURATION", "P3D")
+    assert en(text, genre="narrative")["Three days later"] == ("DATE", "1945-05-06")
+    assert en("A few days later, the company announced losses.")["A few days"] == ("DURATION", "PXD")
 
 
 def test_en_bc_months_seasons_and_decades():

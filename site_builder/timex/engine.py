@@ -90,6 +90,7 @@ class Language:
     range_connector: re.Pattern   # matches all of the text between a range's parts
     narrative_drop: re.Pattern
     news_drop: re.Pattern
+    news_drop_end: re.Pattern
     clause_break: re.Pattern
     anchor_extent: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
@@ -207,6 +208,7 @@ def language(code: str) -> Language:
         range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
         narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
         news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
+        news_drop_end=re.compile(getattr(data, "NEWS_SPAN_DROP_END", None) or "(?!)"),
         clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
         anchor_extent=re.compile(getattr(data, "ANCHOR_EXTENT", None) or "(?!)"),
     )
@@ -384,6 +386,16 @@ def news_start(text: str, start: int, end: int, spec: Language) -> int:
     """
     m = spec.news_drop.match(text, start, end)
     return m.end() if m and m.end() < end else start
+
+
+def news_end(text: str, start: int, end: int, spec: Language) -> int:
+    """End of a span under the news (TimeML) convention of the language.
+
+    The language data says which trailing words TimeML leaves outside a
+    span as a signal (``NEWS_SPAN_DROP_END``, e.g. "later").
+    """
+    m = spec.news_drop_end.search(text, start, end)
+    return m.start() if m and m.start() > start else end
 
 
 def anchor_end(text: str, end: int, limit: int, spec: Language) -> int:

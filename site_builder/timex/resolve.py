@@ -750,8 +750,8 @@ class Interpreter:
         """"two days after the battle": news (TimeML) tags the amount as a
         duration; a narrative (TIMEX2) the date it points to, counted from
         the last date named.  "the day after ..." is a date in both."""
-        if "num" in m.parts and self.ctx.genre == "news":
-            return self._duration(m)
+        if self.ctx.genre == "news" and ("num" in m.parts or self._plural(m)):
+            return self._duration(m)  # "[two days] after", "[a few days] later"
         if self._w(m, "unit") in ("H", "MIN", "S"):
             ref = self.ctx.anchor(False)
             return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None

@@ -114,6 +114,10 @@ NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s
                   r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+(?![^\n]*\bago\Z)"
                   r"|(?:[Tt]he|[Tt]hat)\s+(?=(?:fiscal[\s-]+)?\S+-(?:quarter|half|ago|earlier)\Z)")
 
+# TimeML news leaves a following "later" out as a signal: "[three days] later"
+# is an amount anchored at an event, as "[two days] after the vote" is.
+NEWS_SPAN_DROP_END = r"\s+(?:later|afterwards?)\Z"
+
 # After "two days" in "two days after the battle": the signal word and the
 # event, to the end of its clause (TIMEX2 narratives span all of it).
 ANCHOR_EXTENT = (r"\s+(?:after|before)\s+[^,.;:()\[\]\n\"]{1,100}?"
