@@ -46,7 +46,7 @@ def test_times(lang, text, span, value):
 
 @pytest.mark.parametrize("lang,text,span,value", [
     ("de", "Der Bau dauerte drei Jahre.", "drei Jahre", "P3Y"),
-    ("de", "Er saß anderthalb Jahre in Haft.", "anderthalb Jahre", "P18M"),
+    ("de", "Er saß anderthalb Jahre in Haft.", "anderthalb Jahre", "P1Y6M"),
     ("en", "The strike lasted two weeks.", "two weeks", "P2W"),
     ("en", "It took several years to finish.", "several years", "PXY"),
 ])
@@ -291,7 +291,7 @@ def test_en_narrative_keeps_the_article_and_the_last_week_of_a_month_is_a_week()
 
 @pytest.mark.parametrize("text,span,value", [
     ("Pol Pot was arrested in June last year.", "June last year", "2016-06"),
-    ("He stayed for 5 1/2 hours.", "5 1/2 hours", "PT330M"),
+    ("He stayed for 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
     ("Officials decided to admit them in early December.", "early December", "2017-12"),
 ])
 def test_en_news_months_and_fractions(text, span, value):
@@ -592,3 +592,14 @@ def test_en_whole_expressions(text, span, value):
     """TimeML tags the whole expression: clock times with their part of day, a week named
     by a day, sets of a month, years read out, a position in a unit, "or so"."""
     assert en(text)[span][1] == value
+
+
+def test_news_durations_use_iso_units_narratives_keep_timex2_units():
+    got = en("Refugees lived in camps for 2 1/2 years, the lowest rate for almost two decades, "
+             "a decades-long battle.")
+    assert got["2 1/2 years"] == ("DURATION", "P2Y6M")
+    assert got["two decades"] == ("DURATION", "P20Y")
+    assert got["decades-long"] == ("DURATION", "PXDE")  # no number: the unit says more
+    assert de("Seit etwa einem Jahrzehnt wird das thematisiert.")["etwa einem Jahrzehnt"] == (
+        "DURATION", "P10Y")
+    assert en("The war lasted two decades.", genre="narrative")["two decades"] == ("DURATION", "P2DE")

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 _DURATION = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"),
              "H": ("PT", "H"), "MIN": ("PT", "M"), "S": ("PT", "S"), "DE": ("P", "DE"),
              "CE": ("P", "CE"), "Q": ("P", "Q"), "WE": ("P", "WE"), "ML": ("P", "ML")}
+# TimeML news writes ISO 8601 units only: decades and centuries as years.
+_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 # A fraction of a unit expressed in the next smaller one (1.5 years = 18 months).
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
             "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
@@ -124,6 +126,26 @@ def duration(num: float | None, unit: str) -> str:
 
 
 # ---------------------------------------------------------------- arithmetic
+
+def iso_duration(num: float | None, unit: str) -> str:
+    """A duration in ISO 8601 units, as TimeML writes them: ``P20Y`` for two
+    decades, ``P2Y6M`` for 2 1/2 years, ``PT5H30M``.  An unknown number of
+    decades stays ``PXDE``: "some years" would lose what the text says."""
+    if unit in _IN_YEARS and num is not None:
+        return duration(num * _IN_YEARS[unit], "Y")
+    if num is None or num == int(num) or unit not in _SMALLER or unit in ("W", "DE", "CE", "Q"):
+        return duration(num, unit)
+    smaller, factor = _SMALLER[unit]
+    rest = (num - int(num)) * factor
+    if rest != int(rest):
+        return duration(num, unit)
+    whole, part = duration(int(num), unit), duration(rest, smaller)
+    if int(num) == 0:
+        return part
+    if part.startswith("PT") and not whole.startswith("PT"):
+        return whole + part[1:]          # P1D + PT12H -> P1DT12H
+    return whole + part[len("PT") if whole.startswith("PT") else 1:]
+
 
 def shift(ref: Point | None, unit: str, n: int) -> str:
     """The ``unit`` containing ``ref`` moved by ``n`` units, as a TIMEX3 value.
@@ -773,7 +795,7 @@ class Interpreter:
             num = None
         elif num is None and "num" not in m.parts and not self._plural(m):
             num = 1  # "month-long"
-        value = duration(num, unit)
+        value = iso_duration(num, unit) if self.ctx.genre == "news" else duration(num, unit)
         return "DURATION", value, self._w(m, "approx")
 
     def _set(self, m):
