@@ -231,6 +231,9 @@ def test_en_news_extents(text, span, value):
     ("The deal was signed on Aug. 21.", "Aug. 21", "2017-08-21"),
     ("The team planned to leave on Thursday.", "Thursday", "2017-11-16"),
     ("He said Thursday that he would resign.", "Thursday", "2017-11-09"),
+    # news: a date named in mid-sentence is what "that year" refers to, even if earlier
+    ("In 2015 she left. She fled to Florida in June 1998 and returned later that year.",
+     "later that year", "1998"),
     # a capitalised name ending in -ed ("United") is no past tense
     ("The father will be traveling to the United States Thursday.", "Thursday", "2017-11-16"),
     # "unspecified", "untouched" are adjectives, no past tense

@@ -367,7 +367,8 @@ class Interpreter:
         last = self.ctx.last
         if last is not None:
             where = self.placement(m)
-            if where == "aside" or (where != "lead" and p.year < last.year):
+            if where == "aside" or (where != "lead" and p.year < last.year
+                                    and self.ctx.genre != "news"):
                 return
             if p.year < last.year and p.month is None and last.day is not None:
                 return  # "Ab 1778 hatte ...": a bare year looking back from a dated story
