@@ -167,6 +167,7 @@ def en(text, dct="2017-11-10", genre="news"):
     "The army had previously held the town; it was once a fort.",
     "Shortly afterwards the rebels began to fall back.",
     "Prices continued to fall in value.",
+    "He believed communism would eventually fall; the sale could still fall through.",
     "After the fall of the capital the army withdrew.",
     "The March on the capital began at dawn.",
     "The annual report and the quarterly dividend were published.",

@@ -232,7 +232,9 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:in|since|by|until|till|from|of|to|during|before|af
 
 # Verbs and nouns that look like time words.  A "skip" match is dropped; it
 # only keeps the other patterns from matching inside it.
-_FALL_VERB = (r"(?:to|will|would|could|should|must|not|may|might|did|n't)\s+fall"
+# (an adverb may stand between: "would eventually fall", "could still fall through")
+_FALL_VERB = (r"(?:to|will|would|could|should|must|not|may|might|did|n't)"
+              r"\s+(?:[a-z]+ly\s+|still\s+|never\s+|also\s+|soon\s+)?fall"
               r"(?!\s+(?:of\s+)?(?:\d|'\d))")
 _NOT_A_YEAR_AFTER_OF = r"(?![\d'])(?!that\b|this\b|the\s+(?:same|following|next|previous)\b|last\b|next\b)"
 
