@@ -607,3 +607,20 @@ def test_news_durations_use_iso_units_narratives_keep_timex2_units():
     assert de("Seit etwa einem Jahrzehnt wird das thematisiert.")["etwa einem Jahrzehnt"] == (
         "DURATION", "P10Y")
     assert en("The war lasted two decades.", genre="narrative")["two decades"] == ("DURATION", "P2DE")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Sales were above fiscal 1989 sales of $155 million.", "fiscal 1989", "1989"),
+    ("It plans an offering in the near future.", "the near future", "FUTURE_REF"),
+    ("We don't minimize the challenges of the near term.", "the near term", "FUTURE_REF"),
+    ("Profit rose in the third quarter. Year-earlier results included a gain.", "Year-earlier",
+     "2016-Q3"),
+    ("Hate group numbers dropped through the nineties.", "the nineties", "199"),
+    ("For weeks the government has held rallies.", "weeks", "PXW"),
+])
+def test_en_news_more_forms(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_a_decade_word_after_a_possessive_is_an_age():
+    assert en("The suspect, in his forties, fled.") == {}

@@ -274,7 +274,10 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     if spec.not_year_after.search(after):
         return False
     if spec.count_after.search(after):
-        return bool(spec.year_cues_before.search(before))
+        # the cue may be inside the mention itself ("fiscal 1989 sales")
+        year = mention.parts.get("year")
+        cut = text.rfind(year, s, e) if year else s
+        return bool(spec.year_cues_before.search(text[max(0, s - 40):max(cut, s)]))
     return True
 
 

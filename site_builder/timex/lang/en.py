@@ -62,6 +62,8 @@ def _year_words() -> dict:
 
 
 YEAR_WORDS = _year_words()
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+                "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -98,6 +100,7 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
          "recently": "PAST_REF", "recent": "PAST_REF", "former": "PAST_REF",
          "formerly": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
          "the future": "FUTURE_REF", "future": "FUTURE_REF", "someday": "FUTURE_REF",
+         "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
          "present-day": "PRESENT_REF", "modern day": "PRESENT_REF",
          "modern-day": "PRESENT_REF"}
 # Not listed on purpose: "soon", "later", "earlier", "once", "previously",
@@ -293,7 +296,7 @@ PATTERNS = [
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?(?:{year}|{yearword})"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{yearword}"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
-    ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
+    ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?(?:year|Year)[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
     ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
     ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
@@ -302,6 +305,8 @@ PATTERNS = [
     ("period", r"(?:the|The|that|That)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
     ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
     ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
+    # "the nineties" (but "in his forties" is an age)
+    ("decade", r"(?:the|The)\s+(?:{pos}\s?)?{decadeword}"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
     # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday",
@@ -334,7 +339,7 @@ PATTERNS = [
     ("year_ended", r"(?:the|The)\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
     ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}(?!-to-)"),
     # a bare plural after a preposition: "for weeks", "within months"
-    ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
+    ("duration", r"(?:(?<=[Ff]or\s)|(?<=[Ww]ithin\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
                  r"(?=(?:days|weeks|months|years|decades|centuries)\b){unit}"),
     ("duration", r"{unit}-long"),
     # "next week", "early next year", "the end of this week", "the next year or so"
