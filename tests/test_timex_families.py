@@ -624,3 +624,10 @@ def test_en_news_more_forms(text, span, value):
 
 def test_en_a_decade_word_after_a_possessive_is_an_age():
     assert en("The suspect, in his forties, fled.") == {}
+
+
+def test_en_news_this_morning_and_last_night_count_from_the_document_date():
+    got = en("Profit fell yesterday, Nov. 8. Results will be disclosed this morning. "
+             "CBS first reported last night that the tomb was opened.")
+    assert got["this morning"] == ("TIME", "2017-11-10TMO")
+    assert got["last night"] == ("TIME", "2017-11-09TNI")

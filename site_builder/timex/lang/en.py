@@ -318,7 +318,7 @@ PATTERNS = [
     ("time", r"{clockword}(?:\s+{weekday})?"),
     ("time", r"{deictic}\s+{daypart}"),
     ("time", r"{weekday}\s+{daypart}"),
-    ("time", r"(?:this|that|last|early|late|{pos})\s+{daypart}"),
+    ("time", r"(?:early|late|{pos})\s+{daypart}"),
     ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
     # "two days after the battle", "the day before Obama's speech": anchored
     # at an event (see ANCHOR_EXTENT for the narrative span)
