@@ -631,3 +631,10 @@ def test_en_news_this_morning_and_last_night_count_from_the_document_date():
              "CBS first reported last night that the tomb was opened.")
     assert got["this morning"] == ("TIME", "2017-11-10TMO")
     assert got["last night"] == ("TIME", "2017-11-09TNI")
+
+
+def test_en_news_a_part_of_day_or_sequence_word_joins_yesterday():
+    got = en("In London at mid-afternoon yesterday, shares rose. Earlier yesterday, the exchange "
+             "was told of the bid.")
+    assert got["mid-afternoon yesterday"] == ("TIME", "2017-11-09TAF")
+    assert got["Earlier yesterday"] == ("DATE", "2017-11-09")

@@ -317,6 +317,7 @@ PATTERNS = [
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
     ("time", r"{deictic}\s+{daypart}"),
+    ("time", r"{daypart}\s+(?=yesterday|today|tomorrow){deictic}"),  # "mid-afternoon yesterday"
     ("time", r"{weekday}\s+{daypart}"),
     ("time", r"(?:early|late|{pos})\s+{daypart}"),
     ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
@@ -352,7 +353,7 @@ PATTERNS = [
     ("holiday", r"{holiday}(?:\s+{year})?"),
     # "by year-end", "around year end", "by year's end": the end of the current year
     ("year_end", r"(?:(?:around|Around)\s+)?(?:year|Year)(?:'s)?[- ]end(?![- ]\w)"),
-    ("deictic", r"(?:(?:early|late)\s+)?{deictic}"),
+    ("deictic", r"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?{deictic}"),
     ("vague", r"{vague}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
