@@ -505,6 +505,7 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     # the twelve months up to a day, like "the six months ended Oct. 1"
     ("Revenue was $76 million for the year ended March 31.", "the year", "P1Y"),
     ("In the fiscal year ended Jan. 31, the company earned more.", "the fiscal year", "P1Y"),
+    ("The year ended with a loss.", "The year", "2017"),
     ("The rules should be in place by year's end.", "year's end", "2017"),
     ("Sales surged 54% in the latest period to $42.9 million.", "the latest period", "2017-Q3"),
     ("Sales for this year's third quarter rose.", "this year's third quarter", "2017-Q3"),

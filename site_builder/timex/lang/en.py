@@ -337,7 +337,8 @@ PATTERNS = [
     ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"
                  r"(?:\s+or\s+so)?"),
     # "the year ended March 31": the twelve months up to that day, like "the six months ended"
-    ("year_ended", r"(?:the|The)\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
+    ("year_ended", r"(?:the|The)\s+(?:fiscal\s+)?year"
+                   r"(?=\s+end(?:ed|ing)\s+(?:[A-Z][a-z]|\d|today|tomorrow|yesterday))"),
     ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}(?!-to-)"),
     # a bare plural after a preposition: "for weeks", "within months"
     ("duration", r"(?:(?<=[Ff]or\s)|(?<=[Ww]ithin\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
