@@ -237,6 +237,8 @@ def test_en_news_extents(text, span, value):
      "later that year", "1998"),
     # a capitalised name ending in -ed ("United") is no past tense
     ("The father will be traveling to the United States Thursday.", "Thursday", "2017-11-16"),
+    # "since" looks back: the date lies before the document date
+    ("Police have been hunting him since the Feb. 23 shooting.", "Feb. 23", "2017-02-23"),
     # "unspecified", "untouched" are adjectives, no past tense
     ("It would be paid on a still unspecified date in January.", "January", "2018-01"),
     ("The boy must be returned by Jan. 14.", "Jan. 14", "2018-01-14"),

@@ -214,7 +214,7 @@ FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planne
                r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
                r"proposed|slated|tomorrow)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
-             r"(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
+             r"(?:was|were|had|did|ago|last|since|said|told|met|came|went|took|gave|made|began|"
              r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
              r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr|kindr|ind|proc|succ|exc|sp)ed\b)"
              r"(?!un(?!veil|cover|leash|load|earth|fold|der)\w+ed\b)[a-z]\w{2,}ed)\b")
