@@ -620,6 +620,9 @@ def test_news_durations_use_iso_units_narratives_keep_timex2_units():
      "2016-Q3"),
     ("Hate group numbers dropped through the nineties.", "the nineties", "199"),
     ("For weeks the government has held rallies.", "weeks", "PXW"),
+    ("It earned $5 million for the fiscal-first quarter ended Sept. 30.",
+     "the fiscal-first quarter", "2017-Q1"),
+    ("Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
 ])
 def test_en_news_more_forms(text, span, value):
     assert en(text)[span][1] == value

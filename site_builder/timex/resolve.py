@@ -533,6 +533,10 @@ class Interpreter:
         y, w, _ = day.date.isocalendar()
         return "DATE", f"{y:04d}-W{w:02d}", None
 
+    def _someday(self, m):
+        """"will one day be": some day to come."""
+        return "DATE", "FUTURE_REF", None
+
     def _year_ended(self, m):
         """"the year ended March 31": a stretch of twelve months, as "the six months ended"."""
         return "DURATION", "P1Y", None

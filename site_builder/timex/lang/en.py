@@ -260,6 +260,9 @@ PATTERNS = [
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
     # ages: "a 6-year-old", "the 8-month-old boy"
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
+    # "Islam will one day be ...": an unspecified future day, like "someday"
+    ("someday", r"(?:(?<=will\s)|(?<=would\s)|(?<=could\s)|(?<=might\s)|(?<=may\s))one\s+day"
+                r"(?!\s+(?:of|after|before|later|earlier|ago|and)\b)"),
     # "52 years old", "26 years of age": an age (see resolve._age)
     ("age", _APPROX + r"{num}\s+{unit}\s+(?:old|of\s+age)"),
     # years read out: "nineteen ninety-six", "the year two thousand"
@@ -298,9 +301,9 @@ PATTERNS = [
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
     ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?(?:year|Year)[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
-    ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
-    ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
-    ("part_of_year", r"{rel}\s+year's\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
+    ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
+    ("part_of_year", r"{rel}\s+year's\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
     ("latest_period", r"(?:the|The)\s+latest\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)"),
     ("period", r"(?:the|The|that|That)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
     ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
