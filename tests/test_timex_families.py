@@ -644,3 +644,10 @@ def test_en_news_a_part_of_day_or_sequence_word_joins_yesterday():
              "was told of the bid.")
     assert got["mid-afternoon yesterday"] == ("TIME", "2017-11-09TAF")
     assert got["Earlier yesterday"] == ("DATE", "2017-11-09")
+
+
+def test_en_news_after_a_stretch_of_months_comparisons_are_with_that_stretch():
+    got = en("Profit rose 5% in the third quarter. In the first nine months, net was $306 million, "
+             "compared with a loss in the 1988 period and with $200 million a year earlier.")
+    assert got["the 1988 period"] == ("DATE", "1988")
+    assert got["a year earlier"] == ("DATE", "2016")

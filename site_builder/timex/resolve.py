@@ -800,6 +800,10 @@ class Interpreter:
             num = None
         elif num is None and "num" not in m.parts and not self._plural(m):
             num = 1  # "month-long"
+        if self.ctx.genre == "news" and unit == "M" and num is not None and num > 3:
+            # "in the first nine months ... a year earlier": the comparison is
+            # now with that stretch, no longer with the quarter named before
+            self.ctx.last_part = None
         value = iso_duration(num, unit) if self.ctx.genre == "news" else duration(num, unit)
         return "DURATION", value, self._w(m, "approx")
 
