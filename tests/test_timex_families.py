@@ -651,3 +651,13 @@ def test_en_news_after_a_stretch_of_months_comparisons_are_with_that_stretch():
              "compared with a loss in the 1988 period and with $200 million a year earlier.")
     assert got["the 1988 period"] == ("DATE", "1988")
     assert got["a year earlier"] == ("DATE", "2016")
+
+
+def test_en_news_around_and_hyphenated_positions_are_part_of_the_expression():
+    got = en("The store was robbed around 7:15 p.m. The sale should be completed around Nov. 20. "
+             "He made the late-November trip.")
+    assert got["around Nov. 20"] == ("DATE", "2017-11-20")
+    assert got["around 7:15 p.m."] == ("TIME", "2017-11-10T19:15")
+    assert got["late-November"] == ("DATE", "2017-11")
+    spans = tag("The sale should be completed around Nov. 20.", "2017-11-10", "en")
+    assert spans[0].mod == "APPROX"

@@ -401,7 +401,7 @@ class Interpreter:
 
     def _date(self, m):
         p, ctx = m.parts, self.ctx
-        mod = self._w(m, "pos")
+        mod = self._w(m, "pos") or self._w(m, "approx")
         year = _year(p, ctx) if "yearword" not in p else self._w(m, "yearword")
         month = self._w(m, "month") or (int(p["mnum"]) if "mnum" in p else None)
         day = int(p["day"]) if "day" in p else None
@@ -655,7 +655,7 @@ class Interpreter:
         else:
             clock = "T" + daypart
         date = self._time_date(m)
-        return "TIME", date + clock, None
+        return "TIME", date + clock, self._w(m, "approx")
 
     def _time_date(self, m) -> str:
         """The day a clock time or part of day belongs to, or XXXX-XX-XX."""

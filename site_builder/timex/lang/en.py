@@ -112,10 +112,11 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 # "almost", "over" before an amount ("about [five hours]") -- not before a
 # point counted back ("[almost two years ago]"); TIMEX2 narratives keep them.
 # A hyphenated time adjective before a noun ("the [third-quarter] loss", "The
-# [year-ago] results") leaves the noun phrase's determiner outside.
+# [year-ago] results", "the [late-November] trip") leaves the noun phrase's
+# determiner outside.
 NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
                   r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+(?![^\n]*\bago\Z)"
-                  r"|(?:[Tt]he|[Tt]hat)\s+(?=(?:fiscal[\s-]+)?\S+-(?:quarter|half|ago|earlier)\Z)")
+                  r"|(?:[Tt]he|[Tt]hat)\s+(?=(?:fiscal[\s-]+)?\S+-(?:quarter|half|ago|earlier|[A-Z][a-z]+\.?)\Z)")
 
 # TimeML news leaves a following "later" out as a signal: "[three days] later"
 # is an amount anchored at an event, as "[two days] after the vote" is.
@@ -284,15 +285,16 @@ PATTERNS = [
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
     ("date", r"{year}-{mnum}-{day}"),
-    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),
+    ("date", r"(?:(?=[Aa]round\s){approx}\s+)?(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?"
+             r"(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),  # "[around Nov. 1]"
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
-    ("date", r"{pos}\s?{year}"),
+    ("date", r"{pos}[\s-]?{year}"),
     ("date", r"{pos}\s?(?:(?:the|The)\s+)?year"),
-    ("date", r"{pos}\s?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
+    ("date", r"{pos}[\s-]?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),  # "late-November"
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
     # "June last year", "January this year"
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
@@ -315,7 +317,7 @@ PATTERNS = [
     # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday",
     # "4 in the morning";
     # after "on" the date is an expression of its own ("5:00 am on October 3, 1935")
-    ("time", r"{hour}(?::{minute})?(?:\s*{ampm}|\s+in\s+the\s+{daypart})(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
+    ("time", r"(?:(?=[Aa]round\s){approx}\s+)?{hour}(?::{minute})?(?:\s*{ampm}|\s+in\s+the\s+{daypart})(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?!\d)(?:\s+" + _ZONE + r"(?!\w))?)?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
