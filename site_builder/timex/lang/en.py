@@ -285,7 +285,7 @@ PATTERNS = [
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
     ("date", r"{year}-{mnum}-{day}"),
-    ("date", r"(?:(?=[Aa]round\s){approx}\s+)?(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?"
+    ("date", r"(?:(?P<approx>around|Around)\s+)?(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?"
              r"(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),  # "[around Nov. 1]"
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
@@ -315,9 +315,10 @@ PATTERNS = [
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
     # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday",
-    # "4 in the morning";
+    # "4 in the morning"; "around" is spelled out, not {approx}, so that the
+    # prefilter tries the pattern only there (its meaning comes from APPROX);
     # after "on" the date is an expression of its own ("5:00 am on October 3, 1935")
-    ("time", r"(?:(?=[Aa]round\s){approx}\s+)?{hour}(?::{minute})?(?:\s*{ampm}|\s+in\s+the\s+{daypart})(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
+    ("time", r"(?:(?P<approx>around|Around)\s+)?{hour}(?::{minute})?(?:\s*{ampm}|\s+in\s+the\s+{daypart})(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?!\d)(?:\s+" + _ZONE + r"(?!\w))?)?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
