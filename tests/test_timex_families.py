@@ -474,8 +474,14 @@ def test_en_event_anchored_offsets_follow_the_genre_convention():
     assert en(text, dct="2009-12-19", genre="narrative")[
         "Five days after the fall of Girona"] == ("DATE", "1939-02-10")
     assert en(text)["Five days"] == ("DURATION", "P5D")
+    # in apposition the expression is the date it stands beside
     news = en("He was last seen Nov. 3, the day before police issued a warrant.")
-    assert news["the day"] == ("DATE", "2017-11-02")
+    assert news["the day"] == ("DATE", "2017-11-03")
+    story = en("On 27 June 1950, two days after the KPA invaded, Truman acted. Girona fell on "
+               "5 February 1939. Five days after the fall of Girona, the army left.",
+               dct="2009-12-19", genre="narrative")
+    assert story["two days after the KPA invaded"] == ("DATE", "1950-06-27")
+    assert story["Five days after the fall of Girona"] == ("DATE", "1939-02-10")
     # news leaves "later" out as a signal; narrative tags the date it points to
     text = "The gap closed on 3 May 1945. Three days later, the Nasdaq was down 6%."
     assert en(text)["Three days"] == ("DURATION", "P3D")

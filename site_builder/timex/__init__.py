@@ -36,6 +36,7 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
         ctx.range_year = engine.range_year(text, mention, nxt, spec)
+        ctx.apposed = engine.apposed(text, ctx.previous[0], mention.start)
         if not narrative and mention.kind == "offset":
             # TimeML: "[three days] later" -- the signal stays out, the amount
             # is anchored at the event like "[two days] after the vote"

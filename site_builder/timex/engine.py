@@ -260,6 +260,14 @@ def range_year(text: str, mention: Mention, nxt: Mention | None, spec: Language)
     return -year if "bc" in nxt.parts else year
 
 
+_APPOSITION = re.compile(r"\s*[,–—-]\s*\Z")
+
+
+def apposed(text: str, previous_end: int, start: int) -> bool:
+    """Whether only a comma or dash stands between the previous expression and ``start``."""
+    return 0 <= start - previous_end <= 4 and bool(_APPOSITION.match(text, previous_end, start))
+
+
 def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     """False when a bare four-digit number is an identifier, amount or count."""
     s, e = mention.start, mention.end

@@ -72,6 +72,9 @@ class Context:
     # (end offset, value) of the previous time expression: the other half of
     # a range such as "6-7 January 1916" or "1915-17".
     previous: tuple = (-1, "")
+    # True when only a comma or dash separates this mention from the previous
+    # expression: an apposition ("Oct. 12, the day before the plunge").
+    apposed: bool = False
     # (offset, year) of the years named in headings (see engine.heading_years)
     headings: tuple = ()
 
@@ -779,6 +782,10 @@ class Interpreter:
         the last date named.  "the day after ..." is a date in both."""
         if self.ctx.genre == "news" and ("num" in m.parts or self._plural(m)):
             return self._duration(m)  # "[two days] after", "[a few days] later"
+        value = self.ctx.previous[1]
+        if self.ctx.apposed and self._w(m, "unit") == "D" and len(value) == 10:
+            # in apposition: "Oct. 12, the day before the plunge" is Oct. 12 itself
+            return "DATE", value, None
         if self._w(m, "unit") in ("H", "MIN", "S"):
             ref = self.ctx.anchor(False)
             return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
