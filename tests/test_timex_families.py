@@ -46,7 +46,7 @@ def test_times(lang, text, span, value):
 
 @pytest.mark.parametrize("lang,text,span,value", [
     ("de", "Der Bau dauerte drei Jahre.", "drei Jahre", "P3Y"),
-    ("de", "Er saß anderthalb Jahre in Haft.", "anderthalb Jahre", "P18M"),
+    ("de", "Er saß anderthalb Jahre in Haft.", "anderthalb Jahre", "P1Y6M"),
     ("en", "The strike lasted two weeks.", "two weeks", "P2W"),
     ("en", "It took several years to finish.", "several years", "PXY"),
 ])
@@ -167,11 +167,13 @@ def en(text, dct="2017-11-10", genre="news"):
     "The army had previously held the town; it was once a fort.",
     "Shortly afterwards the rebels began to fall back.",
     "Prices continued to fall in value.",
+    "He believed communism would eventually fall; the sale could still fall through.",
     "After the fall of the capital the army withdrew.",
     "The March on the capital began at dawn.",
     "The annual report and the quarterly dividend were published.",
     "The 6-year-old boy and a 30-year-old man were rescued.",
     "The Second Army and the second division attacked.",
+    "The quarter-to-quarter comparison improved.",
 ])
 def test_en_look_alikes_are_not_time_expressions(text):
     assert en(text) == {}
@@ -200,6 +202,9 @@ def test_en_narrative_extents_and_values(text, span, value):
 
 @pytest.mark.parametrize("text,span,value", [
     ("Officials met over the weekend in Miami.", "the weekend", "2017-W44-WE"),
+    # the weekend next to the document date, whatever date was named before
+    ("The treaty was signed in 1994. Over the weekend, officials met.", "the weekend",
+     "2017-W44-WE"),
     ("The boy was rescued after a 14-day search.", "14-day", "P14D"),
     ("It is the Seven Years War all over again.", "Seven Years", "P7Y"),
     ("He signed a month-long contract.", "month-long", "P1M"),
@@ -227,6 +232,15 @@ def test_en_news_extents(text, span, value):
     ("The deal was signed on Aug. 21.", "Aug. 21", "2017-08-21"),
     ("The team planned to leave on Thursday.", "Thursday", "2017-11-16"),
     ("He said Thursday that he would resign.", "Thursday", "2017-11-09"),
+    # news: a date named in mid-sentence is what "that year" refers to, even if earlier
+    ("In 2015 she left. She fled to Florida in June 1998 and returned later that year.",
+     "later that year", "1998"),
+    # a capitalised name ending in -ed ("United") is no past tense
+    ("The father will be traveling to the United States Thursday.", "Thursday", "2017-11-16"),
+    # "since" looks back: the date lies before the document date
+    ("Police have been hunting him since the Feb. 23 shooting.", "Feb. 23", "2017-02-23"),
+    # "unspecified", "untouched" are adjectives, no past tense
+    ("It would be paid on a still unspecified date in January.", "January", "2018-01"),
     ("The boy must be returned by Jan. 14.", "Jan. 14", "2018-01-14"),
 ])
 def test_en_news_reference(text, span, value):
@@ -283,7 +297,7 @@ def test_en_narrative_keeps_the_article_and_the_last_week_of_a_month_is_a_week()
 
 @pytest.mark.parametrize("text,span,value", [
     ("Pol Pot was arrested in June last year.", "June last year", "2016-06"),
-    ("He stayed for 5 1/2 hours.", "5 1/2 hours", "PT330M"),
+    ("He stayed for 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
     ("Officials decided to admit them in early December.", "early December", "2017-12"),
 ])
 def test_en_news_months_and_fractions(text, span, value):
@@ -460,8 +474,19 @@ def test_en_event_anchored_offsets_follow_the_genre_convention():
     assert en(text, dct="2009-12-19", genre="narrative")[
         "Five days after the fall of Girona"] == ("DATE", "1939-02-10")
     assert en(text)["Five days"] == ("DURATION", "P5D")
+    # in apposition the expression is the date it stands beside
     news = en("He was last seen Nov. 3, the day before police issued a warrant.")
-    assert news["the day"] == ("DATE", "2017-11-02")
+    assert news["the day"] == ("DATE", "2017-11-03")
+    story = en("On 27 June 1950, two days after the KPA invaded, Truman acted. Girona fell on "
+               "5 February 1939. Five days after the fall of Girona, the army left.",
+               dct="2009-12-19", genre="narrative")
+    assert story["two days after the KPA invaded"] == ("DATE", "1950-06-27")
+    assert story["Five days after the fall of Girona"] == ("DATE", "1939-02-10")
+    # news leaves "later" out as a signal; narrative tags the date it points to
+    text = "The gap closed on 3 May 1945. Three days later, the Nasdaq was down 6%."
+    assert en(text)["Three days"] == ("DURATION", "P3D")
+    assert en(text, genre="narrative")["Three days later"] == ("DATE", "1945-05-06")
+    assert en("A few days later, the company announced losses.")["A few days"] == ("DURATION", "PXD")
 
 
 def test_en_bc_months_seasons_and_decades():
@@ -483,6 +508,14 @@ def test_en_narrative_a_bare_year_far_ahead_does_not_move_the_story():
     ("The spin-off could be effective in next year's first quarter.",
      "next year's first quarter", "2018-Q1"),
     ("In the latest quarter, the insurer lost $7 million.", "the latest quarter", "2017-Q3"),
+    ("The latest period had profit of $4 million.", "The latest period", "2017-Q3"),
+    ("The transaction should be completed by year-end.", "year-end", "2017"),
+    # the twelve months up to a day, like "the six months ended Oct. 1"
+    ("Revenue was $76 million for the year ended March 31.", "the year", "P1Y"),
+    ("In the fiscal year ended Jan. 31, the company earned more.", "the fiscal year", "P1Y"),
+    ("The year ended with a loss.", "The year", "2017"),
+    ("The rules should be in place by year's end.", "year's end", "2017"),
+    ("Sales surged 54% in the latest period to $42.9 million.", "the latest period", "2017-Q3"),
     ("Sales for this year's third quarter rose.", "this year's third quarter", "2017-Q3"),
 ])
 def test_en_report_periods(text, span, value):
@@ -509,8 +542,10 @@ def test_en_the_first_day_is_the_day_last_named():
 
 
 def test_en_news_leaves_about_out_and_counts_more_units():
-    got = en("The flight lasted about five hours; he stays two more weeks.")
+    got = en("The flight lasted about five hours; he stays two more weeks. The war ended "
+             "almost four years ago.")
     assert got["five hours"] == ("DURATION", "PT5H")
+    assert got["almost four years ago"] == ("DATE", "2013")  # a point counted back keeps it
     assert got["two more weeks"] == ("DURATION", "P2W")
     assert en("It lasted about five hours.", genre="narrative")["about five hours"][1] == "PT5H"
 
@@ -520,3 +555,115 @@ def test_en_sentence_initial_the_fractions_and_greetings():
              "The third quarter of 1990 was weak. The summer of 1916 was hot.")
     assert got == {"The third quarter of 1990": ("DATE", "1990-Q3"),
                    "The summer of 1916": ("DATE", "1916-SU")}
+
+
+def test_en_clock_time_with_zone_and_day_is_one_expression():
+    got = en("Dow Jones extended the offer until 5 p.m. EST, Nov. 20. The INS extended its "
+             "deadline until 9 a.m. EST Tuesday.")
+    assert got["5 p.m. EST, Nov. 20"] == ("TIME", "2017-11-20T17:00")
+    assert got["9 a.m. EST Tuesday"] == ("TIME", "2017-11-14T09:00")
+    # after "on" the date is an expression of its own
+    got = en("At 5:00 am on October 3, 1935, the army crossed.", genre="narrative")
+    assert got.keys() == {"5:00 am", "October 3, 1935"}
+
+
+def test_en_news_a_time_adjective_before_a_noun_leaves_the_determiner_out():
+    got = en("Profit rose in the third quarter. The third-quarter loss of that unit widened; "
+             "the year-ago results were restated, unlike the year-ago quarter.")
+    assert got["third-quarter"] == ("DATE", "2017-Q3")
+    assert got["year-ago"] == ("DATE", "2016-Q3")
+    assert "the year-ago quarter" in got
+
+
+def test_en_news_a_quarter_still_to_come_is_not_the_quarter_reported_on():
+    got = en("Profit rose 5% in the third quarter. The earthquake will result in a fourth-quarter "
+             "charge. In the latest quarter the insurer earned $9 million, up from $5 million a year ago.")
+    assert got["fourth-quarter"] == ("DATE", "2017-Q4")
+    assert got["the latest quarter"] == ("DATE", "2017-Q3")
+    assert got["a year ago"] == ("DATE", "2016-Q3")
+
+
+def test_en_an_age_is_tagged_in_narrative_only():
+    text = "Mr. Reupke, 52 years old, resigned; the recruits were 18 years old."
+    assert en(text) == {}
+    assert en(text, genre="narrative")["18 years old"] == ("DURATION", "P18Y")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The father will leave at 4 in the morning.", "4 in the morning", "2017-11-10T04:00"),
+    ("The case may be heard the week of March 6.", "the week of March 6", "2018-W10"),
+    ("Orangemen march each July through the town.", "each July", "XXXX-07"),
+    ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01"),
+    ("Prices last hit that level in the winter of nineteen ninety-four.",
+     "the winter of nineteen ninety-four", "1994-WI"),
+    ("Mailing will begin at the end of this week.", "the end of this week", "2017-W45"),
+    ("Troops should arrive by the end of the month.", "the end of the month", "2017-11"),
+    ("The plant will be closed over the next year or so.", "the next year or so", "2018"),
+    ("Its share may grow over the next two years or so.", "the next two years or so", "P2Y"),
+])
+def test_en_whole_expressions(text, span, value):
+    """TimeML tags the whole expression: clock times with their part of day, a week named
+    by a day, sets of a month, years read out, a position in a unit, "or so"."""
+    assert en(text)[span][1] == value
+
+
+def test_news_durations_use_iso_units_narratives_keep_timex2_units():
+    got = en("Refugees lived in camps for 2 1/2 years, the lowest rate for almost two decades, "
+             "a decades-long battle.")
+    assert got["2 1/2 years"] == ("DURATION", "P2Y6M")
+    assert got["two decades"] == ("DURATION", "P20Y")
+    assert got["decades-long"] == ("DURATION", "PXDE")  # no number: the unit says more
+    assert de("Seit etwa einem Jahrzehnt wird das thematisiert.")["etwa einem Jahrzehnt"] == (
+        "DURATION", "P10Y")
+    assert en("The war lasted two decades.", genre="narrative")["two decades"] == ("DURATION", "P2DE")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Sales were above fiscal 1989 sales of $155 million.", "fiscal 1989", "1989"),
+    ("It plans an offering in the near future.", "the near future", "FUTURE_REF"),
+    ("We don't minimize the challenges of the near term.", "the near term", "FUTURE_REF"),
+    ("Profit rose in the third quarter. Year-earlier results included a gain.", "Year-earlier",
+     "2016-Q3"),
+    ("Hate group numbers dropped through the nineties.", "the nineties", "199"),
+    ("For weeks the government has held rallies.", "weeks", "PXW"),
+    ("It earned $5 million for the fiscal-first quarter ended Sept. 30.",
+     "the fiscal-first quarter", "2017-Q1"),
+    ("Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
+])
+def test_en_news_more_forms(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_a_decade_word_after_a_possessive_is_an_age():
+    assert en("The suspect, in his forties, fled.") == {}
+
+
+def test_en_news_this_morning_and_last_night_count_from_the_document_date():
+    got = en("Profit fell yesterday, Nov. 8. Results will be disclosed this morning. "
+             "CBS first reported last night that the tomb was opened.")
+    assert got["this morning"] == ("TIME", "2017-11-10TMO")
+    assert got["last night"] == ("TIME", "2017-11-09TNI")
+
+
+def test_en_news_a_part_of_day_or_sequence_word_joins_yesterday():
+    got = en("In London at mid-afternoon yesterday, shares rose. Earlier yesterday, the exchange "
+             "was told of the bid.")
+    assert got["mid-afternoon yesterday"] == ("TIME", "2017-11-09TAF")
+    assert got["Earlier yesterday"] == ("DATE", "2017-11-09")
+
+
+def test_en_news_after_a_stretch_of_months_comparisons_are_with_that_stretch():
+    got = en("Profit rose 5% in the third quarter. In the first nine months, net was $306 million, "
+             "compared with a loss in the 1988 period and with $200 million a year earlier.")
+    assert got["the 1988 period"] == ("DATE", "1988")
+    assert got["a year earlier"] == ("DATE", "2016")
+
+
+def test_en_news_around_and_hyphenated_positions_are_part_of_the_expression():
+    got = en("The store was robbed around 7:15 p.m. The sale should be completed around Nov. 20. "
+             "He made the late-November trip.")
+    assert got["around Nov. 20"] == ("DATE", "2017-11-20")
+    assert got["around 7:15 p.m."] == ("TIME", "2017-11-10T19:15")
+    assert got["late-November"] == ("DATE", "2017-11")
+    spans = tag("The sale should be completed around Nov. 20.", "2017-11-10", "en")
+    assert spans[0].mod == "APPROX"

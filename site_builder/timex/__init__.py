@@ -47,6 +47,13 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
         ctx.range_year = engine.range_year(text, mention, nxt, spec)
+        ctx.apposed = engine.apposed(text, ctx.previous[0], mention.start)
+        if not narrative and mention.kind == "offset":
+            # TimeML: "[three days] later" -- the signal stays out, the amount
+            # is anchored at the event like "[two days] after the vote"
+            cut = engine.news_end(text, mention.start, mention.end, spec)
+            if cut < mention.end:
+                mention.kind, mention.end = "anchored", cut
         result = interpret(mention)
         if result is None:
             continue

@@ -50,7 +50,7 @@ VOCAB = {
     "numword": "NUMBERS", "ampm": "AMPM", "clockword": "CLOCK_WORDS",
     "ordsuffix": "ORDINAL_SUFFIXES", "direction": "DIRECTIONS", "setunit": "SET_UNITS",
     "decadeword": "DECADE_WORDS",
-    "yearword": "YEAR_WORDS",
+    "yearword": "YEAR_WORDS", "tz": "TIME_ZONES",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -98,6 +98,7 @@ class Language:
     range_connector: re.Pattern   # matches all of the text between a range's parts
     narrative_drop: re.Pattern
     news_drop: re.Pattern
+    news_drop_end: re.Pattern
     clause_break: re.Pattern
     anchor_extent: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
@@ -215,6 +216,7 @@ def language(code: str) -> Language:
         range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
         narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
         news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
+        news_drop_end=re.compile(getattr(data, "NEWS_SPAN_DROP_END", None) or "(?!)"),
         clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
         anchor_extent=re.compile(getattr(data, "ANCHOR_EXTENT", None) or "(?!)"),
     )
@@ -266,6 +268,14 @@ def range_year(text: str, mention: Mention, nxt: Mention | None, spec: Language)
     return -year if "bc" in nxt.parts else year
 
 
+_APPOSITION = re.compile(r"\s*[,–—-]\s*\Z")
+
+
+def apposed(text: str, previous_end: int, start: int) -> bool:
+    """Whether only a comma or dash stands between the previous expression and ``start``."""
+    return 0 <= start - previous_end <= 4 and bool(_APPOSITION.match(text, previous_end, start))
+
+
 def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     """False when a bare four-digit number is an identifier, amount or count."""
     s, e = mention.start, mention.end
@@ -280,7 +290,10 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     if spec.not_year_after.search(after):
         return False
     if spec.count_after.search(after):
-        return bool(spec.year_cues_before.search(before))
+        # the cue may be inside the mention itself ("fiscal 1989 sales")
+        year = mention.parts.get("year")
+        cut = text.rfind(year, s, e) if year else s
+        return bool(spec.year_cues_before.search(text[max(0, s - 40):max(cut, s)]))
     return True
 
 
@@ -392,6 +405,16 @@ def news_start(text: str, start: int, end: int, spec: Language) -> int:
     """
     m = spec.news_drop.match(text, start, end)
     return m.end() if m and m.end() < end else start
+
+
+def news_end(text: str, start: int, end: int, spec: Language) -> int:
+    """End of a span under the news (TimeML) convention of the language.
+
+    The language data says which trailing words TimeML leaves outside a
+    span as a signal (``NEWS_SPAN_DROP_END``, e.g. "later").
+    """
+    m = spec.news_drop_end.search(text, start, end)
+    return m.start() if m and m.start() > start else end
 
 
 def anchor_end(text: str, end: int, limit: int, spec: Language) -> int:

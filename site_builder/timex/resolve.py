@@ -18,6 +18,8 @@ from dataclasses import dataclass
 _DURATION = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"),
              "H": ("PT", "H"), "MIN": ("PT", "M"), "S": ("PT", "S"), "DE": ("P", "DE"),
              "CE": ("P", "CE"), "Q": ("P", "Q"), "WE": ("P", "WE"), "ML": ("P", "ML")}
+# TimeML news writes ISO 8601 units only: decades and centuries as years.
+_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 # A fraction of a unit expressed in the next smaller one (1.5 years = 18 months).
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
             "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
@@ -70,6 +72,9 @@ class Context:
     # (end offset, value) of the previous time expression: the other half of
     # a range such as "6-7 January 1916" or "1915-17".
     previous: tuple = (-1, "")
+    # True when only a comma or dash separates this mention from the previous
+    # expression: an apposition ("Oct. 12, the day before the plunge").
+    apposed: bool = False
     # (offset, year) of the years named in headings (see engine.heading_years)
     headings: tuple = ()
 
@@ -124,6 +129,26 @@ def duration(num: float | None, unit: str) -> str:
 
 
 # ---------------------------------------------------------------- arithmetic
+
+def iso_duration(num: float | None, unit: str) -> str:
+    """A duration in ISO 8601 units, as TimeML writes them: ``P20Y`` for two
+    decades, ``P2Y6M`` for 2 1/2 years, ``PT5H30M``.  An unknown number of
+    decades stays ``PXDE``: "some years" would lose what the text says."""
+    if unit in _IN_YEARS and num is not None:
+        return duration(num * _IN_YEARS[unit], "Y")
+    if num is None or num == int(num) or unit not in _SMALLER or unit in ("W", "DE", "CE", "Q"):
+        return duration(num, unit)
+    smaller, factor = _SMALLER[unit]
+    rest = (num - int(num)) * factor
+    if rest != int(rest):
+        return duration(num, unit)
+    whole, part = duration(int(num), unit), duration(rest, smaller)
+    if int(num) == 0:
+        return part
+    if part.startswith("PT") and not whole.startswith("PT"):
+        return whole + part[1:]          # P1D + PT12H -> P1DT12H
+    return whole + part[len("PT") if whole.startswith("PT") else 1:]
+
 
 def shift(ref: Point | None, unit: str, n: int) -> str:
     """The ``unit`` containing ``ref`` moved by ``n`` units, as a TIMEX3 value.
@@ -345,7 +370,8 @@ class Interpreter:
         last = self.ctx.last
         if last is not None:
             where = self.placement(m)
-            if where == "aside" or (where != "lead" and p.year < last.year):
+            if where == "aside" or (where != "lead" and p.year < last.year
+                                    and self.ctx.genre != "news"):
                 return
             if p.year < last.year and p.month is None and last.day is not None:
                 return  # "Ab 1778 hatte ...": a bare year looking back from a dated story
@@ -378,8 +404,8 @@ class Interpreter:
 
     def _date(self, m):
         p, ctx = m.parts, self.ctx
-        mod = self._w(m, "pos")
-        year = _year(p, ctx)
+        mod = self._w(m, "pos") or self._w(m, "approx")
+        year = _year(p, ctx) if "yearword" not in p else self._w(m, "yearword")
         month = self._w(m, "month") or (int(p["mnum"]) if "mnum" in p else None)
         day = int(p["day"]) if "day" in p else None
         season = self._w(m, "season")
@@ -420,7 +446,7 @@ class Interpreter:
                 return "DATE", fmt(None, month, day), mod
         if day is not None and not _valid(year, month, day):
             return None
-        if "year" in p or "yy" in p or "bcyear" in p:
+        if "year" in p or "yy" in p or "bcyear" in p or "yearword" in p:
             self._note_explicit(m, Point(year, month, day))
         elif ctx.genre != "news" or day is not None:
             # A narrative moves on with every date it names, year or not;
@@ -440,9 +466,22 @@ class Interpreter:
         if year is None:
             ref = self.ctx.anchor(True)
             year = ref.year if ref else None
-        if year is not None:
+        if year is not None and not self._expected(m, year, code, n):
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _expected(self, m, year: int, code: str, n: int) -> bool:
+        """Whether news speaks of a quarter or half still to come.
+
+        A report is about a finished period: "will result in a fourth-quarter
+        charge" in November is not the quarter "the latest quarter" and "a
+        year ago" refer to.
+        """
+        dct = self.ctx.dct
+        if self.ctx.genre != "news" or dct is None or dct.month is None:
+            return False
+        months = 3 if code == "Q" else 6
+        return (year, n * months) >= (dct.year, dct.month) and self.tense(m) == "future"
 
     def _range_end(self, m):
         """The bare second half of a range: "April 6-[7]", "1915-[17]", "May 4 and [5]".
@@ -484,6 +523,41 @@ class Interpreter:
         last_year, code, n = part
         return "DATE", f"{year_str(last_year if year is None else year)}-{code}{n}", None
 
+    def _age(self, m):
+        """"52 years old": TIMEX2 narratives tag an age as a duration, TimeML news does not."""
+        return None if self.ctx.genre == "news" else self._duration(m)
+
+    def _week_of(self, m):
+        """"the week of March 6": the calendar week holding that day."""
+        found = self._date(m)
+        day = Point.parse(found[1]) if found else None
+        if day is None or day.date is None:
+            return found
+        y, w, _ = day.date.isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}", None
+
+    def _someday(self, m):
+        """"will one day be": some day to come."""
+        return "DATE", "FUTURE_REF", None
+
+    def _year_ended(self, m):
+        """"the year ended March 31": a stretch of twelve months, as "the six months ended"."""
+        return "DURATION", "P1Y", None
+
+    def _year_end(self, m):
+        """"by year-end": the end of the reference year (the document's in news)."""
+        ref = self.ctx.anchor(True)
+        return "DATE", year_str(ref.year) if ref else "XXXX", "END"
+
+    def _latest_period(self, m):
+        """"the latest quarter/period": the one last named, else the last quarter
+        completed before the document date (a report is about a finished one)."""
+        part = self.ctx.last_part
+        if part is not None:
+            year, code, n = part
+            return "DATE", f"{year_str(year)}-{code}{n}", None
+        return "DATE", shift(self.ctx.anchor(True), "Q", -1), None
+
     def _part_of_year(self, m):
         """"next year's first quarter": a quarter or half of a year named relatively."""
         off, anchor = self._w(m, "rel")
@@ -506,9 +580,13 @@ class Interpreter:
         return "DATE", year_str(ref.year - 1), None
 
     def _the_unit(self, m, unit: str):
-        """"the year", "the week": the unit holding the reference date."""
+        """"the year", "the week": the unit holding the reference date.
+
+        "the weekend" in news is the one next to the document date, as
+        "last week" is: a report says "over the weekend" of its own days.
+        """
         ctx = self.ctx
-        ref = ctx.anchor(False)
+        ref = ctx.anchor(unit == "WE")
         if unit == "Q" and ctx.last_part and ctx.last_part[1] == "Q":
             year, code, n = ctx.last_part
             return "DATE", f"{year_str(year)}-{code}{n}", None
@@ -580,7 +658,7 @@ class Interpreter:
         else:
             clock = "T" + daypart
         date = self._time_date(m)
-        return "TIME", date + clock, None
+        return "TIME", date + clock, self._w(m, "approx")
 
     def _time_date(self, m) -> str:
         """The day a clock time or part of day belongs to, or XXXX-XX-XX."""
@@ -702,8 +780,12 @@ class Interpreter:
         """"two days after the battle": news (TimeML) tags the amount as a
         duration; a narrative (TIMEX2) the date it points to, counted from
         the last date named.  "the day after ..." is a date in both."""
-        if "num" in m.parts and self.ctx.genre == "news":
-            return self._duration(m)
+        if self.ctx.genre == "news" and ("num" in m.parts or self._plural(m)):
+            return self._duration(m)  # "[two days] after", "[a few days] later"
+        value = self.ctx.previous[1]
+        if self.ctx.apposed and self._w(m, "unit") == "D" and len(value) == 10:
+            # in apposition: "Oct. 12, the day before the plunge" is Oct. 12 itself
+            return "DATE", value, None
         if self._w(m, "unit") in ("H", "MIN", "S"):
             ref = self.ctx.anchor(False)
             return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
@@ -725,7 +807,11 @@ class Interpreter:
             num = None
         elif num is None and "num" not in m.parts and not self._plural(m):
             num = 1  # "month-long"
-        value = duration(num, unit)
+        if self.ctx.genre == "news" and unit == "M" and num is not None and num > 3:
+            # "in the first nine months ... a year earlier": the comparison is
+            # now with that stretch, no longer with the quarter named before
+            self.ctx.last_part = None
+        value = iso_duration(num, unit) if self.ctx.genre == "news" else duration(num, unit)
         return "DURATION", value, self._w(m, "approx")
 
     def _set(self, m):

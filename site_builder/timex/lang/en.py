@@ -62,6 +62,8 @@ def _year_words() -> dict:
 
 
 YEAR_WORDS = _year_words()
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+                "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -98,6 +100,7 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
          "recently": "PAST_REF", "recent": "PAST_REF", "former": "PAST_REF",
          "formerly": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
          "the future": "FUTURE_REF", "future": "FUTURE_REF", "someday": "FUTURE_REF",
+         "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
          "present-day": "PRESENT_REF", "modern day": "PRESENT_REF",
          "modern-day": "PRESENT_REF"}
 # Not listed on purpose: "soon", "later", "earlier", "once", "previously",
@@ -106,9 +109,18 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 
 # TimeML news leaves "the" out before a bare plural unit ("in the weeks
 # before") and a decade ("the 1960s"), and mostly the approximators "about",
-# "almost", "over" ("about [five hours]"); TIMEX2 narratives keep them.
+# "almost", "over" before an amount ("about [five hours]") -- not before a
+# point counted back ("[almost two years ago]"); TIMEX2 narratives keep them.
+# A hyphenated time adjective before a noun ("the [third-quarter] loss", "The
+# [year-ago] results", "the [late-November] trip") leaves the noun phrase's
+# determiner outside.
 NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s+|mid-?)?'?\d+0'?s\b)"
-                  r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+")
+                  r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+(?![^\n]*\bago\Z)"
+                  r"|(?:[Tt]he|[Tt]hat)\s+(?=(?:fiscal[\s-]+)?\S+-(?:quarter|half|ago|earlier|[A-Z][a-z]+\.?)\Z)")
+
+# TimeML news leaves a following "later" out as a signal: "[three days] later"
+# is an amount anchored at an event, as "[two days] after the vote" is.
+NEWS_SPAN_DROP_END = r"\s+(?:later|afterwards?)\Z"
 
 # After "two days" in "two days after the battle": the signal word and the
 # event, to the end of its clause (TIMEX2 narratives span all of it).
@@ -179,6 +191,10 @@ DIRECTIONS = {"later": "after", "after": "after", "afterward": "after",
 AMPM = {"a.m.": "AM", "am": "AM", "a.m": "AM", "AM": "AM", "p.m.": "PM", "pm": "PM",
         "p.m": "PM", "PM": "PM"}
 CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
+# Zones written after a clock time ("5 p.m. EST Nov. 9"): part of its span.
+TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST",
+              "CET", "CEST"}
+_ZONE = "(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + ")"  # after the date
 
 ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
@@ -191,14 +207,18 @@ CLAUSE_BREAK = r"[;:–()]"
 # Words that place a sentence after the document date ("is scheduled to close
 # Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
 # future cues, and a participle after "be" is no past tense ("must be returned").
+# A past form is lower-case: "United", "Red" are names; "indeed", "proceed",
+# "succeed", "exceed", "speed" merely end in -ed; "unspecified", "untouched"
+# are adjectives (but "unveiled", "uncovered" are verbs).
 FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planned|planning|"
                r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
                r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
                r"proposed|slated|tomorrow)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
-             r"(?:was|were|had|did|ago|last|said|told|met|came|went|took|gave|made|began|"
+             r"(?:was|were|had|did|ago|last|since|said|told|met|came|went|took|gave|made|began|"
              r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
-             r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr)ed\b)\w{3,}ed)\b")
+             r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr|kindr|ind|proc|succ|exc|sp)ed\b)"
+             r"(?!un(?!veil|cover|leash|load|earth|fold|der)\w+ed\b)[a-z]\w{2,}ed)\b")
 
 # Between the parts of a range or pair whose last part holds the year
 # ("18 August - 15 September 1951", "August and September 1914").
@@ -216,7 +236,9 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:in|since|by|until|till|from|of|to|during|before|af
 
 # Verbs and nouns that look like time words.  A "skip" match is dropped; it
 # only keeps the other patterns from matching inside it.
-_FALL_VERB = (r"(?:to|will|would|could|should|must|not|may|might|did|n't)\s+fall"
+# (an adverb may stand between: "would eventually fall", "could still fall through")
+_FALL_VERB = (r"(?:to|will|would|could|should|must|not|may|might|did|n't)"
+              r"\s+(?:[a-z]+ly\s+|still\s+|never\s+|also\s+|soon\s+)?fall"
               r"(?!\s+(?:of\s+)?(?:\d|'\d))")
 _NOT_A_YEAR_AFTER_OF = r"(?![\d'])(?!that\b|this\b|the\s+(?:same|following|next|previous)\b|last\b|next\b)"
 
@@ -239,6 +261,11 @@ PATTERNS = [
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
     # ages: "a 6-year-old", "the 8-month-old boy"
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
+    # "Islam will one day be ...": an unspecified future day, like "someday"
+    ("someday", r"(?:(?<=will\s)|(?<=would\s)|(?<=could\s)|(?<=might\s)|(?<=may\s))one\s+day"
+                r"(?!\s+(?:of|after|before|later|earlier|ago|and)\b)"),
+    # "52 years old", "26 years of age": an age (see resolve._age)
+    ("age", _APPROX + r"{num}\s+{unit}\s+(?:old|of\s+age)"),
     # years read out: "nineteen ninety-six", "the year two thousand"
     ("year", r"{yearword}"),
     # the first half of a range takes the rest from the second half:
@@ -251,47 +278,60 @@ PATTERNS = [
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?"),
     ("time", r"(?:(?:early|late)\s+(?:in\s+)?)?(?:(?:the|The)\s+)?(?:early\s+|late\s+)?{daypart}(?:\s+hours)?\s+of\s+"
              r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+    # "the week of March 6": the calendar week holding that day
+    ("week_of", r"(?:the|The)\s+week\s+of\s+{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?![\d,.]\d)"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
     ("date", r"{year}-{mnum}-{day}"),
-    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),
+    ("date", r"(?:(?P<approx>around|Around)\s+)?(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?"
+             r"(?:\s+of\s+" + _SAME_YEAR + r")?(?![\d,.]\d)"),  # "[around Nov. 1]"
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{year}(?:\s+{bc})?"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
-    ("date", r"{pos}\s?{year}"),
+    ("date", r"{pos}[\s-]?{year}"),
     ("date", r"{pos}\s?(?:(?:the|The)\s+)?year"),
-    ("date", r"{pos}\s?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),
+    ("date", r"{pos}[\s-]?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),  # "late-November"
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
     # "June last year", "January this year"
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
-    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{year}"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?(?:{year}|{yearword})"),
+    ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{yearword}"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
-    ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)"
+    ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?(?:year|Year)[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
-    ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal\s+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
-    ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
-    ("part_of_year", r"{rel}\s+year's\s+(?:fiscal\s+)?{partord}[\s-]+{partunit}"),
-    ("period", r"(?:the|that)\s+(?:latest\s+|same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
+    ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
+    ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
+    ("part_of_year", r"{rel}\s+year's\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
+    ("latest_period", r"(?:the|The)\s+latest\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)"),
+    ("period", r"(?:the|The|that|That)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
     ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
     ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
+    # "the nineties" (but "in his forties" is an age)
+    ("decade", r"(?:the|The)\s+(?:{pos}\s?)?{decadeword}"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
     ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
-    ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+(?:on\s+)?{weekday})?"),
+    # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday",
+    # "4 in the morning"; "around" is spelled out, not {approx}, so that the
+    # prefilter tries the pattern only there (its meaning comes from APPROX);
+    # after "on" the date is an expression of its own ("5:00 am on October 3, 1935")
+    ("time", r"(?:(?P<approx>around|Around)\s+)?{hour}(?::{minute})?(?:\s*{ampm}|\s+in\s+the\s+{daypart})(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
+             r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?!\d)(?:\s+" + _ZONE + r"(?!\w))?)?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
     ("time", r"{clockword}(?:\s+{weekday})?"),
     ("time", r"{deictic}\s+{daypart}"),
+    ("time", r"{daypart}\s+(?=yesterday|today|tomorrow){deictic}"),  # "mid-afternoon yesterday"
     ("time", r"{weekday}\s+{daypart}"),
-    ("time", r"(?:this|that|last|early|late|{pos})\s+{daypart}"),
+    ("time", r"(?:early|late|{pos})\s+{daypart}"),
     ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
     # "two days after the battle", "the day before Obama's speech": anchored
     # at an event (see ANCHOR_EXTENT for the narrative span)
     ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
     # "two days later", "a week before."
-    ("offset", _APPROX + r"{num}\s+{unit}\s+(?!after\s+\w|before\s+\w){direction}"),
+    ("offset", _APPROX + r"{num}\s+{unit}\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
     ("relative", r"{rel}\s+{month}(?!\.?\s*\d)"),
@@ -300,19 +340,27 @@ PATTERNS = [
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
-    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"),
-    ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}"),
+    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"
+                 r"(?:\s+or\s+so)?"),
+    # "the year ended March 31": the twelve months up to that day, like "the six months ended"
+    ("year_ended", r"(?:the|The)\s+(?:fiscal\s+)?year"
+                   r"(?=\s+end(?:ed|ing)\s+(?:[A-Z][a-z]|\d|today|tomorrow|yesterday))"),
+    ("duration", _APPROX + r"{vaguequant}\s+(?:full\s+|fiscal\s+)?{unit}(?!-to-)"),
     # a bare plural after a preposition: "for weeks", "within months"
-    ("duration", r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
+    ("duration", r"(?:(?<=[Ff]or\s)|(?<=[Ww]ithin\s)|(?<=in\s)|(?<=follows\s)|(?<=after\s))"
                  r"(?=(?:days|weeks|months|years|decades|centuries)\b){unit}"),
     ("duration", r"{unit}-long"),
-    ("relative", r"(?:(?:early|late)\s+)?{rel}\s+{unit}"),
-    ("set", r"{every}\s+{weekday}"),
+    # "next week", "early next year", "the end of this week", "the next year or so"
+    ("relative", r"(?:{pos}\s?)?{rel}\s+{unit}(?:\s+or\s+so)?"),
+    ("sameunit", r"{pos}\s?(?:the|The)\s+(?=week\b|month\b){unit}"),
+    ("set", r"{every}\s+(?:{weekday}|{month}(?!\s*\d))"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
-    ("deictic", r"(?:(?:early|late)\s+)?{deictic}"),
+    # "by year-end", "around year end", "by year's end": the end of the current year
+    ("year_end", r"(?:(?:around|Around)\s+)?(?:year|Year)(?:'s)?[- ]end(?![- ]\w)"),
+    ("deictic", r"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?{deictic}"),
     ("vague", r"{vague}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
