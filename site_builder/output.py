@@ -130,6 +130,7 @@ class Staging:
 
     def keep(self, paths: Iterable[str]) -> None:
         """Carry ``paths`` over unchanged from the current output."""
+        paths = list(paths)
         with self._as_input_error():
             if self._stale is None:
                 _link_all(paths, self.output_dir, self.root)
@@ -264,13 +265,27 @@ def _tree_files(root: Path) -> set[str] | None:
     return found
 
 
+def _clear_way(root: Path, target: Path, made: set[Path]) -> None:
+    """Make ``target``'s folder exist in a reused tree and nothing but a file
+    stand at ``target``: a file where a folder is now needed (or the other
+    way round, as when a static file became a folder) is removed."""
+    if target.parent not in made:
+        folder = root
+        for part in target.parent.relative_to(root).parts:
+            folder = folder / part
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                folder.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+
+
 def _replace_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
     """Write ``root``/``rel`` under a temporary name and rename it over the
     old one: the old file may be a hard link shared with the live site."""
     target = root.joinpath(*safe_relpath(rel).parts)
-    if target.parent not in made:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        made.add(target.parent)
+    _clear_way(root, target, made)
     tmp = target.with_name(f".{target.name}.tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
@@ -290,9 +305,7 @@ def _relink_all(paths: Iterable[str], source: Path, root: Path, made: set[Path])
                 continue
         except OSError:
             pass  # no such file in the reused tree yet
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        _clear_way(root, target, made)
         tmp = target.with_name(f".{target.name}.tmp")
         try:
             os.link(old, tmp, follow_symlinks=False)
@@ -308,7 +321,13 @@ def _remove_files(root: Path, paths: Iterable[str]) -> None:
     folders = set()
     for rel in paths:
         target = root.joinpath(*safe_relpath(rel).parts)
-        target.unlink(missing_ok=True)
+        try:
+            target.unlink()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError):
+            # gone, or its place now holds a folder the new site needs
+            # (unlink of a folder is EISDIR on Linux, EPERM elsewhere)
+            if target.is_symlink() or target.is_file():
+                raise
         folders.update(target.parents)
     for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
         if root in folder.parents:

@@ -350,3 +350,30 @@ def test_a_spare_tree_with_a_symbolic_link_is_not_reused(tmp_path):
     assert list(elsewhere.iterdir()) == []
     assert snapshot(site / "output") == cold_build_of(site, tmp_path)
     assert not (spare / "articles").is_symlink()  # replaced by the tree just swapped out
+
+
+def test_a_static_file_that_became_a_folder_and_back_builds_with_the_spare(tmp_path):
+    """The spare tree holds the site two builds back: a path that was a file
+    there and is a folder now (or the reverse) must not fail the build."""
+    site = make_site(tmp_path / "site")
+    extra = site / "static" / "extra"
+
+    def as_file(text):
+        shutil.rmtree(extra, ignore_errors=True)
+        write(extra, text)
+
+    def as_folder(text):
+        if extra.is_file():
+            extra.unlink()
+        write(extra / "inner.css", text)
+
+    steps = [as_file, as_file, as_folder, as_folder, as_file]
+    for n, step in enumerate(steps):
+        step(f"/* step {n} */\n")
+        run(site)  # from the third build on, the spare is the tree two builds back
+        out = site / "output" / "static" / "extra"
+        found = (out / "inner.css") if out.is_dir() else out
+        assert found.read_text() == f"/* step {n} */\n"
+    expected = cold_build_of(site, tmp_path)
+    expected["static/extra"] = b"/* step 4 */\n"  # the copy has the seeds, not static/
+    assert snapshot(site / "output") == expected
