@@ -6,9 +6,11 @@ for an article's lead), and the language code.  Out: a title of at most
 :data:`MAX_TITLE` characters that reads as a headline: the clause that holds
 the anchor (a subordinate clause is turned into a main clause), without
 reporting frames ("hieß es", "said X"), leading connectives, time
-expressions, parentheticals or relative clauses; shortened, if still too
-long, by dropping articles, modifiers and auxiliaries before it is cut at a
-clause or word boundary.
+expressions (with their prepositions, and the "and"/"bis" of a range whose
+two ends are removed), parentheticals or relative clauses; shortened, if
+still too long, by dropping articles, modifiers and auxiliaries before it is
+cut at a clause or word boundary.  A title never ends on a function word
+(preposition, article, conjunction, "jedoch"), except a verb particle.
 
 Everything works on white-space separated words; all regexes are linear.
 """
@@ -26,7 +28,7 @@ _CHUNK_SPLIT = re.compile(r"[,;:]\s+|\s[-–—_]\s")
 _PAREN = re.compile(r"\s*\([^()\n]{0,200}\)|\s*\[[^\[\]\n]{0,200}\]")
 _DASH_PAREN = re.compile(r"\s[-–—]\s[^-–—\n]{1,120}\s[-–—](?=\s)")
 _DATELINE = re.compile(r"^[^\s(][^()\n]{0,60}\([^()\n]{1,20}\)\s*[-–—_:]+\s*")
-_WORD_BEFORE = re.compile(r"(?<!\S)(\w+)\s+$")
+_WORD_BEFORE = re.compile(r"(?<![^\s„“\"«»‚‘(])(\w+)\s+$")  # after a space, quote or "("
 _WORD_AFTER = re.compile(r"\s+(\w+)(?!\S)")
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\n]{2,}")
@@ -59,7 +61,7 @@ def _remove_spans(sentence: str, spans: list[tuple[int, int]], anchor: int | Non
 
     The anchor's place is kept as a marker character.
     """
-    cut = sorted(_widen(sentence, s, e, data) for s, e in spans)
+    cut = _join_ranges(sentence, sorted(_widen(sentence, s, e, data) for s, e in spans), data)
     out, pos = [], 0
     for s, e in cut:
         if s < pos:
@@ -91,11 +93,42 @@ def _vague_regex(lang: str) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)" if words else "(?!)")
 
 
+def _join_ranges(text: str, cut: list[tuple[int, int]], data) -> list[tuple[int, int]]:
+    """Sorted spans, two of them joined when only a linking word is between them.
+
+    "between 1985 and 1987", "vom 17. bis 18. Juli": the "and"/"bis" goes with
+    its two ends instead of dangling in the title.
+    """
+    joined: list[tuple[int, int]] = []
+    for s, e in cut:
+        if joined:
+            gap = text[joined[-1][1]:s].split()
+            if len(gap) <= 1 and (not gap or gap[0] in data.time_links
+                                  or _bare(gap[0]).lower() in data.time_links):
+                joined[-1] = (joined[-1][0], max(e, joined[-1][1]))
+                continue
+        joined.append((s, e))
+    return joined
+
+
+def _modifies_noun(text: str, end: int, data) -> bool:
+    """Whether the time expression ending at ``end`` stands before the noun it
+    modifies ("the 1990 elections"): then the words before it belong to that noun."""
+    if data.nouns_capitalised:
+        return False
+    m = _WORD_AFTER.match(text, end)
+    return bool(m) and m.group(1)[:1].islower() and not _in_any(
+        m.group(1).lower(), data.stop_words, data.time_links, data.time_particles, data.reporting_verbs)
+
+
 def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
     """Extend a time expression's span over time prepositions/particles around it.
 
-    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am".
+    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am";
+    "for the November 1995 assassination" keeps "for the" (the year modifies a noun).
     """
+    if _modifies_noun(text, end, data):
+        return start, end
     while True:
         m = _WORD_BEFORE.search(text, max(0, start - 80), start)  # a window: linear, not quadratic
         if not m or not _in_any(m.group(1).lower(), data.time_prepositions, data.time_particles):
@@ -288,11 +321,28 @@ def _finish(words: list[str], data) -> list[str]:
     if data.verb_second and words and words[0][:1].islower() and \
             not _in_any(_bare(words[0]).lower(), data.pronouns, data.determiners, data.prepositions):
         words = _verb_second(words, data)
-    words = _balance_quotes(words)
+    words = _trim_dangling(_balance_quotes(words), data)
     if words:
         words[-1] = words[-1].rstrip(_TRAIL) or words[-1]
         words[0] = words[0][:1].upper() + words[0][1:]
     return [w for w in words if w]
+
+
+def _dangles(word: str, data) -> bool:
+    """Whether a headline may not end on ``word`` ("between", "und", "jedoch", "the")."""
+    w = _bare(word).lower()
+    if not w or w in data.verb_particles or word.rstrip(_TRAIL)[-1:] in _QUOTES + ")]":
+        return False
+    return _in_any(w, data.prepositions, data.determiners, data.conjunctions, data.subordinators,
+                   data.connectives, data.dangling_words, data.time_links)
+
+
+def _trim_dangling(words: list[str], data) -> list[str]:
+    """The words without the function words a cut left at the end (at least two kept)."""
+    end = len(words)
+    while end > 2 and _dangles(words[end - 1], data):
+        end -= 1
+    return words[:end]
 
 
 def _verb_second(words: list[str], data) -> list[str]:
@@ -333,7 +383,7 @@ def _fit(words: list[str], data) -> str:
         if shorter == words:
             break
         words = shorter
-    return _cut(words)
+    return _cut(words, data)
 
 
 def _len(words: list[str]) -> int:
@@ -386,13 +436,14 @@ def _drop_auxiliary(words, data):
     return words
 
 
-def _cut(words: list[str]) -> str:
-    """Join the words; past the limit, cut at a clause, else a word boundary."""
+def _cut(words: list[str], data) -> str:
+    """Join the words; past the limit, cut at a clause, else a word boundary
+    (never right after a function word)."""
     text = " ".join(words)
     if len(text) <= MAX_TITLE:
         return text
     clause = text.rfind(", ", 0, MAX_TITLE)
     if clause >= MAX_TITLE // 2:
-        return text[:clause]
+        return " ".join(_trim_dangling(text[:clause].split(), data))
     space = text.rfind(" ", 0, MAX_TITLE - 1)
-    return text[:space].rstrip(_TRAIL) + "…"
+    return " ".join(_trim_dangling(text[:space].split(), data)).rstrip(_TRAIL) + "…"

@@ -186,3 +186,48 @@ def test_a_sentence_that_is_only_a_date_is_no_event():
     events = extract_events(article(text, genre="narrative"), [t1, t2])
     assert [e.date.value for e in events] == ["1981-SP"]
     assert "Offensive" in events[0].title
+
+
+def _title(sentence, lang, *spans):
+    """The title of the one event of ``sentence`` whose time expressions are ``spans``
+    ((text, value) pairs, DATE)."""
+    tx = [timex(sentence, s, "DATE", v) for s, v in spans]
+    (e,) = extract_events(article(sentence, lang=lang, genre="narrative"), tx)
+    return e.title
+
+
+@pytest.mark.parametrize("sentence, lang, spans, expected", [
+    # a range's linking word and its preposition go with the two removed ends
+    ("Mr. Antar made more than $60 million from the sale of his shares between 1985 and 1987.",
+     "en", [("1985", "1985"), ("1987", "1987")],
+     "Mr. Antar made more than $60 million from the sale of his shares"),
+    ("Nationalist slaughtered nationalist from April to September 1957 and did France's work.",
+     "en", [("April", "1957-04"), ("September 1957", "1957-09")],
+     "Nationalist slaughtered nationalist and did France's work"),
+    ("Oshkosh Truck Corp. estimated earnings for its fourth quarter ended Sept. 30 fell 50%.",
+     "en", [("fourth quarter", "1989-Q4"), ("Sept. 30", "1989-09-30")],
+     "Oshkosh Truck Corp. estimated earnings fell 50%"),
+    ("Die Unruhen herrschten zwischen Mitte Juli und Anfang August 1789 in ganz Frankreich.",
+     "de", [("Mitte Juli", "1789-07"), ("Anfang August 1789", "1789-08")],
+     "Die Unruhen herrschten in ganz Frankreich"),
+    # a year before the noun it modifies: the words before it stay
+    ("Amir is serving a life sentence for the November 1995 assassination of Rabin.",
+     "en", [("November 1995", "1995-11")], "Amir is serving a life sentence for the assassination of Rabin"),
+])
+def test_removed_time_expressions_leave_no_dangling_words(sentence, lang, spans, expected):
+    assert _title(sentence, lang, *spans) == expected
+
+
+@pytest.mark.parametrize("sentence, lang, spans, expected", [
+    ("Sie erreichten Wladiwostok allerdings erst im Dezember 1922.",
+     "de", [("im Dezember 1922", "1922-12")], "Sie erreichten Wladiwostok"),
+    ("The plant will be closed over the long weekend in May.",
+     "en", [("the long weekend in May", "2017-05")], "The plant will be closed"),
+    # a separable verb's particle is no dangling preposition
+    ("Am 5. September griff die Armee an.", "de", [("Am 5. September", "1944-09-05")],
+     "Die Armee griff an"),
+    ("Im Juli fanden Großdemonstrationen auf dem Marsfeld statt.", "de", [("Im Juli", "1791-07")],
+     "Großdemonstrationen fanden auf dem Marsfeld statt"),
+])
+def test_titles_never_end_on_a_function_word(sentence, lang, spans, expected):
+    assert _title(sentence, lang, *spans) == expected

@@ -47,6 +47,8 @@ RELATIVE_PRONOUNS = "which who whom whose".split()
 INLINE_SUBORDINATORS = "after because although though while when before since until unless".split()
 
 RELATIVE_VERB_FINAL = False
+# Nouns are capitalised (German): a lower-case word after a year is then no noun it modifies.
+NOUNS_CAPITALISED = False
 VERB_SECOND = False
 
 CONNECTIVES = """
@@ -67,7 +69,11 @@ days weeks months years decades centuries
 TIME_PARTICLES = "only just already still".split()
 
 TIME_PREPOSITIONS = ("on in at during by since from until till of the this last next early late "
-                     "within throughout whole entire").split()
+                     "within throughout whole entire between over for through as its their his her our").split()
+
+# Words that join two time expressions into one range or list ("between X and Y",
+# "from X to Y", "the quarter ended X"): with both ends removed, they go too.
+TIME_LINKS = "and to or through until till ended ending - – —".split()
 
 NUMBER_CUES = "No No. Number Resolution Article Section Vol Vol. Chapter Room Flight".split()
 
@@ -91,6 +97,13 @@ through during after before since until near across along behind
 """.split()
 
 CONJUNCTIONS = "and".split()
+
+# Words a headline never ends on (besides prepositions, determiners, conjunctions,
+# subordinators and connectives): left dangling when what followed them was cut.
+DANGLING_WORDS = "or but nor than that however also only just whose its".split()
+
+# Prepositions that also end a phrasal verb ("broke out", "took over"): a title may end on them.
+VERB_PARTICLES = "on in over off out up down back away along through".split()
 
 NAME_PARTICLES = "al el von van de da di bin ibn del la le".split()
 
