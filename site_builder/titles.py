@@ -10,7 +10,10 @@ expressions (with their prepositions, and the "and"/"bis" of a range whose
 two ends are removed), parentheticals or relative clauses; shortened, if
 still too long, by dropping articles, modifiers and auxiliaries before it is
 cut at a clause or word boundary.  A title never ends on a function word
-(preposition, article, conjunction, "jedoch"), except a verb particle.
+(preposition, article, conjunction, "jedoch"), except a verb particle.  A
+clause that starts with its predicate ("…, is serving", "…, and closed it")
+gets back the subject from the chunk before; a participle or prepositional
+phrase ("following …", "Under the accord, …") gives way to the main clause.
 
 Everything works on white-space separated words; all regexes are linear.
 """
@@ -31,6 +34,7 @@ _DATELINE = re.compile(r"^[^\s(][^()\n]{0,60}\([^()\n]{1,20}\)\s*[-–—_:]+\s*
 _WORD_BEFORE = re.compile(r"(?<![^\s„“\"«»‚‘(])(\w+)\s+$")  # after a space, quote or "("
 _WORD_AFTER = re.compile(r"\s+(\w+)(?!\S)")
 _WORD = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 _SPACES = re.compile(r"[ \t\n]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _QUOTES = "\"„“”«»‚‘’'"
@@ -116,7 +120,7 @@ def _modifies_noun(text: str, end: int, data) -> bool:
     modifies ("the 1990 elections"): then the words before it belong to that noun."""
     if data.nouns_capitalised:
         return False
-    m = _WORD_AFTER.match(text, end)
+    m = _NEXT_WORD.match(text, end)
     return bool(m) and m.group(1)[:1].islower() and not _in_any(
         m.group(1).lower(), data.stop_words, data.time_links, data.time_particles, data.reporting_verbs)
 
@@ -244,14 +248,68 @@ def _with_interrupted_start(chunks: list[str], kinds: list[str], i: int, data) -
     "sei ausgearbeitet worden" needs "Die Erklärung" in front.
     """
     words = _content(chunks[i])
+    if not data.verb_second:
+        return _with_subject(chunks, kinds, i, data)
     j = i - 1
-    if data.verb_second and words[0][:1].islower() and not \
+    if words[0][:1].islower() and not \
             _in_any(_bare(words[0]).lower(), data.pronouns, data.determiners):
         while j >= 0 and kinds[j] in ("rel", "sub"):
             j -= 1
         if 0 <= j < i - 1 and kinds[j] == "main":
             return _content(chunks[j]) + words
     return words
+
+
+def _opens_clause(words: list[str], data) -> bool:
+    """Whether a chunk can start a headline: a name, a capitalised word, a
+    determiner or a pronoun (not a bare verb, participle or preposition)."""
+    first = _bare(words[0]) if words else ""
+    return bool(first) and not _in_any(first.lower(), data.prepositions, data.subordinators,
+                                       data.connectives, data.conjunctions) and (
+        first[:1].isupper() or first[:1].isdigit()
+        or _in_any(first.lower(), data.determiners, data.pronouns))
+
+
+def _with_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str]:
+    """A main chunk that lacks its subject, completed (languages without verb-second).
+
+    "Security Pacific, which …, completed the acquisition" → "Security Pacific
+    completed the acquisition"; "MindSpring …, and closed it" → "MindSpring
+    closed it"; a participle or prepositional phrase ("compared with …",
+    "Under the accord, …") gives way to the main clause beside it.
+    """
+    words = _content(chunks[i])
+    k = 0
+    while k < len(words) - 1 and _in_any(_bare(words[k]).lower(), data.connectives, data.conjunctions):
+        k += 1
+    first = _bare(words[k])
+    if first.lower() in data.prepositions and i + 1 < len(chunks) and kinds[i + 1] == "main" \
+            and not any(_bare(w) in data.predicate_starts for w in words):
+        after = _content(chunks[i + 1])  # an adverbial phrase: its clause follows
+        return after if _opens_clause(after, data) and _has_predicate(after, data) else words
+    if not _is_predicate(first, data):
+        return words
+    before = next((j for j in range(i) if kinds[j] == "main"
+                   and _opens_clause(_content(chunks[j]), data)), None)
+    if before is None:
+        return words
+    head = _content(chunks[before])
+    if len(head) <= 8 and not _has_predicate(head, data):
+        return head + words[k:]  # the chunk before is only the subject ("Amir, 27, is serving")
+    end = _np_end(head, 0, data)
+    if end is not None and k > 0:
+        return head[:end] + words[k:]  # a coordinated predicate: ", and closed it"
+    return head if len(head) >= 3 else words  # a participle phrase: the main clause says more
+
+
+def _has_predicate(words: list[str], data) -> bool:
+    return any(_is_predicate(_bare(w), data) for w in words[1:])
+
+
+def _is_predicate(word: str, data) -> bool:
+    """Whether a (bare) word looks like a finite verb or participle ("was", "closed")."""
+    return word[:1].islower() and (word in data.predicate_starts
+                                   or word.endswith(data.predicate_suffixes or ("\0",)))
 
 
 def _np_end(words: list[str], i: int, data, depth: int = 0) -> int | None:
@@ -429,6 +487,10 @@ def _drop_auxiliary(words, data):
     """Participle headline: "USA haben sich … ausgesprochen" → "USA … ausgesprochen"."""
     for i in range(1, len(words) - 1):
         if words[i].lower() in data.auxiliaries:
+            following = _bare(words[i + 1]).lower()
+            if following in data.predicate_starts or following.endswith(
+                    data.aux_keep_before_suffixes or ("\0",)):
+                return words  # "had been telling", "was heating": not a participle headline
             j = i + 1
             if j < len(words) and words[j].lower() in data.reflexives:
                 j += 1

@@ -231,3 +231,22 @@ def test_removed_time_expressions_leave_no_dangling_words(sentence, lang, spans,
 ])
 def test_titles_never_end_on_a_function_word(sentence, lang, spans, expected):
     assert _title(sentence, lang, *spans) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, expected", [
+    # the subject set off by commas comes back
+    ("Amir, 27, is serving a life sentence for the November 1995 assassination of Rabin.",
+     [("November 1995", "1995-11")], "Amir is serving a life sentence for the assassination of Rabin"),
+    ("MindSpring, which provided the space for the site, closed it Thursday night for violating its rules.",
+     [("Thursday night", "1999-01-07TNI")], "MindSpring closed it for violating its rules"),
+    # a coordinated predicate takes the subject of the clause before
+    ("Police raided the bar, and closed it on Thursday for violating the rules.",
+     [("Thursday", "1999-01-07")], "Police closed it for violating the rules"),
+    # a participle phrase or a leading prepositional phrase gives way to the main clause
+    ("Militant women assumed a special role in the funeral of Marat, following his murder on July 13, 1793.",
+     [("July 13, 1793", "1793-07-13")], "Militant women assumed a special role in the funeral of Marat"),
+    ("Under the Constitution of 1791, France would function as a constitutional monarchy.",
+     [("1791", "1791")], "France would function as a constitutional monarchy"),
+])
+def test_english_titles_keep_their_subject(sentence, spans, expected):
+    assert _title(sentence, "en", *spans) == expected

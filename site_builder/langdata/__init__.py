@@ -56,6 +56,9 @@ class LangData:
     conjunctions: frozenset[str]          # "und": joins coordinated names
     dangling_words: frozenset[str]        # "jedoch", "than": a headline never ends on them
     verb_particles: frozenset[str]        # "an", "out": prepositions a headline may end on
+    predicate_starts: frozenset[str]      # "is", "closed": a chunk opening so lacks its subject
+    predicate_suffixes: tuple[str, ...]   # "-ed": endings of such words
+    aux_keep_before_suffixes: tuple[str, ...]  # "-ing": an auxiliary before it stays
     name_particles: frozenset[str]        # "al", "von": lower-case parts of names
     person_cues: frozenset[str]           # words before a person's name
     person_cue_suffixes: tuple[str, ...]  # "-sprecher", "-minister": compounds that cue a person
@@ -104,6 +107,9 @@ def get(lang: str) -> LangData:
         conjunctions=_words(mod.CONJUNCTIONS),
         dangling_words=_words(mod.DANGLING_WORDS),
         verb_particles=_words(mod.VERB_PARTICLES),
+        predicate_starts=_words(mod.PREDICATE_STARTS),
+        predicate_suffixes=tuple(mod.PREDICATE_SUFFIXES),
+        aux_keep_before_suffixes=tuple(mod.AUX_KEEP_BEFORE_SUFFIXES),
         name_particles=_words(mod.NAME_PARTICLES),
         person_cues=_words(mod.PERSON_CUES),
         person_cue_suffixes=tuple(s.lower() for s in mod.PERSON_CUE_SUFFIXES),

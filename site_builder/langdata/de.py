@@ -118,6 +118,11 @@ CONJUNCTIONS = "und sowie oder".split()
 DANGLING_WORDS = "aber sondern jedoch allerdings als denn zwar".split()
 
 # Prepositions that also end a separable verb ("griff … an", "nahm … ein"): a title may end on them.
+# Verb-second: a chunk's predicate never opens it, so none of these are needed.
+PREDICATE_STARTS = []
+PREDICATE_SUFFIXES = ()
+AUX_KEEP_BEFORE_SUFFIXES = ()
+
 VERB_PARTICLES = "an auf aus ab bei mit nach vor zu um durch über unter ein entgegen gegenüber statt".split()
 
 NAME_PARTICLES = "al el von van de da di bin ibn del der zu".split()

@@ -103,7 +103,21 @@ CONJUNCTIONS = "and".split()
 DANGLING_WORDS = "or but nor than that however also only just whose its".split()
 
 # Prepositions that also end a phrasal verb ("broke out", "took over"): a title may end on them.
-VERB_PARTICLES = "on in over off out up down back away along through".split()
+VERB_PARTICLES = "over off out up down back away".split()
+
+# Words that show a chunk starts with its predicate, i.e. lacks its subject
+# ("…, is serving a life sentence", "…, and closed it"): finite auxiliaries and
+# common irregular past forms, plus the endings of regular ones.
+PREDICATE_STARTS = """
+is are was were has have had will would can could may might must shall should did does do
+been being became began took made led held won lost left fell rose sold bought paid met
+sent told went came gave got saw fought ran struck broke drove flew grew knew spoke stood
+threw wrote brought built caught chose found hit kept lay let put read said set shot
+""".split()
+PREDICATE_SUFFIXES = ("ed", "ing")
+
+# A finite auxiliary a headline keeps when the next word ends so ("was heating").
+AUX_KEEP_BEFORE_SUFFIXES = ("ing",)
 
 NAME_PARTICLES = "al el von van de da di bin ibn del la le".split()
 
