@@ -7,13 +7,17 @@ for an article's lead), and the language code.  Out: a title of at most
 the anchor (a subordinate clause is turned into a main clause), without
 reporting frames ("hieß es", "said X"), leading connectives, time
 expressions (with their prepositions, and the "and"/"bis" of a range whose
-two ends are removed), parentheticals or relative clauses; shortened, if
-still too long, by dropping articles, modifiers and auxiliaries before it is
-cut at a clause or word boundary.  A title never ends on a function word
-(preposition, article, conjunction, "jedoch"), except a verb particle.  A
-clause that starts with its predicate ("…, is serving", "…, and closed it")
-gets back the subject from the chunk before; a participle or prepositional
-phrase ("following …", "Under the accord, …") gives way to the main clause.
+two ends are removed), parentheticals or relative clauses; a date set off
+by commas inside a clause leaves the clause whole.  Shortened, if still too
+long, by dropping articles, sentence adverbs ("jedoch"), prepositional
+phrases (mid-sentence only where nouns are capitalised) and auxiliaries
+before it is cut at a clause or word boundary.  A title never ends on a
+function word (preposition, article, conjunction, "jedoch"), except a verb
+particle.  A clause that starts with its predicate ("…, is serving", "…,
+and closed it") gets back the subject from the chunk before; a participle or
+prepositional phrase ("following …", "Under the accord, …") gives way to the
+main clause.  In verb-second order the subject never swallows the object
+("nahm die Rote Armee Bulgarien ein" → "Die Rote Armee nahm Bulgarien ein").
 
 Everything works on white-space separated words; all regexes are linear.
 """
@@ -152,6 +156,23 @@ def _chunks(text: str) -> list[str]:
     return [c.strip() for c in _CHUNK_SPLIT.split(text)]
 
 
+def _join_around_empty(chunks: list[str], data) -> list[str]:
+    """Chunks with a removed apposition closed up: "Die Stadt wurde, am 1. Mai,
+    von Truppen zurückerobert" is one clause again once the date between the
+    commas is gone (not when the chunk after it starts a clause of its own)."""
+    out: list[str] = []
+    i = 0
+    while i < len(chunks):
+        if out and i + 1 < len(chunks) and not _content(chunks[i]) and _content(out[-1]) \
+                and not _opens_clause(_content(chunks[i + 1]), data):
+            out[-1] = f"{out[-1]} {chunks[i]} {chunks[i + 1]}"
+            i += 2
+            continue
+        out.append(chunks[i])
+        i += 1
+    return out
+
+
 def _in_any(word: str, *sets) -> bool:
     """``word in a | b | …`` without building the union."""
     return any(word in words for words in sets)
@@ -185,7 +206,7 @@ def _kind(chunk: str, index: int, is_last: bool, data) -> str:
 
 def _clause_words(text: str, data) -> list[str]:
     """The words of the clause a headline is made from (see module doc)."""
-    chunks = _chunks(text)
+    chunks = _join_around_empty(_chunks(text), data)
     kinds = [_kind(c, i, i == len(chunks) - 1, data) for i, c in enumerate(chunks)]
     at = next((i for i, c in enumerate(chunks) if _ANCHOR in c), None)
     if at is not None and kinds[at] == "main":
@@ -227,8 +248,8 @@ def _inline_clause(words: list[str], data) -> list[str] | None:
             rest = [w.replace(_ANCHOR, "") for w in words[i + 1:]]
             rest = [w for w in rest if _bare(w) and _bare(w).lower() != "that"]
             subject = words[:i]
-            if len(_content(" ".join(rest))) < 3:
-                return None
+            if len(_content(" ".join(rest))) < 3 or not any(_is_predicate(_bare(w), data) for w in rest):
+                return None  # "declared a national emergency": an object, no reported clause
             named = len(subject) <= 4 and (_bare(subject[0]).lower() in data.determiners
                                            or _bare(subject[0])[:1].isupper())
             if rest and _bare(rest[0]).lower() in data.pronouns and named:
@@ -325,6 +346,9 @@ def _np_end(words: list[str], i: int, data, depth: int = 0) -> int | None:
         w = _bare(words[j])
         if not w:
             break
+        if caps and _bare(words[j - 1])[:1].isupper() and words[i].lower() in data.determiners \
+                and w.lower() in data.places:
+            break  # "die Rote Armee | Bulgarien": a bare place after the noun is the object
         if w[:1].isupper() or w[:1].isdigit():
             caps += 1
         elif caps == 0 and w.lower() not in data.stop_words and w.isalpha() and j > i:
@@ -392,7 +416,7 @@ def _dangles(word: str, data) -> bool:
     if not w or w in data.verb_particles or word.rstrip(_TRAIL)[-1:] in _QUOTES + ")]":
         return False
     return _in_any(w, data.prepositions, data.determiners, data.conjunctions, data.subordinators,
-                   data.connectives, data.dangling_words, data.time_links)
+                   data.connectives, data.dangling_words, data.time_links, data.sentence_adverbs)
 
 
 def _trim_dangling(words: list[str], data) -> list[str]:
@@ -412,6 +436,9 @@ def _verb_second(words: list[str], data) -> list[str]:
     end = _np_end(rest, 0, data)
     if end is None:
         return words
+    if end == len(rest) and end >= 4 and _bare(rest[0]).lower() in data.determiners and \
+            _bare(rest[-2]).lower() not in data.conjunctions:
+        end -= 1  # "erreichte die Rote Armee Graz": the phrase cannot be subject and object
     return rest[:end] + [verb] + refl + rest[end:]
 
 
@@ -431,7 +458,8 @@ def _balance_quotes(words: list[str]) -> list[str]:
 
 def _fit(words: list[str], data) -> str:
     """The title, shortened step by step until it fits :data:`MAX_TITLE`."""
-    steps = (_drop_indefinite, _drop_leading_article, _drop_last_pp, _drop_auxiliary)
+    steps = (_drop_indefinite, _drop_inner_connectives, _drop_leading_article, _drop_last_pp,
+             _drop_auxiliary)
     for step in steps:
         if _len(words) <= MAX_TITLE:
             break
@@ -452,6 +480,12 @@ def _drop_indefinite(words, data):
     return [w for i, w in enumerate(words) if i == 0 or w.lower() not in data.indefinite_articles]
 
 
+def _drop_inner_connectives(words, data):
+    """"Die Stadt wurde jedoch … zurückerobert" → "Die Stadt wurde … zurückerobert"."""
+    return [w for i, w in enumerate(words)
+            if i == 0 or w.lower() not in data.sentence_adverbs]
+
+
 def _drop_leading_article(words, data):
     if len(words) > 2 and words[0].lower() in data.definite_articles and \
             (_bare(words[1]).isupper() or _in_any(_bare(words[1]).lower(), data.places, data.orgs)):
@@ -463,7 +497,9 @@ def _drop_last_pp(words, data):
     """Drop the last prepositional phrase that does not name a place.
 
     Its extent: the preposition up to its first capitalised word (a German
-    noun or a name), or, failing that, up to the next preposition.
+    noun or a name; a name, or a person after a title, goes whole), or,
+    failing that, up to the next preposition.  Where nouns are not
+    capitalised the phrase must end the title: mid-sentence its end is a guess.
     """
     for p in range(len(words) - 2, 0, -1):
         if words[p].lower() not in data.prepositions:
@@ -476,9 +512,14 @@ def _drop_last_pp(words, data):
         noun = _bare(words[q])
         if noun.lower() in data.places or words[p][-1:] in ",;:":
             continue
-        if q == len(words) - 1 and data.relative_verb_final is False:
-            return words[:p]
-        if q < len(words) - 1 or not data.relative_verb_final:
+        if not data.nouns_capitalised or noun.lower() in data.person_cues:
+            while q + 1 < len(words) and words[q + 1][:1].isupper() and words[q][-1:] not in ",;:":
+                q += 1  # "unter General Magruder", "of Sansui Electric Co.": the name goes whole
+        if data.relative_verb_final is False:
+            if q == len(words) - 1:
+                return words[:p]
+            continue  # mid-sentence it may hold the verb's complement: only a last phrase goes
+        if q < len(words) - 1:  # a verb-final clause keeps its last word, the verb
             return words[:p] + words[q + 1:]
     return words
 

@@ -250,3 +250,29 @@ def test_titles_never_end_on_a_function_word(sentence, lang, spans, expected):
 ])
 def test_english_titles_keep_their_subject(sentence, spans, expected):
     assert _title(sentence, "en", *spans) == expected
+
+
+@pytest.mark.parametrize("sentence, lang, spans, expected", [
+    # verb-second: a name after the subject is the object, not part of the subject
+    ("Am 8. Mai erreichte die Rote Armee Graz.", "de", [("Am 8. Mai", "1945-05-08")],
+     "Die Rote Armee erreichte Graz"),
+    ("Am 5. September nahm die Rote Armee Bulgarien ein.", "de", [("Am 5. September", "1944-09-05")],
+     "Die Rote Armee nahm Bulgarien ein"),
+    # a date set off by commas inside the clause: the clause stays whole
+    ("Die Stadt wurde jedoch, am Neujahrstag 1863, von konföderierten Truppen zurückerobert.", "de",
+     [("am Neujahrstag 1863", "1863-01-01")], "Die Stadt wurde jedoch von konföderierten Truppen zurückerobert"),
+    # "declared" with an object is the event, not a frame around reported speech
+    ("President Truman declared a national emergency on 16 December 1950 with a proclamation.", "en",
+     [("16 December 1950", "1950-12-16")], "President Truman declared a national emergency with a proclamation"),
+])
+def test_titles_keep_the_clause_whole(sentence, lang, spans, expected):
+    assert _title(sentence, lang, *spans) == expected
+
+
+def test_a_long_english_title_loses_no_words_in_the_middle():
+    sentence = ("Polly Peck International Inc.'s agreement to acquire 51% of Sansui Electric Co. in 1989 "
+                "proves that foreign companies can acquire Japanese companies if the alternative is extinction.")
+    title = _title(sentence, "en", ("1989", "1989"))
+    # cut at the end with "…" rather than losing "to acquire 51% of Sansui Electric" in the middle
+    assert title.endswith("…") and sentence.startswith(title.rstrip("…"))
+    assert "Sansui Electric" in title and len(title) <= MAX_TITLE

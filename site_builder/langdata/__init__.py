@@ -55,6 +55,7 @@ class LangData:
     prepositions: frozenset[str]
     conjunctions: frozenset[str]          # "und": joins coordinated names
     dangling_words: frozenset[str]        # "jedoch", "than": a headline never ends on them
+    sentence_adverbs: frozenset[str]      # "jedoch", "however": dropped to shorten a title
     verb_particles: frozenset[str]        # "an", "out": prepositions a headline may end on
     predicate_starts: frozenset[str]      # "is", "closed": a chunk opening so lacks its subject
     predicate_suffixes: tuple[str, ...]   # "-ed": endings of such words
@@ -106,6 +107,7 @@ def get(lang: str) -> LangData:
         prepositions=_words(mod.PREPOSITIONS),
         conjunctions=_words(mod.CONJUNCTIONS),
         dangling_words=_words(mod.DANGLING_WORDS),
+        sentence_adverbs=_words(mod.SENTENCE_ADVERBS),
         verb_particles=_words(mod.VERB_PARTICLES),
         predicate_starts=_words(mod.PREDICATE_STARTS),
         predicate_suffixes=tuple(mod.PREDICATE_SUFFIXES),

@@ -117,6 +117,12 @@ CONJUNCTIONS = "und sowie oder".split()
 # subordinators and connectives): left dangling when what followed them was cut.
 DANGLING_WORDS = "aber sondern jedoch allerdings als denn zwar".split()
 
+# Sentence adverbs a headline drops when it must be shortened, and never ends on.
+SENTENCE_ADVERBS = """
+jedoch allerdings zudem außerdem daher deshalb dennoch trotzdem ebenfalls indessen hingegen
+dagegen freilich nämlich also dabei somit folglich
+""".split()
+
 # Prepositions that also end a separable verb ("griff … an", "nahm … ein"): a title may end on them.
 # Verb-second: a chunk's predicate never opens it, so none of these are needed.
 PREDICATE_STARTS = []

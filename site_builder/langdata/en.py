@@ -102,6 +102,9 @@ CONJUNCTIONS = "and".split()
 # subordinators and connectives): left dangling when what followed them was cut.
 DANGLING_WORDS = "or but nor than that however also only just whose its".split()
 
+# Sentence adverbs a headline drops when it must be shortened, and never ends on.
+SENTENCE_ADVERBS = "however meanwhile moreover furthermore nevertheless nonetheless indeed thus also".split()
+
 # Prepositions that also end a phrasal verb ("broke out", "took over"): a title may end on them.
 VERB_PARTICLES = "over off out up down back away".split()
 
