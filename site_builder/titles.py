@@ -55,10 +55,10 @@ def make_title(sentence: str, removals: list[tuple[int, int]], anchor: int | Non
     if "(" in text or "[" in text:  # most sentences have no parenthesis: skip the scan
         text = _PAREN.sub("", text)
     text = _DASH_PAREN.sub("", text)
-    words = _clause_words(text, data)
-    if not words:
-        words = sentence.replace(_ANCHOR, "").split()
-    return _fit(_finish(words, data), data)
+    words = _finish(_clause_words(text, data), data)
+    if not words:  # nothing but time expressions ("Until this week."): the sentence itself
+        words = _finish(sentence.split(), data)
+    return _fit(words, data)
 
 
 # ---------------------------------------------------------------- removal
@@ -125,7 +125,7 @@ def _modifies_noun(text: str, end: int, data) -> bool:
     if data.nouns_capitalised:
         return False
     m = _NEXT_WORD.match(text, end)
-    return bool(m) and m.group(1)[:1].islower() and not _in_any(
+    return bool(m) and m.group(1)[:1].islower() and not _is_predicate(m.group(1), data) and not _in_any(
         m.group(1).lower(), data.stop_words, data.time_links, data.time_particles, data.reporting_verbs)
 
 
@@ -312,8 +312,11 @@ def _with_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str
         return words
     before = next((j for j in range(i) if kinds[j] == "main"
                    and _opens_clause(_content(chunks[j]), data)), None)
-    if before is None:
-        return words
+    if before is None:  # a leading participle phrase: "Following …, the Germans intervened"
+        after = next((_content(chunks[j]) for j in range(i + 1, len(chunks)) if kinds[j] == "main"
+                      and _opens_clause(_content(chunks[j]), data)
+                      and _has_predicate(_content(chunks[j]), data)), None)
+        return after or words
     head = _content(chunks[before])
     if len(head) <= 8 and not _has_predicate(head, data):
         return head + words[k:]  # the chunk before is only the subject ("Amir, 27, is serving")
@@ -529,9 +532,9 @@ def _drop_auxiliary(words, data):
     for i in range(1, len(words) - 1):
         if words[i].lower() in data.auxiliaries:
             following = _bare(words[i + 1]).lower()
-            if following in data.predicate_starts or following.endswith(
-                    data.aux_keep_before_suffixes or ("\0",)):
-                return words  # "had been telling", "was heating": not a participle headline
+            if following in data.predicate_starts or not following.endswith(
+                    data.aux_drop_before_suffixes or ""):
+                return words  # "had been telling", "has the right": not a participle headline
             j = i + 1
             if j < len(words) and words[j].lower() in data.reflexives:
                 j += 1

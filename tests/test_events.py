@@ -247,6 +247,8 @@ def test_titles_never_end_on_a_function_word(sentence, lang, spans, expected):
      [("July 13, 1793", "1793-07-13")], "Militant women assumed a special role in the funeral of Marat"),
     ("Under the Constitution of 1791, France would function as a constitutional monarchy.",
      [("1791", "1791")], "France would function as a constitutional monarchy"),
+    ("In early April following Bulgaria's signing of the pact, the Germans intervened in the Balkans.",
+     [("early April", "1941-04")], "The Germans intervened in the Balkans"),
 ])
 def test_english_titles_keep_their_subject(sentence, spans, expected):
     assert _title(sentence, "en", *spans) == expected
@@ -276,3 +278,20 @@ def test_a_long_english_title_loses_no_words_in_the_middle():
     # cut at the end with "…" rather than losing "to acquire 51% of Sansui Electric" in the middle
     assert title.endswith("…") and sentence.startswith(title.rstrip("…"))
     assert "Sansui Electric" in title and len(title) <= MAX_TITLE
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    # too long: an English auxiliary stays unless a participle follows it
+    ("Dr. Barnett Slepian, just back from synagogue, was heating soup in his kitchen last fall when "
+     "he was gunned down with a single shot through a window.", "last fall",
+     "Dr. Barnett Slepian was heating soup in his kitchen when he was gunned down with single…"),
+    ("The company had a one-time charge of $14.8 million in the third quarter covering the "
+     "disposition of certain assets in its European units.", "the third quarter",
+     "The company had one-time charge of $14.8 million covering the disposition of certain…"),
+])
+def test_long_english_titles_keep_their_verbs(sentence, span, expected):
+    assert _title(sentence, "en", (span, "1998-10")) == expected
+
+
+def test_a_sentence_of_time_words_only_keeps_its_words_as_title():
+    assert _title("Until this week.", "en", ("this week", "1999-W02")) == "Until this week"

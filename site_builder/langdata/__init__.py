@@ -59,7 +59,7 @@ class LangData:
     verb_particles: frozenset[str]        # "an", "out": prepositions a headline may end on
     predicate_starts: frozenset[str]      # "is", "closed": a chunk opening so lacks its subject
     predicate_suffixes: tuple[str, ...]   # "-ed": endings of such words
-    aux_keep_before_suffixes: tuple[str, ...]  # "-ing": an auxiliary before it stays
+    aux_drop_before_suffixes: tuple[str, ...]  # "-ed": an auxiliary only goes before these
     name_particles: frozenset[str]        # "al", "von": lower-case parts of names
     person_cues: frozenset[str]           # words before a person's name
     person_cue_suffixes: tuple[str, ...]  # "-sprecher", "-minister": compounds that cue a person
@@ -111,7 +111,7 @@ def get(lang: str) -> LangData:
         verb_particles=_words(mod.VERB_PARTICLES),
         predicate_starts=_words(mod.PREDICATE_STARTS),
         predicate_suffixes=tuple(mod.PREDICATE_SUFFIXES),
-        aux_keep_before_suffixes=tuple(mod.AUX_KEEP_BEFORE_SUFFIXES),
+        aux_drop_before_suffixes=tuple(mod.AUX_DROP_BEFORE_SUFFIXES),
         name_particles=_words(mod.NAME_PARTICLES),
         person_cues=_words(mod.PERSON_CUES),
         person_cue_suffixes=tuple(s.lower() for s in mod.PERSON_CUE_SUFFIXES),

@@ -119,8 +119,9 @@ threw wrote brought built caught chose found hit kept lay let put read said set 
 """.split()
 PREDICATE_SUFFIXES = ("ed", "ing")
 
-# A finite auxiliary a headline keeps when the next word ends so ("was heating").
-AUX_KEEP_BEFORE_SUFFIXES = ("ing",)
+# A finite auxiliary a headline may drop only before a participle with these
+# endings ("was killed" → "killed"; not "has the right", "was heating").
+AUX_DROP_BEFORE_SUFFIXES = ("ed", "en", "wn")
 
 NAME_PARTICLES = "al el von van de da di bin ibn del la le".split()
 
