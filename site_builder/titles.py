@@ -309,7 +309,7 @@ def _with_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str
         after = _content(chunks[i + 1])  # an adverbial phrase: its clause follows
         return after if _opens_clause(after, data) and _has_predicate(after, data) else words
     if not _is_predicate(first, data):
-        return words
+        return _with_interrupted_subject(chunks, kinds, i, data) if k == 0 else words
     before = next((j for j in range(i) if kinds[j] == "main"
                    and _opens_clause(_content(chunks[j]), data)), None)
     if before is None:  # a leading participle phrase: "Following …, the Germans intervened"
@@ -324,6 +324,23 @@ def _with_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str
     if end is not None and k > 0:
         return head[:end] + words[k:]  # a coordinated predicate: ", and closed it"
     return head if len(head) >= 3 else words  # a participle phrase: the main clause says more
+
+
+def _with_interrupted_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str]:
+    """"Juanita Castro, who arrived in 1961, believes …": a present-tense verb
+    ("-s", which nouns share) takes the subject only across an interruption."""
+    words = _content(chunks[i])
+    first = _bare(words[0])
+    if i < 2 or not first[:1].islower() or first in data.stop_words or \
+            not first.endswith(data.present_suffixes or ("\0",)) or \
+            (len(words) > 1 and _bare(words[1]).lower() in data.predicate_starts):
+        return words  # "transitions are …": a plural noun, the subject itself
+    head, between = _content(chunks[i - 2]), _content(chunks[i - 1])
+    interrupted = kinds[i - 1] == "rel" or (between and _is_predicate(_bare(between[0]), data))
+    if kinds[i - 2] == "main" and interrupted and len(head) <= 6 and _opens_clause(head, data) \
+            and not _has_predicate(head, data):
+        return head + words
+    return words
 
 
 def _has_predicate(words: list[str], data) -> bool:

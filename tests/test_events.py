@@ -247,6 +247,12 @@ def test_titles_never_end_on_a_function_word(sentence, lang, spans, expected):
      [("July 13, 1793", "1793-07-13")], "Militant women assumed a special role in the funeral of Marat"),
     ("Under the Constitution of 1791, France would function as a constitutional monarchy.",
      [("1791", "1791")], "France would function as a constitutional monarchy"),
+    # a present-tense verb after a relative clause; a plural noun before its verb stays
+    ("Juanita Castro, who arrived in Miami in 1961, believes the family should decide.",
+     [("1961", "1961")], "Juanita Castro believes the family should decide"),
+    ("The commander, General Odierno, noted that \"in military terms, transitions are the most "
+     "dangerous time\" in December 2008.", [("December 2008", "2008-12")],
+     "Transitions are the most dangerous time"),
     ("In early April following Bulgaria's signing of the pact, the Germans intervened in the Balkans.",
      [("early April", "1941-04")], "The Germans intervened in the Balkans"),
 ])

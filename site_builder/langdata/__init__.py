@@ -59,6 +59,7 @@ class LangData:
     verb_particles: frozenset[str]        # "an", "out": prepositions a headline may end on
     predicate_starts: frozenset[str]      # "is", "closed": a chunk opening so lacks its subject
     predicate_suffixes: tuple[str, ...]   # "-ed": endings of such words
+    present_suffixes: tuple[str, ...]     # "-s": such an ending, but shared with plural nouns
     aux_drop_before_suffixes: tuple[str, ...]  # "-ed": an auxiliary only goes before these
     name_particles: frozenset[str]        # "al", "von": lower-case parts of names
     person_cues: frozenset[str]           # words before a person's name
@@ -111,6 +112,7 @@ def get(lang: str) -> LangData:
         verb_particles=_words(mod.VERB_PARTICLES),
         predicate_starts=_words(mod.PREDICATE_STARTS),
         predicate_suffixes=tuple(mod.PREDICATE_SUFFIXES),
+        present_suffixes=tuple(mod.PRESENT_SUFFIXES),
         aux_drop_before_suffixes=tuple(mod.AUX_DROP_BEFORE_SUFFIXES),
         name_particles=_words(mod.NAME_PARTICLES),
         person_cues=_words(mod.PERSON_CUES),

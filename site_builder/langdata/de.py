@@ -127,6 +127,7 @@ dagegen freilich nämlich also dabei somit folglich
 # Verb-second: a chunk's predicate never opens it, so none of these are needed.
 PREDICATE_STARTS = []
 PREDICATE_SUFFIXES = ()
+PRESENT_SUFFIXES = ()
 AUX_DROP_BEFORE_SUFFIXES = ()  # the participle comes last: any auxiliary may go
 
 VERB_PARTICLES = "an auf aus ab bei mit nach vor zu um durch über unter ein entgegen gegenüber statt".split()

@@ -118,6 +118,9 @@ sent told went came gave got saw fought ran struck broke drove flew grew knew sp
 threw wrote brought built caught chose found hit kept lay let put read said set shot
 """.split()
 PREDICATE_SUFFIXES = ("ed", "ing")
+# The present tense's ending, shared with plural nouns: a predicate only after
+# a subject cut off by a relative clause or participle phrase.
+PRESENT_SUFFIXES = ("s",)
 
 # A finite auxiliary a headline may drop only before a participle with these
 # endings ("was killed" → "killed"; not "has the right", "was heating").
