@@ -6,9 +6,18 @@ for an article's lead), and the language code.  Out: a title of at most
 :data:`MAX_TITLE` characters that reads as a headline: the clause that holds
 the anchor (a subordinate clause is turned into a main clause), without
 reporting frames ("hieß es", "said X"), leading connectives, time
-expressions, parentheticals or relative clauses; shortened, if still too
-long, by dropping articles, modifiers and auxiliaries before it is cut at a
-clause or word boundary.
+expressions (with their prepositions, and the "and"/"bis" of a range whose
+two ends are removed), parentheticals or relative clauses; a date set off
+by commas inside a clause leaves the clause whole.  Shortened, if still too
+long, by dropping articles, sentence adverbs ("jedoch"), prepositional
+phrases (mid-sentence only where nouns are capitalised) and auxiliaries
+before it is cut at a clause or word boundary.  A title never ends on a
+function word (preposition, article, conjunction, "jedoch"), except a verb
+particle.  A clause that starts with its predicate ("…, is serving", "…,
+and closed it") gets back the subject from the chunk before; a participle or
+prepositional phrase ("following …", "Under the accord, …") gives way to the
+main clause.  In verb-second order the subject never swallows the object
+("nahm die Rote Armee Bulgarien ein" → "Die Rote Armee nahm Bulgarien ein").
 
 Everything works on white-space separated words; all regexes are linear.
 """
@@ -26,9 +35,10 @@ _CHUNK_SPLIT = re.compile(r"[,;:]\s+|\s[-–—_]\s")
 _PAREN = re.compile(r"\s*\([^()\n]{0,200}\)|\s*\[[^\[\]\n]{0,200}\]")
 _DASH_PAREN = re.compile(r"\s[-–—]\s[^-–—\n]{1,120}\s[-–—](?=\s)")
 _DATELINE = re.compile(r"^[^\s(][^()\n]{0,60}\([^()\n]{1,20}\)\s*[-–—_:]+\s*")
-_WORD_BEFORE = re.compile(r"(?<!\S)(\w+)\s+$")
+_WORD_BEFORE = re.compile(r"(?<![^\s„“\"«»‚‘(])(\w+)\s+$")  # after a space, quote or "("
 _WORD_AFTER = re.compile(r"\s+(\w+)(?!\S)")
 _WORD = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 _SPACES = re.compile(r"[ \t\n]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _QUOTES = "\"„“”«»‚‘’'"
@@ -45,10 +55,10 @@ def make_title(sentence: str, removals: list[tuple[int, int]], anchor: int | Non
     if "(" in text or "[" in text:  # most sentences have no parenthesis: skip the scan
         text = _PAREN.sub("", text)
     text = _DASH_PAREN.sub("", text)
-    words = _clause_words(text, data)
-    if not words:
-        words = sentence.replace(_ANCHOR, "").split()
-    return _fit(_finish(words, data), data)
+    words = _finish(_clause_words(text, data), data)
+    if not words:  # nothing but time expressions ("Until this week."): the sentence itself
+        words = _finish(sentence.split(), data)
+    return _fit(words, data)
 
 
 # ---------------------------------------------------------------- removal
@@ -59,7 +69,7 @@ def _remove_spans(sentence: str, spans: list[tuple[int, int]], anchor: int | Non
 
     The anchor's place is kept as a marker character.
     """
-    cut = sorted(_widen(sentence, s, e, data) for s, e in spans)
+    cut = _join_ranges(sentence, sorted(_widen(sentence, s, e, data) for s, e in spans), data)
     out, pos = [], 0
     for s, e in cut:
         if s < pos:
@@ -91,11 +101,42 @@ def _vague_regex(lang: str) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)" if words else "(?!)")
 
 
+def _join_ranges(text: str, cut: list[tuple[int, int]], data) -> list[tuple[int, int]]:
+    """Sorted spans, two of them joined when only a linking word is between them.
+
+    "between 1985 and 1987", "vom 17. bis 18. Juli": the "and"/"bis" goes with
+    its two ends instead of dangling in the title.
+    """
+    joined: list[tuple[int, int]] = []
+    for s, e in cut:
+        if joined:
+            gap = text[joined[-1][1]:s].split()
+            if len(gap) <= 1 and (not gap or gap[0] in data.time_links
+                                  or _bare(gap[0]).lower() in data.time_links):
+                joined[-1] = (joined[-1][0], max(e, joined[-1][1]))
+                continue
+        joined.append((s, e))
+    return joined
+
+
+def _modifies_noun(text: str, end: int, data) -> bool:
+    """Whether the time expression ending at ``end`` stands before the noun it
+    modifies ("the 1990 elections"): then the words before it belong to that noun."""
+    if data.nouns_capitalised:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1)[:1].islower() and not _is_predicate(m.group(1), data) and not _in_any(
+        m.group(1).lower(), data.stop_words, data.time_links, data.time_particles, data.reporting_verbs)
+
+
 def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
     """Extend a time expression's span over time prepositions/particles around it.
 
-    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am".
+    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am";
+    "for the November 1995 assassination" keeps "for the" (the year modifies a noun).
     """
+    if _modifies_noun(text, end, data):
+        return start, end
     while True:
         m = _WORD_BEFORE.search(text, max(0, start - 80), start)  # a window: linear, not quadratic
         if not m or not _in_any(m.group(1).lower(), data.time_prepositions, data.time_particles):
@@ -113,6 +154,23 @@ def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
 
 def _chunks(text: str) -> list[str]:
     return [c.strip() for c in _CHUNK_SPLIT.split(text)]
+
+
+def _join_around_empty(chunks: list[str], data) -> list[str]:
+    """Chunks with a removed apposition closed up: "Die Stadt wurde, am 1. Mai,
+    von Truppen zurückerobert" is one clause again once the date between the
+    commas is gone (not when the chunk after it starts a clause of its own)."""
+    out: list[str] = []
+    i = 0
+    while i < len(chunks):
+        if out and i + 1 < len(chunks) and not _content(chunks[i]) and _content(out[-1]) \
+                and not _opens_clause(_content(chunks[i + 1]), data):
+            out[-1] = f"{out[-1]} {chunks[i]} {chunks[i + 1]}"
+            i += 2
+            continue
+        out.append(chunks[i])
+        i += 1
+    return out
 
 
 def _in_any(word: str, *sets) -> bool:
@@ -148,7 +206,7 @@ def _kind(chunk: str, index: int, is_last: bool, data) -> str:
 
 def _clause_words(text: str, data) -> list[str]:
     """The words of the clause a headline is made from (see module doc)."""
-    chunks = _chunks(text)
+    chunks = _join_around_empty(_chunks(text), data)
     kinds = [_kind(c, i, i == len(chunks) - 1, data) for i, c in enumerate(chunks)]
     at = next((i for i, c in enumerate(chunks) if _ANCHOR in c), None)
     if at is not None and kinds[at] == "main":
@@ -190,8 +248,8 @@ def _inline_clause(words: list[str], data) -> list[str] | None:
             rest = [w.replace(_ANCHOR, "") for w in words[i + 1:]]
             rest = [w for w in rest if _bare(w) and _bare(w).lower() != "that"]
             subject = words[:i]
-            if len(_content(" ".join(rest))) < 3:
-                return None
+            if len(_content(" ".join(rest))) < 3 or not any(_is_predicate(_bare(w), data) for w in rest):
+                return None  # "declared a national emergency": an object, no reported clause
             named = len(subject) <= 4 and (_bare(subject[0]).lower() in data.determiners
                                            or _bare(subject[0])[:1].isupper())
             if rest and _bare(rest[0]).lower() in data.pronouns and named:
@@ -211,14 +269,88 @@ def _with_interrupted_start(chunks: list[str], kinds: list[str], i: int, data) -
     "sei ausgearbeitet worden" needs "Die Erklärung" in front.
     """
     words = _content(chunks[i])
+    if not data.verb_second:
+        return _with_subject(chunks, kinds, i, data)
     j = i - 1
-    if data.verb_second and words[0][:1].islower() and not \
+    if words[0][:1].islower() and not \
             _in_any(_bare(words[0]).lower(), data.pronouns, data.determiners):
         while j >= 0 and kinds[j] in ("rel", "sub"):
             j -= 1
         if 0 <= j < i - 1 and kinds[j] == "main":
             return _content(chunks[j]) + words
     return words
+
+
+def _opens_clause(words: list[str], data) -> bool:
+    """Whether a chunk can start a headline: a name, a capitalised word, a
+    determiner or a pronoun (not a bare verb, participle or preposition)."""
+    first = _bare(words[0]) if words else ""
+    return bool(first) and not _in_any(first.lower(), data.prepositions, data.subordinators,
+                                       data.connectives, data.conjunctions) and (
+        first[:1].isupper() or first[:1].isdigit()
+        or _in_any(first.lower(), data.determiners, data.pronouns))
+
+
+def _with_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str]:
+    """A main chunk that lacks its subject, completed (languages without verb-second).
+
+    "Security Pacific, which …, completed the acquisition" → "Security Pacific
+    completed the acquisition"; "MindSpring …, and closed it" → "MindSpring
+    closed it"; a participle or prepositional phrase ("compared with …",
+    "Under the accord, …") gives way to the main clause beside it.
+    """
+    words = _content(chunks[i])
+    k = 0
+    while k < len(words) - 1 and _in_any(_bare(words[k]).lower(), data.connectives, data.conjunctions):
+        k += 1
+    first = _bare(words[k])
+    if first.lower() in data.prepositions and i + 1 < len(chunks) and kinds[i + 1] == "main" \
+            and not any(_bare(w) in data.predicate_starts for w in words):
+        after = _content(chunks[i + 1])  # an adverbial phrase: its clause follows
+        return after if _opens_clause(after, data) and _has_predicate(after, data) else words
+    if not _is_predicate(first, data):
+        return _with_interrupted_subject(chunks, kinds, i, data) if k == 0 else words
+    before = next((j for j in range(i) if kinds[j] == "main"
+                   and _opens_clause(_content(chunks[j]), data)), None)
+    if before is None:  # a leading participle phrase: "Following …, the Germans intervened"
+        after = next((_content(chunks[j]) for j in range(i + 1, len(chunks)) if kinds[j] == "main"
+                      and _opens_clause(_content(chunks[j]), data)
+                      and _has_predicate(_content(chunks[j]), data)), None)
+        return after or words
+    head = _content(chunks[before])
+    if len(head) <= 8 and not _has_predicate(head, data):
+        return head + words[k:]  # the chunk before is only the subject ("Amir, 27, is serving")
+    end = _np_end(head, 0, data)
+    if end is not None and k > 0:
+        return head[:end] + words[k:]  # a coordinated predicate: ", and closed it"
+    return head if len(head) >= 3 else words  # a participle phrase: the main clause says more
+
+
+def _with_interrupted_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str]:
+    """"Juanita Castro, who arrived in 1961, believes …": a present-tense verb
+    ("-s", which nouns share) takes the subject only across an interruption."""
+    words = _content(chunks[i])
+    first = _bare(words[0])
+    if i < 2 or not first[:1].islower() or first in data.stop_words or \
+            not first.endswith(data.present_suffixes or ("\0",)) or \
+            (len(words) > 1 and _bare(words[1]).lower() in data.predicate_starts):
+        return words  # "transitions are …": a plural noun, the subject itself
+    head, between = _content(chunks[i - 2]), _content(chunks[i - 1])
+    interrupted = kinds[i - 1] == "rel" or (between and _is_predicate(_bare(between[0]), data))
+    if kinds[i - 2] == "main" and interrupted and len(head) <= 6 and _opens_clause(head, data) \
+            and not _has_predicate(head, data):
+        return head + words
+    return words
+
+
+def _has_predicate(words: list[str], data) -> bool:
+    return any(_is_predicate(_bare(w), data) for w in words[1:])
+
+
+def _is_predicate(word: str, data) -> bool:
+    """Whether a (bare) word looks like a finite verb or participle ("was", "closed")."""
+    return word[:1].islower() and (word in data.predicate_starts
+                                   or word.endswith(data.predicate_suffixes or ("\0",)))
 
 
 def _np_end(words: list[str], i: int, data, depth: int = 0) -> int | None:
@@ -234,6 +366,9 @@ def _np_end(words: list[str], i: int, data, depth: int = 0) -> int | None:
         w = _bare(words[j])
         if not w:
             break
+        if caps and _bare(words[j - 1])[:1].isupper() and words[i].lower() in data.determiners \
+                and w.lower() in data.places:
+            break  # "die Rote Armee | Bulgarien": a bare place after the noun is the object
         if w[:1].isupper() or w[:1].isdigit():
             caps += 1
         elif caps == 0 and w.lower() not in data.stop_words and w.isalpha() and j > i:
@@ -288,11 +423,28 @@ def _finish(words: list[str], data) -> list[str]:
     if data.verb_second and words and words[0][:1].islower() and \
             not _in_any(_bare(words[0]).lower(), data.pronouns, data.determiners, data.prepositions):
         words = _verb_second(words, data)
-    words = _balance_quotes(words)
+    words = _trim_dangling(_balance_quotes(words), data)
     if words:
         words[-1] = words[-1].rstrip(_TRAIL) or words[-1]
         words[0] = words[0][:1].upper() + words[0][1:]
     return [w for w in words if w]
+
+
+def _dangles(word: str, data) -> bool:
+    """Whether a headline may not end on ``word`` ("between", "und", "jedoch", "the")."""
+    w = _bare(word).lower()
+    if not w or w in data.verb_particles or word.rstrip(_TRAIL)[-1:] in _QUOTES + ")]":
+        return False
+    return _in_any(w, data.prepositions, data.determiners, data.conjunctions, data.subordinators,
+                   data.connectives, data.dangling_words, data.time_links, data.sentence_adverbs)
+
+
+def _trim_dangling(words: list[str], data) -> list[str]:
+    """The words without the function words a cut left at the end (at least two kept)."""
+    end = len(words)
+    while end > 2 and _dangles(words[end - 1], data):
+        end -= 1
+    return words[:end]
 
 
 def _verb_second(words: list[str], data) -> list[str]:
@@ -304,6 +456,9 @@ def _verb_second(words: list[str], data) -> list[str]:
     end = _np_end(rest, 0, data)
     if end is None:
         return words
+    if end == len(rest) and end >= 4 and _bare(rest[0]).lower() in data.determiners and \
+            _bare(rest[-2]).lower() not in data.conjunctions:
+        end -= 1  # "erreichte die Rote Armee Graz": the phrase cannot be subject and object
     return rest[:end] + [verb] + refl + rest[end:]
 
 
@@ -323,7 +478,8 @@ def _balance_quotes(words: list[str]) -> list[str]:
 
 def _fit(words: list[str], data) -> str:
     """The title, shortened step by step until it fits :data:`MAX_TITLE`."""
-    steps = (_drop_indefinite, _drop_leading_article, _drop_last_pp, _drop_auxiliary)
+    steps = (_drop_indefinite, _drop_inner_connectives, _drop_leading_article, _drop_last_pp,
+             _drop_auxiliary)
     for step in steps:
         if _len(words) <= MAX_TITLE:
             break
@@ -333,7 +489,7 @@ def _fit(words: list[str], data) -> str:
         if shorter == words:
             break
         words = shorter
-    return _cut(words)
+    return _cut(words, data)
 
 
 def _len(words: list[str]) -> int:
@@ -342,6 +498,12 @@ def _len(words: list[str]) -> int:
 
 def _drop_indefinite(words, data):
     return [w for i, w in enumerate(words) if i == 0 or w.lower() not in data.indefinite_articles]
+
+
+def _drop_inner_connectives(words, data):
+    """"Die Stadt wurde jedoch … zurückerobert" → "Die Stadt wurde … zurückerobert"."""
+    return [w for i, w in enumerate(words)
+            if i == 0 or w.lower() not in data.sentence_adverbs]
 
 
 def _drop_leading_article(words, data):
@@ -355,7 +517,9 @@ def _drop_last_pp(words, data):
     """Drop the last prepositional phrase that does not name a place.
 
     Its extent: the preposition up to its first capitalised word (a German
-    noun or a name), or, failing that, up to the next preposition.
+    noun or a name; a name, or a person after a title, goes whole), or,
+    failing that, up to the next preposition.  Where nouns are not
+    capitalised the phrase must end the title: mid-sentence its end is a guess.
     """
     for p in range(len(words) - 2, 0, -1):
         if words[p].lower() not in data.prepositions:
@@ -368,9 +532,14 @@ def _drop_last_pp(words, data):
         noun = _bare(words[q])
         if noun.lower() in data.places or words[p][-1:] in ",;:":
             continue
-        if q == len(words) - 1 and data.relative_verb_final is False:
-            return words[:p]
-        if q < len(words) - 1 or not data.relative_verb_final:
+        if not data.nouns_capitalised or noun.lower() in data.person_cues:
+            while q + 1 < len(words) and words[q + 1][:1].isupper() and words[q][-1:] not in ",;:":
+                q += 1  # "unter General Magruder", "of Sansui Electric Co.": the name goes whole
+        if data.relative_verb_final is False:
+            if q == len(words) - 1:
+                return words[:p]
+            continue  # mid-sentence it may hold the verb's complement: only a last phrase goes
+        if q < len(words) - 1:  # a verb-final clause keeps its last word, the verb
             return words[:p] + words[q + 1:]
     return words
 
@@ -379,6 +548,10 @@ def _drop_auxiliary(words, data):
     """Participle headline: "USA haben sich … ausgesprochen" → "USA … ausgesprochen"."""
     for i in range(1, len(words) - 1):
         if words[i].lower() in data.auxiliaries:
+            following = _bare(words[i + 1]).lower()
+            if following in data.predicate_starts or not following.endswith(
+                    data.aux_drop_before_suffixes or ""):
+                return words  # "had been telling", "has the right": not a participle headline
             j = i + 1
             if j < len(words) and words[j].lower() in data.reflexives:
                 j += 1
@@ -386,13 +559,14 @@ def _drop_auxiliary(words, data):
     return words
 
 
-def _cut(words: list[str]) -> str:
-    """Join the words; past the limit, cut at a clause, else a word boundary."""
+def _cut(words: list[str], data) -> str:
+    """Join the words; past the limit, cut at a clause, else a word boundary
+    (never right after a function word)."""
     text = " ".join(words)
     if len(text) <= MAX_TITLE:
         return text
     clause = text.rfind(", ", 0, MAX_TITLE)
     if clause >= MAX_TITLE // 2:
-        return text[:clause]
+        return " ".join(_trim_dangling(text[:clause].split(), data))
     space = text.rfind(" ", 0, MAX_TITLE - 1)
-    return text[:space].rstrip(_TRAIL) + "…"
+    return " ".join(_trim_dangling(text[:space].split(), data)).rstrip(_TRAIL) + "…"

@@ -186,3 +186,118 @@ def test_a_sentence_that_is_only_a_date_is_no_event():
     events = extract_events(article(text, genre="narrative"), [t1, t2])
     assert [e.date.value for e in events] == ["1981-SP"]
     assert "Offensive" in events[0].title
+
+
+def _title(sentence, lang, *spans):
+    """The title of the one event of ``sentence`` whose time expressions are ``spans``
+    ((text, value) pairs, DATE)."""
+    tx = [timex(sentence, s, "DATE", v) for s, v in spans]
+    (e,) = extract_events(article(sentence, lang=lang, genre="narrative"), tx)
+    return e.title
+
+
+@pytest.mark.parametrize("sentence, lang, spans, expected", [
+    # a range's linking word and its preposition go with the two removed ends
+    ("Mr. Antar made more than $60 million from the sale of his shares between 1985 and 1987.",
+     "en", [("1985", "1985"), ("1987", "1987")],
+     "Mr. Antar made more than $60 million from the sale of his shares"),
+    ("Nationalist slaughtered nationalist from April to September 1957 and did France's work.",
+     "en", [("April", "1957-04"), ("September 1957", "1957-09")],
+     "Nationalist slaughtered nationalist and did France's work"),
+    ("Oshkosh Truck Corp. estimated earnings for its fourth quarter ended Sept. 30 fell 50%.",
+     "en", [("fourth quarter", "1989-Q4"), ("Sept. 30", "1989-09-30")],
+     "Oshkosh Truck Corp. estimated earnings fell 50%"),
+    ("Die Unruhen herrschten zwischen Mitte Juli und Anfang August 1789 in ganz Frankreich.",
+     "de", [("Mitte Juli", "1789-07"), ("Anfang August 1789", "1789-08")],
+     "Die Unruhen herrschten in ganz Frankreich"),
+    # a year before the noun it modifies: the words before it stay
+    ("Amir is serving a life sentence for the November 1995 assassination of Rabin.",
+     "en", [("November 1995", "1995-11")], "Amir is serving a life sentence for the assassination of Rabin"),
+])
+def test_removed_time_expressions_leave_no_dangling_words(sentence, lang, spans, expected):
+    assert _title(sentence, lang, *spans) == expected
+
+
+@pytest.mark.parametrize("sentence, lang, spans, expected", [
+    ("Sie erreichten Wladiwostok allerdings erst im Dezember 1922.",
+     "de", [("im Dezember 1922", "1922-12")], "Sie erreichten Wladiwostok"),
+    ("The plant will be closed over the long weekend in May.",
+     "en", [("the long weekend in May", "2017-05")], "The plant will be closed"),
+    # a separable verb's particle is no dangling preposition
+    ("Am 5. September griff die Armee an.", "de", [("Am 5. September", "1944-09-05")],
+     "Die Armee griff an"),
+    ("Im Juli fanden Großdemonstrationen auf dem Marsfeld statt.", "de", [("Im Juli", "1791-07")],
+     "Großdemonstrationen fanden auf dem Marsfeld statt"),
+])
+def test_titles_never_end_on_a_function_word(sentence, lang, spans, expected):
+    assert _title(sentence, lang, *spans) == expected
+
+
+@pytest.mark.parametrize("sentence, spans, expected", [
+    # the subject set off by commas comes back
+    ("Amir, 27, is serving a life sentence for the November 1995 assassination of Rabin.",
+     [("November 1995", "1995-11")], "Amir is serving a life sentence for the assassination of Rabin"),
+    ("MindSpring, which provided the space for the site, closed it Thursday night for violating its rules.",
+     [("Thursday night", "1999-01-07TNI")], "MindSpring closed it for violating its rules"),
+    # a coordinated predicate takes the subject of the clause before
+    ("Police raided the bar, and closed it on Thursday for violating the rules.",
+     [("Thursday", "1999-01-07")], "Police closed it for violating the rules"),
+    # a participle phrase or a leading prepositional phrase gives way to the main clause
+    ("Militant women assumed a special role in the funeral of Marat, following his murder on July 13, 1793.",
+     [("July 13, 1793", "1793-07-13")], "Militant women assumed a special role in the funeral of Marat"),
+    ("Under the Constitution of 1791, France would function as a constitutional monarchy.",
+     [("1791", "1791")], "France would function as a constitutional monarchy"),
+    # a present-tense verb after a relative clause; a plural noun before its verb stays
+    ("Juanita Castro, who arrived in Miami in 1961, believes the family should decide.",
+     [("1961", "1961")], "Juanita Castro believes the family should decide"),
+    ("The commander, General Odierno, noted that \"in military terms, transitions are the most "
+     "dangerous time\" in December 2008.", [("December 2008", "2008-12")],
+     "Transitions are the most dangerous time"),
+    ("In early April following Bulgaria's signing of the pact, the Germans intervened in the Balkans.",
+     [("early April", "1941-04")], "The Germans intervened in the Balkans"),
+])
+def test_english_titles_keep_their_subject(sentence, spans, expected):
+    assert _title(sentence, "en", *spans) == expected
+
+
+@pytest.mark.parametrize("sentence, lang, spans, expected", [
+    # verb-second: a name after the subject is the object, not part of the subject
+    ("Am 8. Mai erreichte die Rote Armee Graz.", "de", [("Am 8. Mai", "1945-05-08")],
+     "Die Rote Armee erreichte Graz"),
+    ("Am 5. September nahm die Rote Armee Bulgarien ein.", "de", [("Am 5. September", "1944-09-05")],
+     "Die Rote Armee nahm Bulgarien ein"),
+    # a date set off by commas inside the clause: the clause stays whole
+    ("Die Stadt wurde jedoch, am Neujahrstag 1863, von konföderierten Truppen zurückerobert.", "de",
+     [("am Neujahrstag 1863", "1863-01-01")], "Die Stadt wurde jedoch von konföderierten Truppen zurückerobert"),
+    # "declared" with an object is the event, not a frame around reported speech
+    ("President Truman declared a national emergency on 16 December 1950 with a proclamation.", "en",
+     [("16 December 1950", "1950-12-16")], "President Truman declared a national emergency with a proclamation"),
+])
+def test_titles_keep_the_clause_whole(sentence, lang, spans, expected):
+    assert _title(sentence, lang, *spans) == expected
+
+
+def test_a_long_english_title_loses_no_words_in_the_middle():
+    sentence = ("Polly Peck International Inc.'s agreement to acquire 51% of Sansui Electric Co. in 1989 "
+                "proves that foreign companies can acquire Japanese companies if the alternative is extinction.")
+    title = _title(sentence, "en", ("1989", "1989"))
+    # cut at the end with "…" rather than losing "to acquire 51% of Sansui Electric" in the middle
+    assert title.endswith("…") and sentence.startswith(title.rstrip("…"))
+    assert "Sansui Electric" in title and len(title) <= MAX_TITLE
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    # too long: an English auxiliary stays unless a participle follows it
+    ("Dr. Barnett Slepian, just back from synagogue, was heating soup in his kitchen last fall when "
+     "he was gunned down with a single shot through a window.", "last fall",
+     "Dr. Barnett Slepian was heating soup in his kitchen when he was gunned down with single…"),
+    ("The company had a one-time charge of $14.8 million in the third quarter covering the "
+     "disposition of certain assets in its European units.", "the third quarter",
+     "The company had one-time charge of $14.8 million covering the disposition of certain…"),
+])
+def test_long_english_titles_keep_their_verbs(sentence, span, expected):
+    assert _title(sentence, "en", (span, "1998-10")) == expected
+
+
+def test_a_sentence_of_time_words_only_keeps_its_words_as_title():
+    assert _title("Until this week.", "en", ("this week", "1999-W02")) == "Until this week"

@@ -36,12 +36,14 @@ class LangData:
     relative_pronouns: frozenset[str]
     inline_subordinators: frozenset[str]  # open a clause without a comma ("after")
     relative_verb_final: bool             # relative/subordinate clauses end in the verb
+    nouns_capitalised: bool               # German: "the 1990 elections" cannot be lower case
     verb_second: bool                     # main clause verb comes second (German)
     connectives: frozenset[str]           # sentence-initial words a headline drops
     vague_time_words: frozenset[str]      # not an anchor; dropped from titles
     plural_units: frozenset[str]          # "Monaten": without a number, a vague span
     time_particles: frozenset[str]        # "nur", "erst": dropped next to a removed time word
     time_prepositions: frozenset[str]     # dropped right before a removed time expression
+    time_links: frozenset[str]            # "and", "bis": join two removed time expressions
     number_cues: frozenset[str]           # "Nr. 2254": the number is not a year
     determiners: frozenset[str]
     indefinite_articles: frozenset[str]
@@ -52,6 +54,13 @@ class LangData:
     aux_present: tuple[tuple[str, str], ...]  # pluperfect → perfect for headlines
     prepositions: frozenset[str]
     conjunctions: frozenset[str]          # "und": joins coordinated names
+    dangling_words: frozenset[str]        # "jedoch", "than": a headline never ends on them
+    sentence_adverbs: frozenset[str]      # "jedoch", "however": dropped to shorten a title
+    verb_particles: frozenset[str]        # "an", "out": prepositions a headline may end on
+    predicate_starts: frozenset[str]      # "is", "closed": a chunk opening so lacks its subject
+    predicate_suffixes: tuple[str, ...]   # "-ed": endings of such words
+    present_suffixes: tuple[str, ...]     # "-s": such an ending, but shared with plural nouns
+    aux_drop_before_suffixes: tuple[str, ...]  # "-ed": an auxiliary only goes before these
     name_particles: frozenset[str]        # "al", "von": lower-case parts of names
     person_cues: frozenset[str]           # words before a person's name
     person_cue_suffixes: tuple[str, ...]  # "-sprecher", "-minister": compounds that cue a person
@@ -80,12 +89,14 @@ def get(lang: str) -> LangData:
         relative_pronouns=_words(mod.RELATIVE_PRONOUNS),
         inline_subordinators=_words(mod.INLINE_SUBORDINATORS),
         relative_verb_final=mod.RELATIVE_VERB_FINAL,
+        nouns_capitalised=mod.NOUNS_CAPITALISED,
         verb_second=mod.VERB_SECOND,
         connectives=_words(mod.CONNECTIVES),
         vague_time_words=_words(mod.VAGUE_TIME_WORDS),
         plural_units=_words(mod.PLURAL_UNITS),
         time_particles=_words(mod.TIME_PARTICLES),
         time_prepositions=_words(mod.TIME_PREPOSITIONS),
+        time_links=_words(mod.TIME_LINKS),
         number_cues=_words(mod.NUMBER_CUES),
         determiners=_words(mod.DETERMINERS),
         indefinite_articles=_words(mod.INDEFINITE_ARTICLES),
@@ -96,6 +107,13 @@ def get(lang: str) -> LangData:
         aux_present=tuple(sorted(mod.AUX_PRESENT.items())),
         prepositions=_words(mod.PREPOSITIONS),
         conjunctions=_words(mod.CONJUNCTIONS),
+        dangling_words=_words(mod.DANGLING_WORDS),
+        sentence_adverbs=_words(mod.SENTENCE_ADVERBS),
+        verb_particles=_words(mod.VERB_PARTICLES),
+        predicate_starts=_words(mod.PREDICATE_STARTS),
+        predicate_suffixes=tuple(mod.PREDICATE_SUFFIXES),
+        present_suffixes=tuple(mod.PRESENT_SUFFIXES),
+        aux_drop_before_suffixes=tuple(mod.AUX_DROP_BEFORE_SUFFIXES),
         name_particles=_words(mod.NAME_PARTICLES),
         person_cues=_words(mod.PERSON_CUES),
         person_cue_suffixes=tuple(s.lower() for s in mod.PERSON_CUE_SUFFIXES),

@@ -54,6 +54,8 @@ der die das dem den deren dessen denen welche welcher welches welchem welchen
 INLINE_SUBORDINATORS = []
 
 RELATIVE_VERB_FINAL = True
+# Nouns are capitalised: a lower-case word after a year is then no noun it modifies.
+NOUNS_CAPITALISED = True
 VERB_SECOND = True
 
 CONNECTIVES = """
@@ -77,8 +79,12 @@ TIME_PARTICLES = "nur erst noch schon bereits".split()
 
 TIME_PREPOSITIONS = """
 am im an in um vom von zum zur bis ab seit dem den ende anfang mitte
-für während innerhalb gegen ganzen ganze gesamten
+für während innerhalb gegen ganzen ganze gesamten zwischen
 """.split()
+
+# Words that join two time expressions into one range or list ("zwischen X und Y",
+# "von X bis Y"): with both ends removed, they go too.
+TIME_LINKS = "und bis oder sowie - – —".split()
 
 NUMBER_CUES = "Nr Nr. Nummer Resolution Paragraf Paragraph Artikel Art Art. Band Bd".split()
 
@@ -106,6 +112,25 @@ ohne durch bis seit während wegen gegenüber zwischen hinter neben trotz laut
 """.split()
 
 CONJUNCTIONS = "und sowie oder".split()
+
+# Words a headline never ends on (besides prepositions, determiners, conjunctions,
+# subordinators and connectives): left dangling when what followed them was cut.
+DANGLING_WORDS = "aber sondern jedoch allerdings als denn zwar".split()
+
+# Sentence adverbs a headline drops when it must be shortened, and never ends on.
+SENTENCE_ADVERBS = """
+jedoch allerdings zudem außerdem daher deshalb dennoch trotzdem ebenfalls indessen hingegen
+dagegen freilich nämlich also dabei somit folglich
+""".split()
+
+# Prepositions that also end a separable verb ("griff … an", "nahm … ein"): a title may end on them.
+# Verb-second: a chunk's predicate never opens it, so none of these are needed.
+PREDICATE_STARTS = []
+PREDICATE_SUFFIXES = ()
+PRESENT_SUFFIXES = ()
+AUX_DROP_BEFORE_SUFFIXES = ()  # the participle comes last: any auxiliary may go
+
+VERB_PARTICLES = "an auf aus ab bei mit nach vor zu um durch über unter ein entgegen gegenüber statt".split()
 
 NAME_PARTICLES = "al el von van de da di bin ibn del der zu".split()
 

@@ -47,6 +47,8 @@ RELATIVE_PRONOUNS = "which who whom whose".split()
 INLINE_SUBORDINATORS = "after because although though while when before since until unless".split()
 
 RELATIVE_VERB_FINAL = False
+# Nouns are capitalised (German): a lower-case word after a year is then no noun it modifies.
+NOUNS_CAPITALISED = False
 VERB_SECOND = False
 
 CONNECTIVES = """
@@ -67,7 +69,11 @@ days weeks months years decades centuries
 TIME_PARTICLES = "only just already still".split()
 
 TIME_PREPOSITIONS = ("on in at during by since from until till of the this last next early late "
-                     "within throughout whole entire").split()
+                     "within throughout whole entire between over for through as its their his her our").split()
+
+# Words that join two time expressions into one range or list ("between X and Y",
+# "from X to Y", "the quarter ended X"): with both ends removed, they go too.
+TIME_LINKS = "and to or through until till ended ending - – —".split()
 
 NUMBER_CUES = "No No. Number Resolution Article Section Vol Vol. Chapter Room Flight".split()
 
@@ -91,6 +97,34 @@ through during after before since until near across along behind
 """.split()
 
 CONJUNCTIONS = "and".split()
+
+# Words a headline never ends on (besides prepositions, determiners, conjunctions,
+# subordinators and connectives): left dangling when what followed them was cut.
+DANGLING_WORDS = "or but nor than that however also only just whose its".split()
+
+# Sentence adverbs a headline drops when it must be shortened, and never ends on.
+SENTENCE_ADVERBS = "however meanwhile moreover furthermore nevertheless nonetheless indeed thus also".split()
+
+# Prepositions that also end a phrasal verb ("broke out", "took over"): a title may end on them.
+VERB_PARTICLES = "over off out up down back away".split()
+
+# Words that show a chunk starts with its predicate, i.e. lacks its subject
+# ("…, is serving a life sentence", "…, and closed it"): finite auxiliaries and
+# common irregular past forms, plus the endings of regular ones.
+PREDICATE_STARTS = """
+is are was were has have had will would can could may might must shall should did does do
+been being became began took made led held won lost left fell rose sold bought paid met
+sent told went came gave got saw fought ran struck broke drove flew grew knew spoke stood
+threw wrote brought built caught chose found hit kept lay let put read said set shot
+""".split()
+PREDICATE_SUFFIXES = ("ed", "ing")
+# The present tense's ending, shared with plural nouns: a predicate only after
+# a subject cut off by a relative clause or participle phrase.
+PRESENT_SUFFIXES = ("s",)
+
+# A finite auxiliary a headline may drop only before a participle with these
+# endings ("was killed" → "killed"; not "has the right", "was heating").
+AUX_DROP_BEFORE_SUFFIXES = ("ed", "en", "wn")
 
 NAME_PARTICLES = "al el von van de da di bin ibn del la le".split()
 
