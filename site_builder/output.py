@@ -281,13 +281,23 @@ def _clear_way(root: Path, target: Path, made: set[Path]) -> None:
         shutil.rmtree(target)
 
 
+def _temp_beside(target: Path) -> Path:
+    """A free temporary name beside ``target``.  One left by a killed build
+    is removed first: it may be a hard link to a live file, which must never
+    be opened for writing."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    if tmp.is_symlink() or tmp.exists():
+        _discard(tmp)
+    return tmp
+
+
 def _replace_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
     """Write ``root``/``rel`` under a temporary name and rename it over the
     old one: the old file may be a hard link shared with the live site."""
     target = root.joinpath(*safe_relpath(rel).parts)
     _clear_way(root, target, made)
-    tmp = target.with_name(f".{target.name}.tmp")
-    with open(tmp, "wb") as fh:
+    tmp = _temp_beside(target)
+    with open(tmp, "xb") as fh:  # a new file: never one shared with the live site
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
@@ -306,7 +316,7 @@ def _relink_all(paths: Iterable[str], source: Path, root: Path, made: set[Path])
         except OSError:
             pass  # no such file in the reused tree yet
         _clear_way(root, target, made)
-        tmp = target.with_name(f".{target.name}.tmp")
+        tmp = _temp_beside(target)
         try:
             os.link(old, tmp, follow_symlinks=False)
         except OSError as exc:

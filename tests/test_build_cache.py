@@ -377,3 +377,24 @@ def test_a_static_file_that_became_a_folder_and_back_builds_with_the_spare(tmp_p
     expected = cold_build_of(site, tmp_path)
     expected["static/extra"] = b"/* step 4 */\n"  # the copy has the seeds, not static/
     assert snapshot(site / "output") == expected
+
+
+def test_a_temporary_file_a_killed_build_left_in_the_spare_never_touches_the_live_site(tmp_path):
+    """A build killed between linking a kept file under its temporary name
+    and renaming it leaves a hard link to a live file in the spare; the next
+    build must replace that name, not write through it."""
+    from site_builder.output import spare_path
+
+    site = make_site(tmp_path / "site")
+    run(site)
+    run(site, use_cache=False)  # now there is a spare
+    spare = spare_path(site / "output")
+    live_index = site / "output" / "index.html"
+    before = live_index.read_bytes()
+    os.link(live_index, spare / ".index.html.tmp")  # what the killed build left
+    title, date, body = ARTICLES["wahl"]
+    write(site / "seeds" / "wahl.md", article_text(title, date, body + "\n\nAm 3. März 2018 stand die Regierung."))
+    run(site)  # rewrites index.html in the spare before swapping it in
+    assert (spare / "index.html").read_bytes() == before  # the old live file, now the spare's
+    assert snapshot(site / "output") == cold_build_of(site, tmp_path)
+    assert not list(spare.rglob("*.tmp")) and not list((site / "output").rglob("*.tmp"))
