@@ -8,8 +8,6 @@ killed at any moment leaves the previous ``output/`` as it was.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import functools
 import os
@@ -362,6 +360,9 @@ def _fsync_dir(path: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux ``renameat2``); False when unsupported."""
+    import ctypes  # here: a no-change build never swaps, and ctypes costs 6 ms to import
+    import ctypes.util
+
     libc_name = ctypes.util.find_library("c")
     if not libc_name:
         return False
