@@ -491,11 +491,12 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     if session is not None:
         session.store = store
     if store.keys() != stored.keys():
+        # what was loaded lets the save write only the difference (a delta file)
+        save = functools.partial(cache.save_articles, loaded=stored)
         if deferred is None:
-            _save_cache(cache.save_articles, store_file, store, warn)
+            _save_cache(save, store_file, store, warn)
         else:
-            deferred.append(functools.partial(_save_cache, cache.save_articles, store_file,
-                                              store, warn))
+            deferred.append(functools.partial(_save_cache, save, store_file, store, warn))
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))

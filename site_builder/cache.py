@@ -120,32 +120,78 @@ def _write_atomic(path: Path, data: "bytes | Callable") -> None:
             tmp.unlink()
 
 
-def load_articles(path: Path) -> tuple[dict, str | None]:
-    """The cached per-article results, or ({}, why not) when the file is
-    missing, of another version, truncated or corrupt."""
+class Entries(dict):
+    """Article key → per-article result, as loaded: also what the main file
+    held (its payload digest and keys), so that a save can write only the
+    difference (see :func:`save_articles`)."""
+
+    base_sha: str | None = None
+    base_keys: frozenset = frozenset()
+
+
+def delta_path(path: Path) -> Path:
+    """The file beside ``articles.pickle`` holding the changes since it was written."""
+    return path.with_name(path.stem + ".delta" + path.suffix)
+
+
+class _Unsound(ValueError):
+    """A cache file that is not a sound file of this version: the reason."""
+
+
+def _read_checked(path: Path) -> tuple[object, dict]:
+    """The unpickled payload of a cache file and its header; :class:`_Unsound`
+    (or an unpickling error) when it is not a sound file of this version."""
+    raw = path.read_bytes()
+    if not raw.startswith(_MAGIC):
+        raise _Unsound("not a cache file")
+    head_end = raw.index(b"\n", len(_MAGIC))
+    header = json.loads(raw[len(_MAGIC):head_end])
+    payload = memoryview(raw)[head_end + 1:]  # no copy of a payload of many MB
+    if header.get("versions") != versions():
+        raise _Unsound("made by another version")
+    if header.get("length") != len(payload) or header.get("sha256") != digest(payload):
+        raise _Unsound("checksum mismatch (corrupt)")
+    return pickle.loads(payload), header
+
+
+_UNREADABLE = (ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+               TypeError, IndexError, KeyError)
+
+
+def load_articles(path: Path) -> tuple[Entries, str | None]:
+    """The cached per-article results, or (empty, why not) when the file is
+    missing, of another version, truncated or corrupt.  Changes saved as a
+    delta since the main file was written are applied (a delta that does not
+    belong to this main file is ignored)."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}, None
-    except OSError as exc:
-        return {}, f"cannot read {path}: {exc.strerror}"
-    try:
-        if not raw.startswith(_MAGIC):
-            return {}, "not a cache file"
-        head_end = raw.index(b"\n", len(_MAGIC))
-        header = json.loads(raw[len(_MAGIC):head_end])
-        payload = memoryview(raw)[head_end + 1:]  # no copy of a payload of many MB
-        if header.get("versions") != versions():
-            return {}, "made by another version"
-        if header.get("length") != len(payload) or header.get("sha256") != digest(payload):
-            return {}, "checksum mismatch (corrupt)"
-        entries = pickle.loads(payload)
+        entries, header = _read_checked(path)
         if not isinstance(entries, dict):
-            return {}, "unexpected content"
-        return entries, None
-    except (ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            TypeError, IndexError, KeyError) as exc:
-        return {}, f"unreadable ({type(exc).__name__})"
+            raise _Unsound("unexpected content")
+    except FileNotFoundError:
+        return Entries(), None
+    except OSError as exc:
+        return Entries(), f"cannot read {path}: {exc.strerror}"
+    except _Unsound as exc:
+        return Entries(), str(exc)
+    except _UNREADABLE as exc:
+        return Entries(), f"unreadable ({type(exc).__name__})"
+    out = Entries(entries)
+    out.base_sha, out.base_keys = header["sha256"], frozenset(entries)
+    try:
+        delta, delta_header = _read_checked(delta_path(path))
+        if delta_header.get("base") == out.base_sha:
+            for key in delta["drop"]:
+                out.pop(key, None)
+            out.update(delta["add"])
+    except (OSError, *_UNREADABLE):
+        pass  # no delta, or not one for this file: the main file alone is sound
+    return out, None
+
+
+#: A save writes only the difference from the main file while it is at most
+#: this share of the entries (or DELTA_MIN entries); beyond, the main file is rewritten.
+DELTA_SHARE = 0.05
+DELTA_MIN = 16
 
 
 class _HashingWriter:
@@ -160,23 +206,54 @@ class _HashingWriter:
         return self.fh.write(data)
 
 
-def save_articles(path: Path, entries: dict) -> None:
+def save_articles(path: Path, entries: dict, loaded: dict | None = None) -> None:
     """Store ``entries`` (article key → per-article result) with a checked header.
 
+    When ``loaded`` is what :func:`load_articles` gave this build and the
+    main file is still that one, only the difference from the main file is
+    written, to the small delta file: an edit to one article of a large
+    site does not rewrite the whole cache.  Otherwise (or when the
+    difference has grown) the main file is rewritten and the delta removed.
     The pickle is streamed to the file (a 10,000-article cache is some
     hundred MB: it is never held as bytes in memory); the header, padded to
     a fixed width, is filled in once the payload's length and digest are known.
     """
+    base_sha = getattr(loaded, "base_sha", None)
+    if base_sha is not None and _header_sha(path) == base_sha:
+        base_keys = loaded.base_keys
+        add = {k: v for k, v in entries.items() if k not in base_keys}
+        drop = sorted(base_keys - entries.keys())
+        if len(add) + len(drop) <= max(DELTA_MIN, DELTA_SHARE * len(entries)):
+            _write_atomic(delta_path(path), _pickle_writer({"add": add, "drop": drop},
+                                                           base=base_sha))
+            return
+    _write_atomic(path, _pickle_writer(entries))
+    try:
+        delta_path(path).unlink()
+    except FileNotFoundError:
+        pass  # (a delta left behind would not match the new main file anyway)
+
+
+def _pickle_writer(value, **extra) -> Callable:
     def write(fh) -> None:
         fh.write(_MAGIC + b" " * _HEADER_BYTES + b"\n")
         out = _HashingWriter(fh)
-        pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         header = json.dumps({"versions": versions(), "length": out.length,
-                             "sha256": out.sha.hexdigest()}, sort_keys=True).encode()
+                             "sha256": out.sha.hexdigest(), **extra}, sort_keys=True).encode()
         fh.seek(len(_MAGIC))
         fh.write(header.ljust(_HEADER_BYTES))
+    return write
 
-    _write_atomic(path, write)
+
+def _header_sha(path: Path) -> str | None:
+    """The payload digest a cache file's header records (its first bytes only)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_MAGIC) + _HEADER_BYTES + 1)
+        return json.loads(head[len(_MAGIC):head.index(b"\n", len(_MAGIC))]).get("sha256")
+    except (OSError, ValueError):
+        return None
 
 
 # ---------------------------------------------------------------- build state

@@ -398,3 +398,38 @@ def test_a_temporary_file_a_killed_build_left_in_the_spare_never_touches_the_liv
     assert (spare / "index.html").read_bytes() == before  # the old live file, now the spare's
     assert snapshot(site / "output") == cold_build_of(site, tmp_path)
     assert not list(spare.rglob("*.tmp")) and not list((site / "output").rglob("*.tmp"))
+
+
+def test_an_edit_saves_only_a_delta_of_the_article_cache_and_the_next_build_uses_it(tmp_path,
+                                                                                 monkeypatch):
+    """A large site's cache is not rewritten for one edit: the change goes
+    to a small delta file, the next build reads main file + delta, and a
+    delta that does not belong to the main file is ignored, never trusted."""
+    site = make_site(tmp_path / "site")
+    run(site)
+    store = cache.cache_dir(site) / "articles.pickle"
+    main_bytes = store.read_bytes()
+    title, date, body = ARTICLES["wahl"]
+    write(site / "seeds" / "wahl.md", article_text(title, date, body + "\n\nAm 3. März 2018 stand die Regierung."))
+    assert run(site).extracted == 1
+    assert store.read_bytes() == main_bytes and cache.delta_path(store).is_file()
+    # the next build finds the edited article in main file + delta
+    (site / "output" / "index.html").unlink()
+    assert run(site).extracted == 0
+    # a main file written anew makes the old delta meaningless: it is ignored
+    delta = cache.delta_path(store).read_bytes()
+    entries, _ = cache.load_articles(store)
+    edited = sorted(set(entries) - entries.base_keys)  # the key the delta adds
+    assert len(edited) == 1
+    without = {k: v for k, v in entries.items() if k != edited[0]}
+    cache.save_articles(store, without)  # full rewrite: the delta goes
+    assert not cache.delta_path(store).exists()
+    cache.delta_path(store).write_bytes(delta)  # an old delta back beside the new main file
+    loaded, why = cache.load_articles(store)
+    assert why is None and dict(loaded) == without  # not applied: its key stays out
+    monkeypatch.setattr(cache, "DELTA_MIN", 0)
+    monkeypatch.setattr(cache, "DELTA_SHARE", 0.0)
+    write(site / "seeds" / "apec.md", article_text("Apec", "2017-11-10", "Am 10. November 2017 begann es."))
+    assert run(site).extracted == 2  # wahl (dropped above) and apec; beyond the delta's share
+    assert not cache.delta_path(store).exists()  # the main file was rewritten
+    assert snapshot(site / "output") == cold_build_of(site, tmp_path)
