@@ -529,8 +529,8 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     theme_files = theme_digest(theme)
     # The same theme files: keep the Jinja environment and its compiled templates
     # (a new template that overrides a default one needs a new environment).
-    theme = (memo or Memo()).get(("theme", theme, tuple(theme.search_dirs), theme_files),
-                                 lambda: theme)
+    if memo is not None:
+        theme = memo.get(("theme", theme, tuple(theme.search_dirs), theme_files), lambda: theme)
     salt = cache.fingerprint((cache.code_fingerprint(), theme_files))
     before: dict[str, dict[str, list]] = {}  # group → its files in the previous output
     for rel, entry in (state.output if state else {}).items():

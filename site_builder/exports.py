@@ -107,7 +107,12 @@ class _JSONText(str):
 
 
 def _json_text(make: Callable, *args) -> _JSONText:
-    return _JSONText(json.dumps(make(*args), ensure_ascii=False, separators=(", ", ": ")))
+    return _JSONText(_dumps(make(*args)))
+
+
+def _dumps(value) -> str:
+    """One line of JSON, by json's C encoder."""
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 def _json_one_item_per_line(data: dict) -> str:
@@ -116,9 +121,7 @@ def _json_one_item_per_line(data: dict) -> str:
     one changed line) and written by json's C encoder, which ``indent``
     would bypass (ten times slower for a large timeline)."""
     def one(value) -> str:
-        if isinstance(value, _JSONText):
-            return value
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        return value if isinstance(value, _JSONText) else _dumps(value)
 
     lines = []
     for key, value in data.items():

@@ -217,7 +217,12 @@ def _write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
     if target.parent not in made:
         target.parent.mkdir(parents=True, exist_ok=True)
         made.add(target.parent)
-    with open(target, "wb") as fh:
+    _write_synced(target, data, "wb")
+
+
+def _write_synced(path: Path, data: bytes, mode: str) -> None:
+    """Write ``data`` and flush it to disk before returning."""
+    with open(path, mode) as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
@@ -233,13 +238,17 @@ def _link_all(paths: Iterable[str], source: Path, root: Path) -> None:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        old = source.joinpath(*parts)
-        try:
-            os.link(old, target, follow_symlinks=False)
-        except OSError as exc:
-            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-                raise
-            shutil.copy2(old, target)
+        _link_or_copy(source.joinpath(*parts), target)
+
+
+def _link_or_copy(old: Path, target: Path) -> None:
+    """Hard-link ``old`` as ``target``; copy it where links are impossible."""
+    try:
+        os.link(old, target, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        shutil.copy2(old, target)
 
 
 def _tree_files(root: Path) -> set[str] | None:
@@ -295,10 +304,7 @@ def _replace_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
     target = root.joinpath(*safe_relpath(rel).parts)
     _clear_way(root, target, made)
     tmp = _temp_beside(target)
-    with open(tmp, "xb") as fh:  # a new file: never one shared with the live site
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    _write_synced(tmp, data, "xb")  # a new file: never one shared with the live site
     os.replace(tmp, target)
 
 
@@ -315,12 +321,7 @@ def _relink_all(paths: Iterable[str], source: Path, root: Path, made: set[Path])
             pass  # no such file in the reused tree yet
         _clear_way(root, target, made)
         tmp = _temp_beside(target)
-        try:
-            os.link(old, tmp, follow_symlinks=False)
-        except OSError as exc:
-            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-                raise
-            shutil.copy2(old, tmp)
+        _link_or_copy(old, tmp)
         os.replace(tmp, target)
 
 
