@@ -1,7 +1,6 @@
 """The writer swaps the whole site in or leaves the previous one untouched."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
