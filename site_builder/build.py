@@ -199,15 +199,35 @@ def _process_or_error(path: Path, options: "ReadOptions") -> "Processed | tuple"
         return ("error", exc.path, exc.message, exc.line)
 
 
-def process_many(paths: list[Path], options: "ReadOptions", jobs: int):
+def process_many(paths: list[Path], options: "ReadOptions", jobs: int, pool=None):
     """:func:`process_article` over ``paths``, yielding results in order; on
-    ``jobs`` processes when there are enough of them.  Each item is a
-    :class:`Processed` or an error tuple; the results do not depend on ``jobs``."""
-    if jobs <= 1 or len(paths) < POOL_MIN_ARTICLES:
+    ``jobs`` processes when there are enough of them (on ``pool``, a
+    :func:`worker_pool`, when given).  Each item is a :class:`Processed` or
+    an error tuple; the results do not depend on ``jobs``."""
+    if pool is None:
+        with worker_pool(jobs, len(paths)) as own:
+            if own is not None:
+                yield from process_many(paths, options, jobs, own)
+                return
         for path in paths:
             yield _process_or_error(path, options)
         return
     import itertools
+
+    chunk = max(1, min(32, len(paths) // (min(jobs, len(paths)) * 8)))
+    yield from pool.map(_process_or_error, paths, itertools.repeat(options), chunksize=chunk)
+
+
+@contextmanager
+def worker_pool(jobs: int, articles: int):
+    """A process pool of up to ``jobs`` workers for ``articles`` to extract,
+    or None when they are better done in this process (one job, or fewer
+    than :data:`POOL_MIN_ARTICLES`: starting a pool costs more).  Made
+    before the site is loaded, so its workers stay small; the render then
+    uses it too (see :func:`_render_changed`)."""
+    if jobs <= 1 or articles < POOL_MIN_ARTICLES:
+        yield None
+        return
     import multiprocessing
     import threading
     from concurrent.futures import ProcessPoolExecutor
@@ -216,10 +236,13 @@ def process_many(paths: list[Path], options: "ReadOptions", jobs: int):
     # it is unsafe once other threads run (the preview server), so spawn then.
     method = "fork" if ("fork" in multiprocessing.get_all_start_methods()
                         and threading.active_count() == 1) else "spawn"
-    workers = min(jobs, len(paths))
-    chunk = max(1, min(32, len(paths) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        yield from pool.map(_process_or_error, paths, itertools.repeat(options), chunksize=chunk)
+    pool = ProcessPoolExecutor(min(jobs, articles), mp_context=multiprocessing.get_context(method))
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(cancel_futures=True)  # a failed build waits for no queued work
+        raise
+    pool.shutdown()
 
 
 def _check_unique_slugs(done: list[Processed]) -> None:
@@ -452,40 +475,43 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     keys = {seed.name: cache.article_key(seed_digests[seed.name] or "", seed.name, base)
             for seed in seeds}
     misses = [seed for seed in seeds if keys[seed.name] not in stored]
-    fresh = process_many([s.path for s in misses], options, jobs)
-    result.extracted = len(misses)
+    # The workers extract the articles, then render article pages (see _render_changed).
+    with worker_pool(jobs, len(misses)) as pool:
+        fresh = process_many([s.path for s in misses], options, jobs, pool)
+        result.extracted = len(misses)
 
-    processed, store = [], {}
-    for done, seed in enumerate(seeds, 1):
-        key = keys[seed.name]
-        item = stored[key] if key in stored else next(fresh)
-        if isinstance(item, tuple):  # a user's mistake, in file order as a serial build sees it
-            error = InputError(item[1], item[2], item[3])
-            if not config.keep_going:
-                fresh.close()
-                raise error
-            warn(f"skipped {error}")
-            item = None
-        else:
-            processed.append(item)
-            store[key] = item
-        if progress:
-            progress(ArticleDone(seed.path, done, len(seeds), item))
-    _check_unique_slugs(processed)
-    for p in processed:
-        if not p.events:
-            warn(f"{p.article.source_path}: no dated events found")
-    memo = session.memo if session is not None else None
-    if memo is not None:
-        memo.next_build()
-    site = assemble(config, processed, result.warnings, memo=memo)
-    deferred = session.deferred if session is not None else None
-    # The previous tree is kept as the spare, for the next build to update
-    # instead of making ~1 folder per article afresh.
-    with Staging(output_dir, deferred, spare=True) as stage:
-        written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo)
-        _fail_if_strict(strict, result, output_dir)
-        stage.commit()
+        processed, store = [], {}
+        for done, seed in enumerate(seeds, 1):
+            key = keys[seed.name]
+            item = stored[key] if key in stored else next(fresh)
+            if isinstance(item, tuple):  # a user's mistake, in file order as a serial build sees it
+                error = InputError(item[1], item[2], item[3])
+                if not config.keep_going:
+                    fresh.close()
+                    raise error
+                warn(f"skipped {error}")
+                item = None
+            else:
+                processed.append(item)
+                store[key] = item
+            if progress:
+                progress(ArticleDone(seed.path, done, len(seeds), item))
+        _check_unique_slugs(processed)
+        for p in processed:
+            if not p.events:
+                warn(f"{p.article.source_path}: no dated events found")
+        memo = session.memo if session is not None else None
+        if memo is not None:
+            memo.next_build()
+        site = assemble(config, processed, result.warnings, memo=memo)
+        deferred = session.deferred if session is not None else None
+        # The previous tree is kept as the spare, for the next build to update
+        # instead of making ~1 folder per article afresh.
+        with Staging(output_dir, deferred, spare=True) as stage:
+            written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo,
+                                                     pool)
+            _fail_if_strict(strict, result, output_dir)
+            stage.commit()
     if session is not None:  # after a first build there is none yet: mirror one meanwhile
         session.deferred.append(functools.partial(make_spare, output_dir))
     if session is not None:
@@ -514,15 +540,20 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.rendered = sorted(written)
 
 
+#: Page groups sent to a worker at a time (one pickled theme and context per batch).
+RENDER_BATCH = 32
+
+
 def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
-                    stage: Staging, memo: Memo | None = None
+                    stage: Staging, memo: Memo | None = None, pool=None
                     ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Render the page groups whose fingerprint changed or whose previous
     files are gone or altered, writing each file into ``stage`` as it is
     made; carry the other groups' files over → (path → SHA-256 of each file
     written, paths kept from the previous output, every path's (group,
-    fingerprint))."""
-    from .render import as_bytes, plan_site
+    fingerprint)).  With a ``pool``, groups that can be made elsewhere
+    (article pages) are made by its workers while this process makes the rest."""
+    from .render import as_bytes, plan_site, run_jobs
     from .theme import Theme
 
     theme = Theme(config.root, config.theme_path)
@@ -538,20 +569,35 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     written: dict[str, str] = {}
     keep: set[str] = set()
     owners: dict[str, tuple[str, str]] = {}
+    here: list[tuple[str, str, Callable]] = []  # (group, fingerprint, make) to make in this process
+    elsewhere: dict[str, str] = {}               # group → fingerprint, made by the pool
+    jobs: list[tuple[str, tuple]] = []
     for name, group in plan_site(site, theme, memo).items():
         fp = cache.digest(f"{salt}|{group.inputs}".encode())
         old = before.get(name, {})
         if old and all(e[1] == fp and _output_intact(output_dir, rel, e[2:]) for rel, e in old.items()):
-            made = list(old)
             keep.update(old)
+            owners.update((rel, (name, fp)) for rel in old)
+        elif pool is not None and group.job is not None:
+            elsewhere[name] = fp
+            jobs.append((name, group.job))
         else:
-            made = []
-            for rel, data in group.make().items():
-                data = as_bytes(data)
-                stage.write(rel, data)
-                written[rel] = cache.digest(data)
-                made.append(rel)
-        owners.update((rel, (name, fp)) for rel in made)
+            here.append((name, fp, group.make))
+    batches = [pool.submit(run_jobs, jobs[i:i + RENDER_BATCH])
+               for i in range(0, len(jobs), RENDER_BATCH)] if jobs else []
+
+    def put(name: str, fp: str, files: dict) -> None:
+        for rel, data in files.items():
+            data = as_bytes(data)
+            stage.write(rel, data)
+            written[rel] = cache.digest(data)
+            owners[rel] = (name, fp)
+
+    for name, fp, make in here:
+        put(name, fp, make())
+    for batch in batches:
+        for name, files in batch.result():
+            put(name, elsewhere[name], files)
     stage.keep(keep)
     return written, keep, owners
 

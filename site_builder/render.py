@@ -22,6 +22,7 @@ from .cache import fingerprint
 from .config import Config, TimelineOptions
 from .dates import PartialDate
 from .embed import embed_snippet
+from .errors import InputError
 from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
                    year_label)
 from .markup import Mark, mark_html
@@ -86,10 +87,14 @@ class Pages:
     ``inputs`` covers everything the bytes depend on besides the theme and
     the code (the build adds those); ``make`` returns output path → content.
     Equal inputs give equal bytes, so a build may keep the previous files.
+    ``job``, when set, makes the same files in another process:
+    ``(function, args)``, a module-level function and picklable arguments
+    (see :func:`run_jobs`).
     """
 
     inputs: str
     make: Callable[[], dict[str, str | bytes]]
+    job: tuple[Callable, tuple] | None = None
 
 
 def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, Pages]:
@@ -141,6 +146,7 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     plan["404"] = Pages(common_fp, lambda: {"404.html": _render(
         theme, "404.html", common, root=_site_path(site), page="404")})
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
+    sendable = {k: v for k, v in common.items() if k != "t"}  # labels hold functions
     own_events = _events_by_article(site.timeline)
     html_pages = _timeline_paths(site, split) + ["404.html"]
     for i, article in enumerate(ordered):
@@ -150,12 +156,15 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
         path = f"articles/{article.slug}/index.html"
         html_pages.append(path)
         timexes = site.timexes.get(article.slug, ())
+        links = tuple(_link(n, lang) for n in neighbours)
         inputs = fingerprint((common_fp, article_fp[article.slug],
                               tuple(event_fp[id(e)] for e in own),
                               memo.get_for((timexes,), "fp", partial(fingerprint, timexes)),
-                              tuple(_link(n, lang) for n in neighbours)))
-        plan[f"article:{article.slug}"] = Pages(inputs, functools.partial(
-            _article_page, path, theme, common, article, site, own, neighbours, lang, split))
+                              links))
+        args = (article, timexes, tuple(own), links, lang, split)
+        plan[f"article:{article.slug}"] = Pages(
+            inputs, functools.partial(_article_page, path, theme, common, *args),
+            job=(_article_page_elsewhere, (path, theme, sendable, *args)))
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
@@ -264,6 +273,30 @@ def _article_page(path: str, *args) -> dict[str, str]:
     return {path: _render_article(*args)}
 
 
+def _article_page_elsewhere(path: str, theme: Theme, common: dict, *args) -> dict[str, str]:
+    """:func:`_article_page` in a worker process, its labels looked up there."""
+    lang = args[-2]
+    return _article_page(path, theme, dict(common, t=labels(lang)), *args)
+
+
+def run_jobs(jobs: list[tuple[str, tuple[Callable, tuple]]]) -> list[tuple[str, dict[str, bytes]]]:
+    """Make page groups from their :attr:`Pages.job`, in a worker process:
+    ``[(group name, job), …]`` → ``[(group name, {path: bytes}), …]``.
+    A theme arriving again (equal, from another batch) reuses the first
+    copy's compiled templates."""
+    out = []
+    for name, (function, args) in jobs:
+        args = tuple(_known_theme(a) if isinstance(a, Theme) else a for a in args)
+        out.append((name, {path: as_bytes(data) for path, data in function(*args).items()}))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _known_theme(theme: Theme) -> Theme:
+    # one Theme (and Jinja environment) per worker process and theme folders
+    return theme
+
+
 def _static_files(static: dict) -> dict[str, bytes]:
     # Host pages load embed.js from the site root: a short, stable URL.
     return {("embed.js" if path == "static/embed.js" else path): source.read_bytes()
@@ -271,7 +304,35 @@ def _static_files(static: dict) -> dict[str, bytes]:
 
 
 def _render(theme: Theme, template: str, common: dict, **context) -> str:
-    return theme.env.get_template(template).render(**common, **context)
+    try:
+        return theme.env.get_template(template).render(**common, **context)
+    except Exception as exc:  # noqa: BLE001 - a site's own template may raise anything
+        raise _template_error(exc) or exc
+
+
+def _template_error(exc: Exception) -> InputError | None:
+    """An error raised by a template (a site's override may hold any mistake)
+    as a user's mistake naming the template file and line; None when no
+    template is to blame."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return InputError(exc.filename or exc.name, f"template error: {exc.message}", exc.lineno)
+    place = None
+    tb = exc.__traceback__
+    while tb is not None:  # Jinja maps its frames to the template's file and line
+        if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt", ".j2")):
+            place = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    if place is None:
+        if isinstance(exc, jinja2.TemplateNotFound):
+            return InputError(None, f"template error: template not found: {exc.name}")
+        return None
+    if isinstance(exc, jinja2.TemplateNotFound):
+        message = f"template not found: {exc.name}"
+    else:
+        message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+    return InputError(place[0], f"template error: {message}", place[1])
 
 
 def _site_view(site: Site, lang: str) -> dict:
@@ -476,18 +537,18 @@ def _events_by_article(timeline: Timeline) -> dict[str, list[Event]]:
     return own
 
 
-def _render_article(theme: Theme, common: dict, article: Article, site: Site, own: list[Event],
-                    neighbours: tuple, lang: str, split: bool) -> str:
+def _render_article(theme: Theme, common: dict, article: Article, timexes: tuple[Timex, ...],
+                    own: tuple[Event, ...], links: tuple[dict | None, dict | None], lang: str,
+                    split: bool) -> str:
     marks = []
     for event in own:
         for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
             if src.slug == article.slug and src.end > src.start:
                 marks.append(Mark(src.start, src.end, "span",
                                   (("class", "event-sentence"),), id=anchor_id(src.slug, src.sentence)))
-    for tx in site.timexes.get(article.slug, ()):
+    for tx in timexes:
         marks.append(Mark(tx.start, tx.end, "time", timex_attrs(tx, article.lang), depth=1))
     body = mark_html(article.body_html, article.text, _unique(marks))
-    prev, nxt = neighbours
     return _render(
         theme, "article.html", common, root="../../", page="article",
         article={"title": article.title, "slug": article.slug, "lang": article.lang,
@@ -500,7 +561,7 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site, ow
         events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
                  "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
                  "anchor": _anchor_in(e, article.slug)} for e in own],
-        prev=_link(prev, lang), next=_link(nxt, lang),
+        prev=links[0], next=links[1],
     )
 
 
