@@ -256,6 +256,17 @@ def _check_unique_slugs(done: list[Processed]) -> None:
         seen[p.article.slug.lower()] = p.article.source_path
 
 
+def _warn_unknown_curation_ids(config: Config, processed: list[Processed],
+                               warn: Callable[[str], None]) -> None:
+    """timeline.yml entries naming no event would otherwise do nothing, silently."""
+    from .curation import load_curation
+
+    curation = load_curation(config.root / CURATION_FILE)
+    known = {e.id for p in processed for e in p.events}
+    for event_id in curation.unknown_ids(known):
+        warn(f"{CURATION_FILE}: no event has the id {event_id!r} (was its sentence edited?)")
+
+
 def assemble(config: Config, processed: list[Processed], warnings: list[str],
              memo: Memo | None = None) -> "Site":
     """Per-article results → the site model (merge and curate the events).
@@ -500,6 +511,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         for p in processed:
             if not p.events:
                 warn(f"{p.article.source_path}: no dated events found")
+        _warn_unknown_curation_ids(config, processed, warn)
         memo = session.memo if session is not None else None
         if memo is not None:
             memo.next_build()

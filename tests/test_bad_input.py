@@ -232,3 +232,22 @@ def test_bom_utf16_crlf_and_cr_articles_build_like_plain_utf8(tmp_path, name, en
     page = (odd / "output" / "articles" / "gipfel" / "index.html").read_text("utf-8")
     assert "\ufeff" not in page and "\r" not in page and "Zweiter Absatz über die Pläne." in page
     assert snapshot(odd / "output") == snapshot(plain / "output")
+
+
+def test_timeline_yml_that_cannot_be_read_is_one_line(site, built_site):
+    (site / "timeline.yml").mkdir()
+    assert_one_line_error(cli_build(site), "timeline.yml", ["cannot read"])
+    (site / "timeline.yml").rmdir()
+    (site / "timeline.yml").write_bytes(b"retitle:\n  x: M\xfcller\n")  # Latin-1
+    assert_one_line_error(cli_build(site), "timeline.yml:2", ["not valid UTF-8"])
+    assert_previous_output_untouched(site, built_site)
+
+
+def test_timeline_yml_naming_no_event_warns_and_fails_strict(site, built_site):
+    """An id that matches no event (a typo, an edited sentence) would otherwise do nothing."""
+    write(site / "timeline.yml", "hide:\n  - no-such-event-12345678\n")
+    result = cli_build(site)
+    assert result.exit_code == 0, result.output
+    assert "warning: timeline.yml: no event has the id 'no-such-event-12345678'" in result.stderr
+    assert_one_line_error(cli_build(site, "--strict"), "output", ["--strict"])
+    assert snapshot(site / "output") == snapshot(built_site / "output")
