@@ -251,3 +251,19 @@ def test_timeline_yml_naming_no_event_warns_and_fails_strict(site, built_site):
     assert "warning: timeline.yml: no event has the id 'no-such-event-12345678'" in result.stderr
     assert_one_line_error(cli_build(site, "--strict"), "output", ["--strict"])
     assert snapshot(site / "output") == snapshot(built_site / "output")
+
+
+def test_build_output_into_a_folder_of_other_files_is_refused_not_emptied(site, tmp_path):
+    """The writer swaps the whole folder: '--output ~/Documents' would delete it."""
+    mine = tmp_path / "mine"
+    write(mine / "notes.txt", "mine")
+    (mine / ".git").mkdir()
+    line = assert_one_line_error(cli_build(site, "--output", str(mine)), str(mine),
+                                 ["refusing to build here"])
+    assert ".git" in line and "notes.txt" in line
+    assert snapshot(mine) == {"notes.txt": b"mine"} and (mine / ".git").is_dir()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for _ in range(2):  # an empty folder, then the site built there before
+        assert cli_build(site, "--output", str(empty)).exit_code == 0
+    assert (empty / "index.html").is_file()
