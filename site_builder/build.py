@@ -140,6 +140,9 @@ def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
     back up the tree are walked once.
     """
     if not seeds_dir.is_dir():
+        if seeds_dir.exists():
+            raise InputError(str(seeds_dir), "is a file, not a folder: the articles go in a "
+                                             "folder of that name")
         raise InputError(str(seeds_dir), "no such folder: put your articles in it "
                                          "(or run 'site-builder new' to start a site)")
     found: list[tuple[tuple[str, ...], SeedFile]] = []
@@ -151,16 +154,20 @@ def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
         if real in seen_dirs:  # a followed link back up the tree: do not loop
             continue
         seen_dirs.add(real)
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_symlink() and not follow_symlinks:
-                    if skipped is not None:
-                        skipped.append(f"skipped symbolic link {folder / entry.name} "
-                                       f"(set follow_symlinks = true to read it)")
-                    continue
-                follow = follow_symlinks
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as exc:
+            raise InputError(str(folder), f"cannot read the folder: {exc.strerror or exc}") from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and not follow_symlinks:
+                if skipped is not None:
+                    skipped.append(f"skipped symbolic link {folder / entry.name} "
+                                   f"(set follow_symlinks = true to read it)")
+                continue
+            follow = follow_symlinks
+            try:
                 if entry.is_dir(follow_symlinks=follow):
                     todo.append((folder / entry.name, parts + (entry.name,)))
                 elif entry.is_file(follow_symlinks=follow):
@@ -168,6 +175,9 @@ def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
                     rel = parts + (entry.name,)
                     found.append((rel, SeedFile(folder / entry.name, "/".join(rel),
                                                 st.st_size, st.st_mtime_ns)))
+            except OSError as exc:  # a followed link in a loop ("too many levels")
+                if skipped is not None:
+                    skipped.append(f"skipped {folder / entry.name}: {exc.strerror or exc}")
     found.sort(key=lambda item: item[0])
     return [seed for _, seed in found]
 
@@ -623,5 +633,13 @@ def theme_digest(theme) -> str:
                 dirnames.sort()
                 for name in sorted(filenames):
                     path = Path(dirpath) / name
-                    parts.append((str(path), cache.digest(path.read_bytes())))
+                    # only what the theme can use: a pipe would block the read for
+                    # ever, a broken link cannot be read (both are skipped there too)
+                    if path.is_file():
+                        try:
+                            data = path.read_bytes()
+                        except OSError as exc:
+                            raise InputError(str(path), f"cannot read: {exc.strerror or exc}") \
+                                from None
+                        parts.append((str(path), cache.digest(data)))
     return cache.fingerprint(tuple(parts))

@@ -267,3 +267,38 @@ def test_build_output_into_a_folder_of_other_files_is_refused_not_emptied(site, 
     for _ in range(2):  # an empty folder, then the site built there before
         assert cli_build(site, "--output", str(empty)).exit_code == 0
     assert (empty / "index.html").is_file()
+
+
+def test_seeds_that_is_a_file_is_named_as_such(site, built_site):
+    shutil.rmtree(site / "seeds")
+    write(site / "seeds", "not a folder")
+    assert_one_line_error(cli_build(site), "seeds", ["is a file, not a folder"])
+    assert_previous_output_untouched(site, built_site)
+
+
+def test_a_followed_symlink_loop_in_seeds_is_skipped_with_a_warning(site, built_site):
+    (site / "seeds" / "loop-a").symlink_to("loop-b")
+    (site / "seeds" / "loop-b").symlink_to("loop-a")
+    write(site / "site.toml", "follow_symlinks = true\n")
+    result = cli_build(site)
+    assert result.exit_code == 0 and "Traceback" not in result.stderr, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 2
+    for warning, name in zip(warnings, ("loop-a", "loop-b")):  # in name order
+        assert warning.startswith("warning: skipped ") and warning.endswith(
+            f"seeds/{name}: Too many levels of symbolic links"), warning
+    assert snapshot(site / "output") == snapshot(built_site / "output")
+
+
+@pytest.mark.parametrize("folder", ["static", "templates"])
+def test_a_pipe_or_broken_link_in_the_theme_is_passed_over(site, built_site, folder):
+    """A named pipe blocked the build for ever (its read never ends) and a
+    broken link was a traceback; the theme skips both, so the build does too."""
+    import os
+
+    (site / folder).mkdir()
+    os.mkfifo(site / folder / ("base.html" if folder == "templates" else "site.css"))
+    (site / folder / "gone.html").symlink_to(site / "nowhere")
+    result = cli_build(site)
+    assert result.exit_code == 0 and "Traceback" not in result.stderr, result.stderr
+    assert snapshot(site / "output") == snapshot(built_site / "output")
