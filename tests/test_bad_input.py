@@ -213,6 +213,22 @@ def test_a_broken_template_override_fails_with_its_file_and_line(site, built_sit
     assert_previous_output_untouched(site, built_site)
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_template_that_is_not_utf8_is_named_not_the_one_extending_it(site, built_site,
+                                                                      monkeypatch, jobs):
+    """The error used to name the default theme's index.html, which extends the broken base.html."""
+    from site_builder import build as build_module
+
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 1)
+    shutil.rmtree(site / ".site-builder-cache")
+    (site / "templates").mkdir()
+    (site / "templates" / "base.html").write_bytes(b"{# fine #}\n{# M\xfcller #}\n")  # Latin-1
+    line = assert_one_line_error(cli_build(site, "--jobs", jobs), "templates/base.html:2",
+                                 ["not valid UTF-8"])
+    assert "index.html" not in line
+    assert_previous_output_untouched(site, built_site)
+
+
 @pytest.mark.parametrize("name,encode", [
     ("bom.txt", lambda t: b"\xef\xbb\xbf" + t.encode()),
     ("utf16le.txt", lambda t: t.encode("utf-16")),
