@@ -382,6 +382,8 @@ def _build_locked(config: Config, output_dir: Path, result: BuildResult, _warn, 
         else:
             for message in skipped:
                 _warn(message)
+            if not seeds:  # a wrong seeds_dir or emptied folder would replace the site by an empty one
+                _warn(f"{config.seeds_path}: no articles found; the site is built empty")
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
                      use_cache, strict, progress, result, _warn, session)
 

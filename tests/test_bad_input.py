@@ -318,3 +318,15 @@ def test_a_pipe_or_broken_link_in_the_theme_is_passed_over(site, built_site, fol
     result = cli_build(site)
     assert result.exit_code == 0 and "Traceback" not in result.stderr, result.stderr
     assert snapshot(site / "output") == snapshot(built_site / "output")
+
+
+def test_empty_seeds_warns_that_the_site_is_built_empty(site, built_site):
+    """A wrong seeds_dir or an emptied folder replaced the site by an empty one without a word."""
+    for path in (site / "seeds").iterdir():
+        path.unlink()
+    assert_one_line_error(cli_build(site, "--strict"), "output", ["--strict"])
+    assert_previous_output_untouched(site, built_site)
+    result = cli_build(site)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
+        f"warning: {site / 'seeds'}: no articles found; the site is built empty"]
