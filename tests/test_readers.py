@@ -126,6 +126,28 @@ def test_front_matter_mistakes_name_key_and_line(tmp_path, front, line, words):
         assert word in info.value.message, (word, info.value.message)
 
 
+@pytest.mark.parametrize("text, line, words", [
+    # frontmatter silently made these body text (date lost) or dropped them
+    ("---\ntitle: X\ndate: 2017\nText here.\n", 1, ["not closed"]),
+    ("\n---\ntitle: X\nText here.\n", 2, ["not closed"]),
+    ("---\n- a\n- b\n---\nText here.\n", 2, ["mapping", "not a list"]),
+    ("---\njust words\n---\nText here.\n", 2, ["mapping", "not a str"]),
+])
+def test_front_matter_that_would_be_lost_is_an_error(tmp_path, text, line, words):
+    path = write(tmp_path / "f.md", text)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert info.value.line == line, str(info.value)
+    for word in words:
+        assert word in info.value.message
+
+
+@pytest.mark.parametrize("text", ["---\n---\nText here.\n", "---\n# a comment\n---\nText here.\n",
+                                  "---\n\nText here.\n", "Text here.\n\n---\n\nMore.\n"])
+def test_empty_front_matter_and_rules_are_no_mistake(tmp_path, text):
+    assert "Text here." in read_article(write(tmp_path / "f.md", text)).text
+
+
 def test_repeated_keys_inside_values_are_no_mistake(tmp_path):
     path = write(tmp_path / "f.md", "---\ntitle: |\n  date: not a key\ndate: 2017\n"
                                     "events:\n  - date: 2017\n    title: A\n  - date: 2018\n"

@@ -120,7 +120,31 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
         raise InputError(path, "front matter must be a mapping of keys to values", line=2)
     if post.metadata:
         _check_keys_once(text, path)
+    elif text.lstrip().startswith("---"):
+        _check_not_lost(text, path)
     return post.metadata, post.content
+
+
+_BOUNDARY = re.compile(r"-{3,}\s*$")
+
+
+def _check_not_lost(text: str, path: Path) -> None:
+    """frontmatter returns no keys, without a word, for front matter that is
+    never closed (it becomes body text) or is not a mapping (it is dropped)."""
+    lines = text.lstrip().split("\n")
+    first = text[:len(text) - len(text.lstrip())].count("\n") + 1  # the opening line
+    if not _BOUNDARY.match(lines[0]):
+        return
+    closing = next((n for n, line in enumerate(lines[1:], 1) if _BOUNDARY.match(line)), None)
+    if closing is None:
+        if len(lines) > 1 and _TOP_KEY.match(lines[1]):
+            raise InputError(path, "front matter is not closed: add a line '---' after its "
+                                   "last key", line=first)
+        return
+    data = yaml.safe_load("\n".join(lines[1:closing]))  # frontmatter parsed it already
+    if data is not None and not isinstance(data, dict):
+        raise InputError(path, "front matter must be a mapping of keys to values ('key: value' "
+                               f"lines), not a {type(data).__name__}", line=first + 1)
 
 
 _TOP_KEY = re.compile(r"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"{\[\-?:!&*|>%@`][^\n:]*?))[ \t]*:(?:[ \t]|$)""")
