@@ -71,7 +71,7 @@ def _check_date(value: str) -> str | None:
 
 def _check_relative_dir(value: str) -> str | None:
     path = Path(value)
-    if not value or path.is_absolute() or ".." in path.parts:
+    if not value or path.is_absolute() or ".." in path.parts or not path.parts:  # "." is the site
         return "a folder inside the site, given relative to it"
     return None
 

@@ -69,6 +69,13 @@ def check_replaceable(folder: Path, verb: str) -> None:
     ("build", "publish") is for the message.
     """
     folder = Path(folder)
+    # Found now, not after the whole build when the swap refuses them:
+    if folder.is_symlink():
+        raise InputError(str(folder), f"is a symbolic link; the folder is replaced whole, so "
+                                      f"{verb} into its target instead "
+                                      f"({os.path.realpath(folder)})")
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), f"is a file, not a folder; choose a folder to {verb} into")
     try:
         with os.scandir(folder) as entries:
             names = sorted(entry.name for entry in entries)

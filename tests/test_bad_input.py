@@ -330,3 +330,17 @@ def test_empty_seeds_warns_that_the_site_is_built_empty(site, built_site):
     assert result.exit_code == 0, result.output
     assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
         f"warning: {site / 'seeds'}: no articles found; the site is built empty"]
+
+
+def test_output_that_is_a_file_or_a_symlink_is_named_for_what_it_is(site, tmp_path):
+    """Both were 'output path exists and is not a folder', and only after the whole build."""
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere / "keep.txt", "mine")
+    shutil.rmtree(site / "output")
+    (site / "output").symlink_to(elsewhere)
+    assert_one_line_error(cli_build(site), "output", ["is a symbolic link", str(elsewhere)])
+    assert snapshot(elsewhere) == {"keep.txt": b"mine"}
+    (site / "output").unlink()
+    write(site / "output", "a file")
+    assert_one_line_error(cli_build(site), "output", ["is a file, not a folder"])
+    assert (site / "output").read_text() == "a file"

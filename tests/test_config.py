@@ -57,6 +57,9 @@ def test_site_toml_and_pyproject_table(tmp_path):
     ('base_url = "https://example.org:99999/"\n', ["key 'base_url'", "absolute http(s) URL"]),
     ('base_url = "https://example.org/a b/"\n', ["key 'base_url'", "absolute http(s) URL"]),
     ('[timeline]\nfrom = 0\n', ["key 'timeline.from'", "YYYY"]),  # there is no year 0
+    # the site folder itself: the build then refused to run, naming the output folder
+    ('[theme]\ndir = "."\n', ["key 'theme.dir'", "inside the site", "'.'"]),
+    ('seeds_dir = "./"\n', ["key 'seeds_dir'", "inside the site"]),
     # from after to leaves out every event: an empty timeline without a word why
     ('[timeline]\nfrom = "2018"\nto = 2017-06-30\n', ["'timeline.from' (2018) is after "
                                                      "'timeline.to' (2017-06-30)"]),
