@@ -251,7 +251,10 @@ def weekday_date(ref: Point, weekday: int, direction: int) -> Point | None:
         delta = (weekday - cur) % 7
     else:
         delta = weekday - cur
-    nd = d + dt.timedelta(days=delta)
+    try:
+        nd = d + dt.timedelta(days=delta)
+    except OverflowError:  # the Saturday after 31 December 9999
+        return None
     return Point(nd.year, nd.month, nd.day)
 
 
