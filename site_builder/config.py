@@ -39,7 +39,8 @@ def _check_url(value: str) -> str | None:
     except ValueError:  # "https://[::1/" (an unclosed IPv6 host), "https://host:99999/"
         return wanted
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
-            or parts.fragment or any(c.isspace() or ord(c) < 32 for c in value):
+            or parts.fragment or any(c.isspace() or ord(c) < 32 or c in '"<>\\^`{|}'
+                                     for c in value):  # never in a URL unencoded
         return wanted
     return None
 

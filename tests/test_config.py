@@ -56,6 +56,7 @@ def test_site_toml_and_pyproject_table(tmp_path):
     ('base_url = "https://[::1/"\n', ["key 'base_url'", "absolute http(s) URL"]),
     ('base_url = "https://example.org:99999/"\n', ["key 'base_url'", "absolute http(s) URL"]),
     ('base_url = "https://example.org/a b/"\n', ["key 'base_url'", "absolute http(s) URL"]),
+    ("base_url = 'https://example.org/x\"><script>/'\n", ["key 'base_url'", "absolute http(s) URL"]),
     ('[timeline]\nfrom = 0\n', ["key 'timeline.from'", "YYYY"]),  # there is no year 0
     # the site folder itself: the build then refused to run, naming the output folder
     ('[theme]\ndir = "."\n', ["key 'theme.dir'", "inside the site", "'.'"]),
