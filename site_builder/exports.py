@@ -415,7 +415,7 @@ def _tljs_event(inp: ExportInput, event: Event, sources: list["Article"], tags: 
                                                   if links else "")
     item["text"] = {"headline": escape(event.title), "text": text}
     if tags:
-        item["group"] = tags[0]
+        item["group"] = escape(tags[0])  # TimelineJS shows group labels as HTML, like the text
     item["unique_id"] = event.id
     return item
 

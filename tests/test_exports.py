@@ -285,7 +285,8 @@ def test_timelinejs_valid_and_dates_at_their_granularity(rich_site):
 
 def test_timelinejs_spans_and_escaped_html(tmp_path):
     site = event_site(tmp_path, ["2017-SU", "197", "BC0300"])
-    site = Site(config=site.config, articles=site.articles, timexes={},
+    site = Site(config=site.config, timexes={},
+                articles=tuple(replace(a, tags=("<b>t</b> & u",)) for a in site.articles),
                 timeline=Timeline(tuple(replace(e, title="<b>x</b> & y")
                                         for e in site.timeline.events)))
     data = json.loads(render_exports(site, "en")["timelinejs.json"])
@@ -296,6 +297,7 @@ def test_timelinejs_spans_and_escaped_html(tmp_path):
     assert dates[2] == ({"year": "2017", "month": "6", "display_date": "Summer 2017"},
                         {"year": "2017", "month": "8"})
     assert data["events"][0]["text"]["headline"] == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert {e["group"] for e in data["events"]} == {"&lt;b&gt;t&lt;/b&gt; &amp; u"}  # a tag, as text
 
 
 # -- all of them ----------------------------------------------------------------
