@@ -212,11 +212,11 @@ class _Git:
         except FileNotFoundError:
             raise InputError(None, "git is not installed; it is needed to publish to git:") from None
         if res.returncode != 0:
-            # git's own reason is its "fatal:" line; the last line may be advice
-            # ("and the repository exists.")
+            # git's own reason: a refused ref's "! [rejected] … (why)", else its
+            # "fatal:" line; the last line may be advice ("and the repository exists.")
             lines = [line.strip() for line in res.stderr.splitlines() if line.strip()]
-            detail = next((line for line in lines if line.startswith(("fatal:", "error:"))),
-                          lines[-1] if lines else "failed")
+            detail = next((line for prefix in ("! [", "fatal:", "error:") for line in lines
+                           if line.startswith(prefix)), lines[-1] if lines else "failed")
             raise InputError(None, f"{what or 'git ' + args[0]}: {detail}")
         return res.stdout
 

@@ -153,6 +153,19 @@ def test_publish_to_a_remote_name_and_branch_of_the_sites_repository(site, tmp_p
 
 
 @needs_git
+@needs_git
+def test_push_refused_by_the_remote_says_why(site, tmp_path):
+    """A non-bare repository with gh-pages checked out refuses the push; the
+    message said only 'failed to push some refs'."""
+    checkout = tmp_path / "checkout"
+    git("init", "-q", "-b", "gh-pages", str(checkout))
+    git("commit", "-q", "--allow-empty", "-m", "init", cwd=checkout)
+    res = run("publish", "--site", str(site), "--to", f"git:{checkout}")
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    last = res.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: cannot push to 'gh-pages'") and "currently checked out" in last
+
+
 def test_publish_to_unreachable_remote_is_one_line_error(site, tmp_path):
     res = run("publish", "--site", str(site), "--to", f"git:{tmp_path / 'nowhere.git'}")
     assert res.returncode == 1 and "Traceback" not in res.stderr
