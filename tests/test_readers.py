@@ -156,6 +156,12 @@ def test_repeated_keys_inside_values_are_no_mistake(tmp_path):
     assert article.date.value == "2017" and len(article.manual_events) == 2
 
 
+def test_body_lines_after_a_long_closing_rule_are_not_front_matter_keys(tmp_path):
+    path = write(tmp_path / "f.md", "---\ndate: 2017\ntitle: T\n-----\nNote: one.\n\nNote: two.\n")
+    article = read_article(path)
+    assert article.date.value == "2017" and "Note: two." in article.text
+
+
 def test_file_name_that_is_not_utf8_is_an_error_not_a_crash(tmp_path):
     import os
 

@@ -153,7 +153,7 @@ _TOP_KEY = re.compile(r"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"{\[\-?:!&*|>%@`][^\
 def _front_matter_lines(text: str):
     """(file line number, line) of the front matter, after the opening '---'."""
     for n, line in enumerate(text.split("\n")[1:], 2):
-        if line.rstrip() == "---":
+        if _BOUNDARY.match(line):  # as python-frontmatter closes it: three or more dashes
             return
         yield n, line
 
@@ -219,7 +219,7 @@ def _url(meta: dict, key: str, text: str, path: Path) -> str:
 def _key_line(text: str, key: str) -> int | None:
     """The file line of top-level front matter ``key``, for messages."""
     for n, line in enumerate(text.split("\n")[1:], 2):
-        if line.rstrip() == "---":
+        if _BOUNDARY.match(line):  # as python-frontmatter closes it: three or more dashes
             return None
         if re.match(rf"{re.escape(key)}\s*:", line):
             return n
@@ -232,7 +232,7 @@ _YAML_DAY = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
 def _impossible_date_line(text: str) -> int | None:
     """The front matter line holding a YAML date the calendar lacks (year 0, 30 February)."""
     for n, line in enumerate(text.split("\n")[1:], 2):
-        if line.rstrip() == "---":
+        if _BOUNDARY.match(line):  # as python-frontmatter closes it: three or more dashes
             return None
         for m in _YAML_DAY.finditer(line):
             try:
