@@ -38,13 +38,19 @@ def test_plain_text_header_on_its_own_line_with_title(tmp_path):
     assert article.dateline.places == ("Hamburg",) and article.dateline.agency == "AP"
 
 
-@pytest.mark.parametrize("header", ["date 2017-13", "date 17-11", "date 0000-01", "date tomorrow"])
+@pytest.mark.parametrize("header", ["date 2017-13", "date 17-11", "date 0000-01", "date tomorrow",
+                                    "Date 2017-11", "DATE 2017-11-10"])  # was text, the date lost
 def test_plain_text_malformed_date_header_names_file_and_line(tmp_path, header):
     path = write(tmp_path / "bad.txt", f"\n{header}\nBerlin (dpa) - Text.\n")
     with pytest.raises(InputError) as info:
         read_article(path)
     assert info.value.path.endswith("bad.txt") and info.value.line == 2
     assert "date" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_plain_text_starting_with_the_word_date_is_text(tmp_path):
+    path = write(tmp_path / "palms.txt", "Date palms grow in the oasis (dpa) - since 2017.\n")
+    assert read_article(path).text.startswith("Date palms")
 
 
 def test_markdown_front_matter(tmp_path):

@@ -44,6 +44,11 @@ def read(text: str, path: Path, options: ReadOptions) -> Article:
     elif re.match(r"\s*date\b", text):
         raise InputError(path, "malformed 'date' header (expected 'date YYYY-MM' or 'date YYYY-MM-DD')",
                          line=text.count("\n", 0, len(text) - len(text.lstrip())) + 1)
+    elif re.match(r"\s*date[ \t]+\d", text, re.IGNORECASE):
+        # "Date 2017-11" would silently become the title's first words, the date lost
+        raise InputError(path, "the 'date' header is written in lower case: 'date YYYY-MM' or "
+                               "'date YYYY-MM-DD'",
+                         line=text.count("\n", 0, len(text) - len(text.lstrip())) + 1)
     # Keep offsets equal to file offsets: blank the header, keep its newlines.
     blanked = re.sub(r"[^\n]", " ", text[:body_start]) + text[body_start:]
     if not blanked.strip():
