@@ -509,7 +509,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         # instead of making ~1 folder per article afresh.
         with Staging(output_dir, deferred, spare=True) as stage:
             written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo,
-                                                     pool)
+                                                     pool, min(jobs, len(misses)))
             _fail_if_strict(strict, result, output_dir)
             stage.commit()
     if session is not None:  # after a first build there is none yet: mirror one meanwhile
@@ -540,19 +540,21 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.rendered = sorted(written)
 
 
-#: Page groups sent to a worker at a time (one pickled theme and context per batch).
-RENDER_BATCH = 32
+#: Render batches per worker: enough to share the work out evenly, few
+#: enough that each carries the shared context once for many pages.
+RENDER_BATCHES_PER_WORKER = 4
 
 
 def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
-                    stage: Staging, memo: Memo | None = None, pool=None
+                    stage: Staging, memo: Memo | None = None, pool=None, workers: int = 1
                     ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Render the page groups whose fingerprint changed or whose previous
     files are gone or altered, writing each file into ``stage`` as it is
     made; carry the other groups' files over → (path → SHA-256 of each file
     written, paths kept from the previous output, every path's (group,
-    fingerprint)).  With a ``pool``, groups that can be made elsewhere
-    (article pages) are made by its workers while this process makes the rest."""
+    fingerprint)).  With a ``pool`` of ``workers``, groups that can be made
+    elsewhere (article and year pages) are made by its workers while this
+    process makes the rest."""
     from .render import as_bytes, plan_site, run_jobs
     from .theme import Theme
 
@@ -571,7 +573,7 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     owners: dict[str, tuple[str, str]] = {}
     here: list[tuple[str, str, Callable]] = []  # (group, fingerprint, make) to make in this process
     elsewhere: dict[str, str] = {}               # group → fingerprint, made by the pool
-    jobs: list[tuple[str, tuple]] = []
+    jobs: list[tuple[str, Callable]] = []         # (group, prepare its job)
     for name, group in plan_site(site, theme, memo).items():
         fp = cache.digest(f"{salt}|{group.inputs}".encode())
         old = before.get(name, {})
@@ -583,8 +585,10 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
             jobs.append((name, group.job))
         else:
             here.append((name, fp, group.make))
-    batches = [pool.submit(run_jobs, jobs[i:i + RENDER_BATCH])
-               for i in range(0, len(jobs), RENDER_BATCH)] if jobs else []
+    # Interleaved batches: each gets its share of the large groups (years) too.
+    count = min(len(jobs), workers * RENDER_BATCHES_PER_WORKER)
+    batches = [pool.submit(run_jobs, [(name, prepare()) for name, prepare in jobs[i::count]])
+               for i in range(count)]
 
     def put(name: str, fp: str, files: dict) -> None:
         for rel, data in files.items():
