@@ -28,7 +28,7 @@ from . import cache
 from .config import Config
 from .errors import InputError
 from .memo import Memo
-from .output import Staging, build_lock, check_output_location, make_spare
+from .output import Staging, StagingTarget, build_lock, check_output_location, make_spare
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
     from .model import Article, Event, Timex
@@ -555,7 +555,7 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     fingerprint)).  With a ``pool`` of ``workers``, groups that can be made
     elsewhere (article and year pages) are made by its workers while this
     process makes the rest."""
-    from .render import as_bytes, plan_site, run_jobs
+    from .render import as_bytes, plan_site
     from .theme import Theme
 
     theme = Theme(config.root, config.theme_path)
@@ -586,9 +586,10 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
         else:
             here.append((name, fp, group.make))
     # Interleaved batches: each gets its share of the large groups (years) too.
+    # The workers write the files themselves: no page travels back.
     count = min(len(jobs), workers * RENDER_BATCHES_PER_WORKER)
-    batches = [pool.submit(run_jobs, [(name, prepare()) for name, prepare in jobs[i::count]])
-               for i in range(count)]
+    batches = [pool.submit(_render_and_write, [(name, prepare()) for name, prepare in jobs[i::count]],
+                           stage.target) for i in range(count)]
 
     def put(name: str, fp: str, files: dict) -> None:
         for rel, data in files.items():
@@ -600,10 +601,25 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     for name, fp, make in here:
         put(name, fp, make())
     for batch in batches:
-        for name, files in batch.result():
-            put(name, elsewhere[name], files)
+        for name, rel, sha, path in batch.result():
+            stage.record(rel, path)
+            written[rel] = sha
+            owners[rel] = (name, elsewhere[name])
     stage.keep(keep)
     return written, keep, owners
+
+
+def _render_and_write(jobs: list[tuple[str, tuple]], target: "StagingTarget"
+                      ) -> list[tuple[str, str, str, Path]]:
+    """In a worker process: make each prepared page-group job's files and
+    write them into the staging tree → (group, output path, SHA-256, file)."""
+    from .render import make_job
+
+    done = []
+    for name, job in jobs:
+        for rel, data in make_job(job).items():
+            done.append((name, rel, cache.digest(data), target.write(rel, data)))
+    return done
 
 
 def theme_digest(theme) -> str:

@@ -89,7 +89,7 @@ class Pages:
     Equal inputs give equal bytes, so a build may keep the previous files.
     ``job``, when set, prepares the same work for another process: it
     returns ``(function, args)``, a module-level function and picklable
-    arguments (see :func:`run_jobs`).
+    arguments (see :func:`make_job`).
     """
 
     inputs: str
@@ -302,16 +302,13 @@ def _article_page_elsewhere(path: str, theme: Theme, common: dict, *args) -> dic
     return _article_page(path, theme, dict(common, t=labels(lang)), *args)
 
 
-def run_jobs(jobs: list[tuple[str, tuple[Callable, tuple]]]) -> list[tuple[str, dict[str, bytes]]]:
-    """Make page groups from their :attr:`Pages.job`, in a worker process:
-    ``[(group name, job), …]`` → ``[(group name, {path: bytes}), …]``.
-    A theme arriving again (equal, from another batch) reuses the first
-    copy's compiled templates."""
-    out = []
-    for name, (function, args) in jobs:
-        args = tuple(_known_theme(a) if isinstance(a, Theme) else a for a in args)
-        out.append((name, {path: as_bytes(data) for path, data in function(*args).items()}))
-    return out
+def make_job(job: tuple[Callable, tuple]) -> dict[str, bytes]:
+    """The files of a page group from its prepared :attr:`Pages.job`, in a
+    worker process: path → bytes.  A theme arriving again (equal, from
+    another batch) reuses the first copy's compiled templates."""
+    function, args = job
+    args = tuple(_known_theme(a) if isinstance(a, Theme) else a for a in args)
+    return {path: as_bytes(data) for path, data in function(*args).items()}
 
 
 @functools.lru_cache(maxsize=4)
