@@ -143,6 +143,6 @@ def test_another_process_finds_the_first_ones_cache_whatever_its_hash_seed(tmp_p
         return {p.name for p in (tmp_path / "site-builder").iterdir()}
 
     first = run("1")
-    assert len(first) == len(languages.supported())
+    assert len([name for name in first if name.startswith("timex-starts-")]) == len(languages.supported())
     assert run("2") == first
     assert run("3") == first

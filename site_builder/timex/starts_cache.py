@@ -56,6 +56,12 @@ def analysis_digest(bodies: list[str]) -> str:
 
 def cache_file(digest: str) -> Path | None:
     """Where the analysis with ``digest`` is kept (None: no cache folder known)."""
+    folder = cache_folder()
+    return None if folder is None else folder / f"timex-starts-{digest[:40]}.json"
+
+
+def cache_folder() -> Path | None:
+    """The tagger's folder in the user's cache folder (None: none known)."""
     root = os.environ.get("XDG_CACHE_HOME", "")
     try:
         base = Path(root) if os.path.isabs(root) else Path.home() / ".cache"
@@ -63,7 +69,7 @@ def cache_file(digest: str) -> Path | None:
         return None
     if not base.is_absolute():  # never a folder relative to wherever the build runs
         return None
-    return base / "site-builder" / f"timex-starts-{digest[:40]}.json"
+    return base / "site-builder"
 
 
 def _load(path: Path, digest: str, count: int) -> tuple[list[Starts], str] | None:
@@ -78,15 +84,22 @@ def _load(path: Path, digest: str, count: int) -> tuple[list[Starts], str] | Non
 
 
 def _store(path: Path, data: dict) -> None:
-    """Write ``data`` to ``path`` atomically; never fails (the cache is optional)."""
+    write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` under a temporary name, then rename it into
+    place; never fails (the cache is optional)."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                         prefix=".tmp-", suffix=".json", delete=False) as tmp:
-            json.dump(data, tmp, ensure_ascii=False)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-",
+                                         suffix=path.suffix, delete=False) as tmp:
+            tmp.write(data)
         os.replace(tmp.name, path)
     except OSError:
-        try:
-            os.unlink(tmp.name)
-        except (OSError, NameError):
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp.name)
+            except OSError:
+                pass
