@@ -15,10 +15,10 @@ the meanings of its parts (month numbers, unit codes ...) -- which
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from types import ModuleType
-from typing import Callable
 
 from . import lang as _lang
 from .regex_cache import patterns
@@ -145,21 +145,17 @@ def _word_regex(words) -> str:
 
 
 def _trie_to_regex(node: dict) -> str:
-    branches, optional = [], False
-    for ch in sorted(node, key=lambda c: (c == "", c)):
-        if ch == "":
-            optional = True
+    branches = []
+    for ch in sorted(node):
+        if not ch:  # a word ends here: see ``optional`` below
             continue
-        piece = r"\s+" if ch == " " else re.escape(ch)
         sub = node[ch]
-        if list(sub) == [""]:
-            branches.append(piece)
-        else:
-            branches.append(piece + _trie_to_regex(sub))
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece if len(sub) == 1 and "" in sub else piece + _trie_to_regex(sub))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if optional:
+    if "" in node:
         # Longest match first: try the continuation, then stop here.
         body = "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
     return body
@@ -197,11 +193,13 @@ def language(code: str) -> Language:
     """The compiled tagger data for language ``code`` (built once, then cached)."""
     data = _lang.load(code)
     lookup: dict = {}
+    by_attr: dict = {}  # two placeholders may share a vocabulary ("ordword", "partord")
     for name, attr in VOCAB.items():
-        table = _lookup_table(data, attr)
-        lookup[name] = table
-        # An empty vocabulary must never match: (?!) fails at once.
-        lookup[name + "_regex"] = _word_regex(table) if table else "(?!)"
+        if attr not in by_attr:
+            table = _lookup_table(data, attr)
+            # An empty vocabulary must never match: (?!) fails at once.
+            by_attr[attr] = table, _word_regex(table) if table else "(?!)"
+        lookup[name], lookup[name + "_regex"] = by_attr[attr]
     bodies = [_expand(template, lookup) for _, template in data.PATTERNS]
     all_starts, prefilter_source = analyse(bodies)
     # Matches begin only after a non-word character (or at the start).  The

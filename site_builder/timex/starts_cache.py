@@ -18,7 +18,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from . import starts as _starts
@@ -78,7 +77,8 @@ def _load(path: Path, digest: str, count: int) -> tuple[list[Starts], str] | Non
         if data["format"] != FORMAT or data["digest"] != digest or len(data["starts"]) != count \
                 or not isinstance(data["prefilter"], str):
             return None
-        return [from_json(item) for item in data["starts"]], data["prefilter"]
+        compiled: dict = {}
+        return [from_json(item, compiled) for item in data["starts"]], data["prefilter"]
     except (OSError, ValueError, KeyError, TypeError, re.error):
         return None
 
@@ -90,6 +90,8 @@ def _store(path: Path, data: dict) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` under a temporary name, then rename it into
     place; never fails (the cache is optional)."""
+    import tempfile  # only a process that fills the cache needs it
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
