@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import resource
 import shlex
 import subprocess
@@ -53,8 +52,9 @@ from dev_corpora import CORPORA, ROOT, find_shared, load_timex_eval  # noqa: E40
 from dev_corpora import corpus_files as _corpus_files  # noqa: E402
 
 SHARED = find_shared()
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from helpers import adversarial_text  # noqa: E402  (shared with tests/test_timex_linear.py)
 from site_builder.timex import tag  # noqa: E402
 
 # Issue 4 targets: relaxed+value F1, strict F1.
@@ -315,29 +315,6 @@ def report_news_text():
         best = min(best, time.process_time() - c0)
     print(f"throughput, seed news article repeated to {len(text) / 1e6:.1f} MB: "
           f"{len(text) / best / 1e6:.2f} MB/s per core (CPU time)")
-
-
-# Adversarial text: numbers, dots, month and weekday names, "Nr.", eras,
-# clock times, glued and repeated, in both languages' words.
-ADVERSARIAL_PIECES = [
-    "1", "12", "1999", "2017", "31", "1.", "12.", "3.4.", "1.9.39", "2.000", "07/04/2017", "4:45",
-    "1111111111", "9" * 40, "....", "..", ",", "-", "'90s", "90er", "20.", "a.m.", "v. Chr.", "BC",
-    "Juli", "Juli 2017", "Jan.", "Mai", "Montag", "Freitag", "Nr.", "Nr. 2254", "Uhr", "Jahr",
-    "Jahre", "Jahrhundert", "Mitte", "Ende", "der", "am", "im", "seit", "vor",
-    "July", "May", "Monday", "No.", "the", "last", "years", "ago", "early", "mid-", "1990s",
-]
-_SEPARATORS = [" ", " ", " ", "", ".", ",", "\n", "  ", "-", "/"]
-
-
-def adversarial_text(size: int, seed: int = 4) -> str:
-    """``size`` characters of adversarial text, the same for the same seed."""
-    rnd = random.Random(seed)
-    out, n = [], 0
-    while n < size:
-        piece = rnd.choice(ADVERSARIAL_PIECES) + rnd.choice(_SEPARATORS)
-        out.append(piece)
-        n += len(piece)
-    return "".join(out)[:size]
 
 
 def report_linear():

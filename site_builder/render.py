@@ -122,17 +122,21 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
                 for e in site.timeline.events}
     events_fp = fingerprint(tuple(event_fp.values()))
 
+    def facets(event: Event) -> dict:
+        sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
+        return memo.get_for((event, *sources), "facets", partial(_event_facets, event, by_slug))
+
     def view(event: Event) -> dict:
         sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
         return memo.get_for((event, *sources), ("view", lang, split),
-                            partial(_event_view, event, by_slug, lang, split))
+                            partial(_event_view, event, by_slug, lang, split, facets(event)))
 
     plan: dict[str, Pages] = {}
     if split:
         _plan_years(plan, site, theme, common, common_fp, view, lang, meta_fp, event_fp)
     plan["timeline"] = Pages(
         fingerprint((common_fp, events_fp, tuple(meta_fp.values()))),
-        lambda: _timeline_pages(site, theme, common, view, lang, split))
+        lambda: _timeline_pages(site, theme, common, facets if split else view, lang, split))
     # The 404 page is served at any depth: its links start at the site's path.
     plan["404"] = Pages(common_fp, lambda: {"404.html": _render(
         theme, "404.html", common, root=_site_path(site), page="404")})
@@ -206,7 +210,9 @@ def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, common_fp: s
 
 def _timeline_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict],
                     lang: str, split: bool) -> dict[str, str]:
-    """The index (the whole list, or the overview when split) and its embed."""
+    """The index (the whole list, or the overview when split) and its embed.
+    ``view`` gives each event's full view, or only its facets for the
+    overview (:func:`_event_facets`)."""
     events = [view(e) for e in site.timeline.events]
     years = _group(events, lang)
     shown = _newest_first(years) if site.config.timeline.newest_first else years
@@ -308,7 +314,23 @@ def _metadata_fingerprint(article: Article) -> str:
     return fingerprint(replace(article, text="", body_html=""))
 
 
-def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: bool) -> dict:
+def _event_facets(event: Event, by_slug: dict[str, Article]) -> dict:
+    """What the overview, its density strip and the filters need of an event:
+    where it falls in time, its language, its articles' tags and sources."""
+    date = event.date
+    articles = [by_slug[s.slug] for s in event.sources or (event,) if s.slug in by_slug]
+    return {
+        "year": date.year, "month": date.month, "granularity": date.granularity,
+        "lang": event.lang, "tags": sorted({t for a in articles for t in a.tags}),
+        # Month span for the year-range filter (YYYY-MM compares as text).
+        "first": date.first_day.strftime("%Y-%m"), "last": date.last_day.strftime("%Y-%m"),
+        "source_names": sorted({name for a in articles if (name := source_name(a))}),
+    }
+
+
+def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: bool,
+                facets: dict) -> dict:
+    """An event as the timeline lists it: its ``facets`` and what is shown."""
     sources = event.sources or (Source(event.slug, event.sentence, event.start, event.end),)
     views = []
     for src in sources:
@@ -325,18 +347,11 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
                                                    if src.end > src.start else ""),
             "date": date_label(article.date, lang) if article.date else "",
         })
-    tags = sorted({t for s in sources if s.slug in by_slug for t in by_slug[s.slug].tags})
-    return {
-        "id": event.id, "value": event.date.value, "datetime": html_datetime(event.date),
-        "label": date_label(event.date, lang, event.mod), "granularity": event.date.granularity,
-        "year": event.date.year, "month": event.date.month, "title": event.title,
-        "sentence": event.sentence, "sources": views, "tags": tags, "lang": event.lang,
-        "manual": event.manual, "place": timeline_place(event, split),
-        # Month span for the year-range filter (YYYY-MM compares as text).
-        "first": event.date.first_day.strftime("%Y-%m"),
-        "last": event.date.last_day.strftime("%Y-%m"),
-        "source_names": sorted({v["name"] for v in views if v["name"]}),
-    }
+    return dict(
+        facets, id=event.id, value=event.date.value, datetime=html_datetime(event.date),
+        label=date_label(event.date, lang, event.mod), title=event.title,
+        sentence=event.sentence, sources=views, manual=event.manual,
+        place=timeline_place(event, split))
 
 
 def _group(events: list[dict], lang: str) -> list[dict]:

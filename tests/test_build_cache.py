@@ -433,3 +433,26 @@ def test_an_edit_saves_only_a_delta_of_the_article_cache_and_the_next_build_uses
     assert run(site).extracted == 2  # wahl (dropped above) and apec; beyond the delta's share
     assert not cache.delta_path(store).exists()  # the main file was rewritten
     assert snapshot(site / "output") == cold_build_of(site, tmp_path)
+
+
+def test_cached_events_and_timexes_load_back_equal_field_for_field():
+    """The article cache pickles the slotted model types as constructor
+    calls; every field, defaults included, must come back."""
+    import pickle
+
+    from site_builder.dates import PartialDate
+    from site_builder.model import Event, Source, Timex
+
+    source = Source("a", "Am 3. Juli tagte der Rat.", 4, 29, timex_start=7, timex_end=14)
+    objects = [
+        Timex(7, 14, "3. Juli", "DATE", "2017-07-03", mod="START"),
+        source,
+        Event("e1", PartialDate("2017-07-03"), "Rat tagte", source.sentence, 4, 29, "a",
+              mod="APPROX", timex_text="3. Juli", entities=(("ORG", "Rat"),),
+              sources=(source, Source("b", "x", 0, 1)), lang="de", manual=True),
+    ]
+    for obj in objects:
+        back = pickle.loads(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(obj) and back == obj
+        assert [getattr(back, name) for name in obj.__slots__] == \
+            [getattr(obj, name) for name in obj.__slots__]

@@ -18,7 +18,7 @@ import urllib.request
 
 import pytest
 
-from helpers import write
+from helpers import stop_process, write
 
 WAIT = 20.0  # upper bound for anything to happen; most take well under a second
 
@@ -68,11 +68,7 @@ class ServerProcess:
         raise AssertionError(f"condition not met; last page:\n{page[:2000]}")
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        stop_process(self.proc)
 
 
 @pytest.fixture
