@@ -13,11 +13,15 @@ plus its flags and group names -- is stored in the user's cache folder
 optional shortcut, never a requirement: the file is named by a SHA-256 of
 the exact interpreter (``sys.version``, ``_sre.MAGIC``, ``_sre.CODESIZE``,
 the compiler's own source) and of the regex sources, carries a SHA-256 of
-its contents, and is not used when anything does not fit -- another Python,
-another implementation, a missing internal, a file that is missing,
-truncated, damaged or altered.  ``_sre.compile`` checks the program it is
-given and raises on malformed code; any failure compiles that regex with
-``re.compile`` as usual.  A cache folder that cannot be written is not used.
+its contents, and every program in it is made into its pattern when it is
+read -- ``_sre.compile`` checks each one and raises on malformed code.  A
+file that does not fit in any way (another Python or implementation, a
+missing internal, a file missing, truncated, damaged, changed after it was
+written, or a program rejected) is not used: the regexes are compiled anew
+and the file written again.  Where nothing can be written, each regex is
+compiled by ``re.compile`` when first used.  Like Python's own bytecode
+cache, the folder is trusted not to be rewritten on purpose, checksum and
+all, by someone else.
 """
 from __future__ import annotations
 
