@@ -125,3 +125,24 @@ def test_without_a_home_folder_nothing_is_cached(monkeypatch, tmp_path):
     assert starts_cache.cache_file("ab" * 32) is None
     assert same(starts_cache.analyse(BODIES), fresh(BODIES))
     assert list(tmp_path.iterdir()) == []  # nothing written where the build runs
+
+
+def test_another_process_finds_the_first_ones_cache_whatever_its_hash_seed(tmp_path):
+    """The patterns expand to the same sources in every process (no set order
+    leaks into them), so a second process reads the files the first one wrote
+    instead of writing its own: one file set, however many processes."""
+    import subprocess
+    import sys
+
+    script = ("from site_builder.timex import engine, lang\n"
+              "for code in lang.supported(): engine.language(code)\n")
+
+    def run(seed: str) -> set:
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script], env=env, check=True)
+        return {p.name for p in (tmp_path / "site-builder").iterdir()}
+
+    first = run("1")
+    assert len([name for name in first if name.startswith("timex-starts-")]) == len(languages.supported())
+    assert run("2") == first
+    assert run("3") == first
