@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 from . import starts as _starts
@@ -103,5 +104,43 @@ def write_atomically(path: Path, data: bytes) -> None:
         if tmp is not None:
             try:
                 os.unlink(tmp.name)
+            except OSError:
+                pass
+        return
+    prune(path)
+
+
+#: Files of one kind kept in the cache folder (a kind: ``timex-starts``,
+#: ``timex-regex``): two languages for a few installed versions or Pythons.
+KEEP_PER_KIND = 8
+_STALE_TEMP_S = 3600
+
+
+def prune(written: Path) -> None:
+    """After ``written`` was stored, remove the oldest files of its kind
+    beyond :data:`KEEP_PER_KIND` (every edited pattern or new Python makes
+    another file, and nothing else would ever remove the old ones) and
+    temporary files that a killed process left an hour ago or more.  Never
+    fails: another process may be pruning at the same time."""
+    kind = written.name.rsplit("-", 1)[0] + "-"
+    try:
+        entries = list(os.scandir(written.parent))
+    except OSError:
+        return
+    now = time.time()
+    same_kind = []
+    for entry in entries:
+        try:
+            if entry.name.startswith(".tmp-"):
+                if now - entry.stat().st_mtime > _STALE_TEMP_S:
+                    os.unlink(entry.path)
+            elif entry.name.startswith(kind) and entry.is_file(follow_symlinks=False):
+                same_kind.append((entry.stat().st_mtime_ns, entry.name, entry.path))
+        except OSError:
+            continue
+    for _, name, path in sorted(same_kind, reverse=True)[KEEP_PER_KIND:]:
+        if name != written.name:
+            try:
+                os.unlink(path)
             except OSError:
                 pass
