@@ -540,9 +540,11 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.rendered = sorted(written)
 
 
-#: Render batches per worker: enough to share the work out evenly, few
-#: enough that each carries the shared context once for many pages.
+#: Render batches: at least this many per worker, to share the work out
+#: evenly, and at most this many page groups each, so that a large site's
+#: batches stay small in the workers and in the pool's queue.
 RENDER_BATCHES_PER_WORKER = 4
+RENDER_BATCH_GROUPS = 32
 
 
 def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
@@ -587,7 +589,8 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
             here.append((name, fp, group.make))
     # Interleaved batches: each gets its share of the large groups (years) too.
     # The workers write the files themselves: no page travels back.
-    count = min(len(jobs), workers * RENDER_BATCHES_PER_WORKER)
+    count = min(len(jobs), max(workers * RENDER_BATCHES_PER_WORKER,
+                               -(-len(jobs) // RENDER_BATCH_GROUPS)))
     batches = [pool.submit(_render_and_write, [(name, prepare()) for name, prepare in jobs[i::count]],
                            stage.target) for i in range(count)]
 
