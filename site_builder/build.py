@@ -479,23 +479,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     with worker_pool(jobs, len(misses)) as pool:
         fresh = process_many([s.path for s in misses], options, jobs, pool)
         result.extracted = len(misses)
-
-        processed, store = [], {}
-        for done, seed in enumerate(seeds, 1):
-            key = keys[seed.name]
-            item = stored[key] if key in stored else next(fresh)
-            if isinstance(item, tuple):  # a user's mistake, in file order as a serial build sees it
-                error = InputError(item[1], item[2], item[3])
-                if not config.keep_going:
-                    fresh.close()
-                    raise error
-                warn(f"skipped {error}")
-                item = None
-            else:
-                processed.append(item)
-                store[key] = item
-            if progress:
-                progress(ArticleDone(seed.path, done, len(seeds), item))
+        processed, store = _collect(seeds, keys, stored, fresh, config.keep_going, warn, progress)
         _check_unique_slugs(processed)
         for p in processed:
             if not p.events:
@@ -545,6 +529,31 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
 #: batches stay small in the workers and in the pool's queue.
 RENDER_BATCHES_PER_WORKER = 4
 RENDER_BATCH_GROUPS = 32
+
+
+def _collect(seeds: list[SeedFile], keys: dict[str, str], stored: dict, fresh, keep_going: bool,
+             warn: Callable[[str], None], progress: Progress | None) -> tuple[list, dict]:
+    """Every article's result in file order, from the cache or from ``fresh``
+    (the misses' results, in the same order) → (results, cache entries by key).
+    A user's mistake is raised, or with ``keep_going`` warned about and
+    skipped, in file order as a serial build sees it."""
+    processed, store = [], {}
+    for done, seed in enumerate(seeds, 1):
+        key = keys[seed.name]
+        item = stored[key] if key in stored else next(fresh)
+        if isinstance(item, tuple):
+            error = InputError(item[1], item[2], item[3])
+            if not keep_going:
+                fresh.close()
+                raise error
+            warn(f"skipped {error}")
+            item = None
+        else:
+            processed.append(item)
+            store[key] = item
+        if progress:
+            progress(ArticleDone(seed.path, done, len(seeds), item))
+    return processed, store
 
 
 def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
