@@ -566,7 +566,7 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     fingerprint)).  With a ``pool`` of ``workers``, groups that can be made
     elsewhere (article and year pages) are made by its workers while this
     process makes the rest."""
-    from .render import as_bytes, plan_site
+    from .render import as_bytes, files_of, plan_site
     from .theme import Theme
 
     theme = Theme(config.root, config.theme_path)
@@ -603,12 +603,13 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     batches = [pool.submit(_render_and_write, [(name, prepare()) for name, prepare in jobs[i::count]],
                            stage.target) for i in range(count)]
 
-    def put(name: str, fp: str, files: dict) -> None:
-        for rel, data in files.items():
+    def put(name: str, fp: str, made) -> None:
+        for rel, data in files_of(made):
             data = as_bytes(data)
             stage.write(rel, data)
             written[rel] = cache.digest(data)
             owners[rel] = (name, fp)
+            del data  # a large export is freed before the next one is made
 
     for name, fp, make in here:
         put(name, fp, make())

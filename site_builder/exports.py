@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from html import escape
 from importlib import resources
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .dates import PartialDate
 from .embed import embed_iframe
@@ -439,6 +439,16 @@ def render_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
     ``memo`` keeps per-event parts for the next build.
     Out: the exports that apply to this site (see :data:`EXPORTS`).
     """
+    return dict(iter_exports(site, lang, pages, memo))
+
+
+def iter_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
+                 memo: Memo | None = None) -> Iterator[tuple[str, str]]:
+    """:func:`render_exports` one export at a time, each made only when the
+    previous one has been taken: a writer holds one large export at once."""
     inp = ExportInput(site, lang, tuple(pages), memo if memo is not None else NoMemo())
-    made = {path: fn(inp) for path, fn in EXPORTS.items()}
-    return {path: text for path, text in made.items() if text is not None}
+    for path, fn in EXPORTS.items():
+        text = fn(inp)
+        if text is not None:
+            yield path, text
+        del text  # not kept alive while the next export is made

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import groupby
-from typing import Callable
+from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from . import exports
@@ -85,7 +85,9 @@ class Pages:
     how to make them.
 
     ``inputs`` covers everything the bytes depend on besides the theme and
-    the code (the build adds those); ``make`` returns output path → content.
+    the code (the build adds those); ``make`` returns output path → content,
+    or (for large files) an iterator of (path, content) pairs made one at a
+    time (read either with :func:`files_of`).
     Equal inputs give equal bytes, so a build may keep the previous files.
     ``job``, when set, prepares the same work for another process: it
     returns ``(function, args)``, a module-level function and picklable
@@ -168,7 +170,7 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
-        lambda: exports.render_exports(site, lang, pages, exports_memo))
+        lambda: exports.iter_exports(site, lang, pages, exports_memo))
     static = theme.static_files()
     plan["static"] = Pages(fingerprint(tuple((p, str(s)) for p, s in static.items())),
                            lambda: _static_files(static))
@@ -183,8 +185,13 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     """
     out: dict[str, bytes] = {}
     for group in plan_site(site, theme).values():
-        out.update((path, as_bytes(data)) for path, data in group.make().items())
+        out.update((path, as_bytes(data)) for path, data in files_of(group.make()))
     return dict(sorted(out.items()))
+
+
+def files_of(made) -> Iterable[tuple[str, str | bytes]]:
+    """The (path, content) pairs of what a :attr:`Pages.make` returned."""
+    return made.items() if isinstance(made, dict) else made
 
 
 def as_bytes(data: str | bytes) -> bytes:
@@ -308,7 +315,7 @@ def make_job(job: tuple[Callable, tuple]) -> dict[str, bytes]:
     another batch) reuses the first copy's compiled templates."""
     function, args = job
     args = tuple(_known_theme(a) if isinstance(a, Theme) else a for a in args)
-    return {path: as_bytes(data) for path, data in function(*args).items()}
+    return {path: as_bytes(data) for path, data in files_of(function(*args))}
 
 
 @functools.lru_cache(maxsize=4)
