@@ -667,3 +667,18 @@ def test_en_news_around_and_hyphenated_positions_are_part_of_the_expression():
     assert got["late-November"] == ("DATE", "2017-11")
     spans = tag("The sale should be completed around Nov. 20.", "2017-11-10", "en")
     assert spans[0].mod == "APPROX"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # an irregular past form is a past cue, nearer than the "will" of a relative clause
+    ("In March, the board brought in a new chief, who will stay on as chairman.", "March",
+     "2017-03"),
+    # "next to" is a place, no future cue: no tense, so the last Tuesday
+    ("The blast hit a hotel next to the station on Tuesday.", "Tuesday", "2017-11-07"),
+    # a full stop before a lower-case word or after a title or "vs." ends no sentence:
+    # the future cue before it still counts
+    ("The envoy will visit the U.S. consulate on Monday.", "Monday", "2017-11-13"),
+    ("The court will rule in the Smith vs. Jones case on Monday.", "Monday", "2017-11-13"),
+])
+def test_en_news_tense_cues_of_the_whole_sentence(text, span, value):
+    assert en(text)[span][1] == value

@@ -101,6 +101,7 @@ class Language:
     news_drop_end: re.Pattern
     clause_break: re.Pattern
     anchor_extent: re.Pattern
+    sentence_end: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -219,6 +220,7 @@ def language(code: str) -> Language:
         news_drop_end=re.compile(getattr(data, "NEWS_SPAN_DROP_END", None) or "(?!)"),
         clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
         anchor_extent=re.compile(getattr(data, "ANCHOR_EXTENT", None) or "(?!)"),
+        sentence_end=re.compile(sentence_end(getattr(data, "ABBREVIATIONS", ()))),
     )
 
 
@@ -297,7 +299,14 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     return True
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+def sentence_end(abbreviations) -> str:
+    """The sentence-end regex: a full stop before a lower-case word ends no
+    sentence ("the U.S. embassy"), nor does one of ``abbreviations`` ("Mr.",
+    "vs."): a name or a date goes on after them."""
+    guards = "".join(f"(?<!\\b{re.escape(a)})" for a in sorted(abbreviations))
+    return r"(?:[.!?]" + guards + r")(?=\s)(?!\s+[a-zäöüß])|\n"
+
+
 # A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
 _CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
 # Before the second part of a range ("1870/71", "1943–1945") in any language.
@@ -362,11 +371,11 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
     lo = max(0, start - window)
     left = text[lo:start]
     cut = 0
-    for m in _SENTENCE_END.finditer(left):
+    for m in spec.sentence_end.finditer(left):
         cut = m.end()
     s0 = lo + cut
     right = text[end:end + window]
-    m = _SENTENCE_END.search(right)
+    m = spec.sentence_end.search(right)
     s1 = end + (m.start() if m else len(right))
     sentence = text[s0:s1]
     inside = (start - s0, end - s0)

@@ -210,13 +210,28 @@ CLAUSE_BREAK = r"[;:–()]"
 # A past form is lower-case: "United", "Red" are names; "indeed", "proceed",
 # "succeed", "exceed", "speed" merely end in -ed; "unspecified", "untouched"
 # are adjectives (but "unveiled", "uncovered" are verbs).
+# Abbreviations whose full stop ends no sentence: titles and "vs." before a
+# name, month abbreviations before a day ("Roe vs. Wade", "Oct. 23").
+ABBREVIATIONS = {"vs.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Mt.", "Ft.", "Gen.", "Sen.", "Rep.",
+                 "Gov.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.", "Maj.", "Prof.", "Rev.", "No.",
+                 "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."}
+
+# Irregular simple past forms (the regular ones end in -ed).  Forms that are
+# also common nouns or present tense ("felt", "shot", "bit", "put", "set")
+# are left out.
+_IRREGULAR_PAST = ("brought|bought|thought|taught|caught|fought|sought|sold|told|built|spent|"
+                   "kept|slept|swept|crept|dealt|meant|knew|grew|threw|drew|flew|blew|withdrew|"
+                   "became|overcame|broke|spoke|chose|froze|stole|wrote|rode|drove|struck|stuck|"
+                   "stood|understood|forgot|got|heard|paid|laid|ran|sang|sank|shrank|swam|hung|"
+                   "swung|sprang|ate|forgave|shook|mistook|undertook|overtook|upheld|withheld|"
+                   "oversaw|misled|sped|slid|hid|spun|tore|wore|swore|woke|dug|sat")
 FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planned|planning|"
-               r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
+               r"scheduled|set to|is to|are to|due|would|next(?!\s+to\b)|upcoming|coming|"
                r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
                r"proposed|slated|tomorrow)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
              r"(?:was|were|had|did|ago|last|since|said|told|met|came|went|took|gave|made|began|"
-             r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
+             r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|" + _IRREGULAR_PAST + r"|"
              r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr|kindr|ind|proc|succ|exc|sp)ed\b)"
              r"(?!un(?!veil|cover|leash|load|earth|fold|der)\w+ed\b)[a-z]\w{2,}ed)\b")
 
