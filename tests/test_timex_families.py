@@ -682,3 +682,30 @@ def test_en_news_around_and_hyphenated_positions_are_part_of_the_expression():
 ])
 def test_en_news_tense_cues_of_the_whole_sentence(text, span, value):
     assert en(text)[span][1] == value
+
+
+def test_en_news_the_year_of_a_report_is_the_document_year():
+    # a plan for another year does not make "the full year" that year
+    got = en("The firm aims to double its sales by 2020. It forecast a gain for the full year.")
+    assert got["the full year"] == ("DATE", "2017")
+
+
+def test_en_news_this_past_season_is_the_latest_one_over():
+    got = en("The plant closed this past spring; the strike began last spring.")
+    assert got["this past spring"] == ("DATE", "2017-SP")
+    assert got["last spring"] == ("DATE", "2016-SP")
+
+
+def test_en_news_a_quarter_not_begun_is_last_years_unless_looked_forward_to():
+    assert en("The bank reported a loss for the fourth quarter.", dct="2018-01-20")[
+        "the fourth quarter"] == ("DATE", "2017-Q4")
+    assert en("The bank expects a loss in the fourth quarter.", dct="2018-01-20")[
+        "the fourth quarter"] == ("DATE", "2018-Q4")
+
+
+def test_en_news_the_current_fiscal_year_and_a_holiday_week():
+    assert en("Sales in the current fiscal year will rise.")["the current fiscal year"] == (
+        "DATE", "2017")
+    # Easter 2017 is Sunday, April 16: the calendar week April 10-16
+    assert en("Pilgrims arrived as Easter week began.", dct="2017-04-12")["Easter week"] == (
+        "DATE", "2017-W15")

@@ -23,6 +23,8 @@ _IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 # A fraction of a unit expressed in the next smaller one (1.5 years = 18 months).
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
             "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
+# Months in a part of a year: quarter, half.
+_PART_MONTHS = {"Q": 3, "H": 6}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # Sets of one unit as TIMEX2 (narrative corpora) writes them.
 _TIMEX2_SET = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
@@ -300,6 +302,11 @@ def _word(lookup: dict, name: str, parts: dict):
     return table.get(key[:1].upper() + key[1:], table.get(key.lower()))
 
 
+def _word_of(parts: dict, name: str) -> str:
+    """Part ``name`` as written, lower-case and whitespace-normalised ("" if absent)."""
+    return " ".join(parts.get(name, "").split()).lower()
+
+
 def _number(parts: dict, lookup: dict) -> float | None:
     raw = parts.get("num")
     if raw is None:
@@ -466,6 +473,9 @@ class Interpreter:
         if year is None:
             ref = self.ctx.anchor(True)
             year = ref.year if ref else None
+            if (ref and ref.month and self.ctx.genre == "news" and code in _PART_MONTHS
+                    and (n - 1) * _PART_MONTHS[code] >= ref.month and self.tense(m) != "future"):
+                year -= 1  # not begun by the document date, and not looked forward to: last year's
         if year is not None and not self._expected(m, year, code, n):
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
@@ -586,7 +596,7 @@ class Interpreter:
         "last week" is: a report says "over the weekend" of its own days.
         """
         ctx = self.ctx
-        ref = ctx.anchor(unit == "WE")
+        ref = ctx.anchor(unit in ("WE", "Y"))
         if unit == "Q" and ctx.last_part and ctx.last_part[1] == "Q":
             year, code, n = ctx.last_part
             return "DATE", f"{year_str(year)}-{code}{n}", None
@@ -715,7 +725,11 @@ class Interpreter:
             season = self._w(m, "season")
             if ref is None:
                 return "DATE", f"XXXX-{season}", None
-            return "DATE", f"{year_str(ref.year + (off if off else 0))}-{season}", None
+            year = ref.year + off
+            if (off < 0 and ref.month and _SEASON_START[season] + 2 < ref.month
+                    and _word_of(p, "rel") in getattr(self.spec.data, "MOST_RECENT_PAST", ())):
+                year = ref.year  # "this past spring" in October: this year's, over by now
+            return "DATE", f"{year_str(year)}-{season}", None
         unit = self._w(m, "unit")
         if " ".join(p["unit"].split()) in self.spec.data.PLURAL_UNITS:
             # "in den vergangenen Monaten": an unspecified stretch, not a date;
@@ -848,6 +862,15 @@ class Interpreter:
                 return "DATE", fmt(None, month, day), None
         month, day = holiday_date(spec, year)
         return "DATE", fmt(year, month, day), None
+
+    def _holiday_week(self, m):
+        """"Easter week": the calendar week holding the holiday."""
+        found = self._holiday(m)
+        day = Point.parse(found[1])
+        if day is None or day.date is None:
+            return "DATE", "XXXX-WXX", None
+        y, w, _ = day.date.isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}", None
 
     def _deictic(self, m):
         ctx = self.ctx

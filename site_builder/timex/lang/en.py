@@ -147,6 +147,10 @@ RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "
             "the prior": (-1, "anaphoric"), "prior": (-1, "anaphoric"),
             "the upcoming": (1, "deictic"), "upcoming": (1, "deictic")}
 
+# Relative words for the most recent occurrence of a season: "this past
+# spring" in October is this year's, "last spring" the year before.
+MOST_RECENT_PAST = {"this past"}
+
 POSITIONS = {"early": "START", "the beginning of": "START", "the start of": "START",
              "beginning of": "START", "start of": "START", "the early part of": "START",
              "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
@@ -366,12 +370,14 @@ PATTERNS = [
                  r"(?=(?:days|weeks|months|years|decades|centuries)\b){unit}"),
     ("duration", r"{unit}-long"),
     # "next week", "early next year", "the end of this week", "the next year or so"
-    ("relative", r"(?:{pos}\s?)?{rel}\s+{unit}(?:\s+or\s+so)?"),
+    ("relative", r"(?:{pos}\s?)?{rel}\s+(?:fiscal\s+(?=year\b))?{unit}(?:\s+or\s+so)?"),
     ("sameunit", r"{pos}\s?(?:the|The)\s+(?=week\b|month\b){unit}"),
     ("set", r"{every}\s+(?:{weekday}|{month}(?!\s*\d))"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
+    # "Easter week", "Christmas week": the calendar week holding the holiday
+    ("holiday_week", r"{holiday}\s+week(?![\s-]+(?:end|long)\b)"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
     # "by year-end", "around year end", "by year's end": the end of the current year
     ("year_end", r"(?:(?:around|Around)\s+)?(?:year|Year)(?:'s)?[- ]end(?![- ]\w)"),
