@@ -709,3 +709,27 @@ def test_en_news_the_current_fiscal_year_and_a_holiday_week():
     # Easter 2017 is Sunday, April 16: the calendar week April 10-16
     assert en("Pilgrims arrived as Easter week began.", dct="2017-04-12")["Easter week"] == (
         "DATE", "2017-W15")
+
+
+def test_en_news_the_following_month_counts_from_the_month_last_named():
+    got = en("In March, the firm hired a new chief. The following month, it put itself up for sale.")
+    assert got["The following month"] == ("DATE", "2017-04")
+
+
+def test_en_news_the_latest_fiscal_year_is_the_last_one_completed():
+    assert en("Exports made up a third of sales in the latest fiscal year.")[
+        "the latest fiscal year"] == ("DATE", "2016")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a plan in the pluperfect: its date is not looked forward to (document date: Monday)
+    ("The offer was extended to Nov. 30. It had been due to expire Friday evening.",
+     "Friday evening", "2017-11-10TEV"),
+    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday",
+     "2017-11-10T24:00"),
+    # nor is "had" a past cue there: no tense, so the nearest February
+    ("The sale, which had been expected, is part of a plan to repay a loan by February.",
+     "February", "2018-02"),
+])
+def test_en_news_a_plan_in_the_pluperfect_gives_no_tense(text, span, value):
+    assert en(text, dct="2017-11-13")[span][1] == value

@@ -455,9 +455,10 @@ class Interpreter:
             return None
         if "year" in p or "yy" in p or "bcyear" in p or "yearword" in p:
             self._note_explicit(m, Point(year, month, day))
-        elif ctx.genre != "news" or day is not None:
-            # A narrative moves on with every date it names, year or not;
-            # news notes the day for the clock times and "selben Tag" after it.
+        else:
+            # Every date named moves the reference on, year or not: the day for
+            # the clock times and "selben Tag" after it, the month for "the
+            # following month" ("In March, ... The following month, ...").
             self._note(Point(year, month, day), m)
         return "DATE", fmt(year, month, day), mod
 

@@ -143,7 +143,7 @@ RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "
             "the coming": (1, "deictic"), "this past": (-1, "deictic"),
             "later that": (0, "anaphoric"), "earlier that": (0, "anaphoric"),
             "later this": (0, "deictic"), "earlier this": (0, "deictic"),
-            "the current": (0, "deictic"), "the latest": (0, "deictic"),
+            "the current": (0, "deictic"), "the latest": (-1, "deictic"),
             "the prior": (-1, "anaphoric"), "prior": (-1, "anaphoric"),
             "the upcoming": (1, "deictic"), "upcoming": (1, "deictic")}
 
@@ -208,12 +208,6 @@ ARTICLES = {"the"}
 # English ("New Zealand said Friday, in response to ...").
 CLAUSE_BREAK = r"[;:–()]"
 
-# Words that place a sentence after the document date ("is scheduled to close
-# Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
-# future cues, and a participle after "be" is no past tense ("must be returned").
-# A past form is lower-case: "United", "Red" are names; "indeed", "proceed",
-# "succeed", "exceed", "speed" merely end in -ed; "unspecified", "untouched"
-# are adjectives (but "unveiled", "uncovered" are verbs).
 # Abbreviations whose full stop ends no sentence: titles and "vs." before a
 # name, month abbreviations before a day ("Roe vs. Wade", "Oct. 23").
 ABBREVIATIONS = {"vs.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Mt.", "Ft.", "Gen.", "Sen.", "Rep.",
@@ -229,12 +223,23 @@ _IRREGULAR_PAST = ("brought|bought|thought|taught|caught|fought|sought|sold|told
                    "stood|understood|forgot|got|heard|paid|laid|ran|sang|sank|shrank|swam|hung|"
                    "swung|sprang|ate|forgave|shook|mistook|undertook|overtook|upheld|withheld|"
                    "oversaw|misled|sped|slid|hid|spun|tore|wore|swore|woke|dug|sat")
-FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planned|planning|"
-               r"scheduled|set to|is to|are to|due|would|next(?!\s+to\b)|upcoming|coming|"
-               r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
-               r"proposed|slated|tomorrow)\b")
+# Words that place a sentence after the document date ("is scheduled to close
+# Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
+# future cues, and a participle after "be" is no past tense ("must be returned").
+# A past form is lower-case: "United", "Red" are names; "indeed", "proceed",
+# "succeed", "exceed", "speed" merely end in -ed; "unspecified", "untouched"
+# are adjectives (but "unveiled", "uncovered" are verbs).
+# "to expire" is an infinitive: its time comes from the verb that governs it.
+# A plan in the pluperfect ("had been due to expire Friday", "had been
+# expected") says nothing about whether its date is past or future: neither
+# "had" nor the planning word is a cue there.
+_PLAN_WORDS = "expected|planned|scheduled|due|slated|proposed|intended"
+FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|plans? to|planning|"
+               r"(?<!\bhad\sbeen\s)(?:" + _PLAN_WORDS + r"|set to)|is to|are to|would|"
+               r"next(?!\s+to\b)|upcoming|coming|as soon as|as early as|effective|payable|"
+               r"(?<!\bto\s)expires?|until|intends?|tomorrow)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
-             r"(?:was|were|had|did|ago|last|since|said|told|met|came|went|took|gave|made|began|"
+             r"(?:was|were|had(?!\s+been\s+(?:" + _PLAN_WORDS + r")\b)|did|ago|last|since|said|told|met|came|went|took|gave|made|began|"
              r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|" + _IRREGULAR_PAST + r"|"
              r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr|kindr|ind|proc|succ|exc|sp)ed\b)"
              r"(?!un(?!veil|cover|leash|load|earth|fold|der)\w+ed\b)[a-z]\w{2,}ed)\b")
