@@ -733,3 +733,18 @@ def test_en_news_the_latest_fiscal_year_is_the_last_one_completed():
 ])
 def test_en_news_a_plan_in_the_pluperfect_gives_no_tense(text, span, value):
     assert en(text, dct="2017-11-13")[span][1] == value
+
+
+def test_en_news_last_year_as_the_term_of_a_comparison_is_the_quarter_reported_on():
+    got = en("Third-quarter profit rose to $5 million from $3 million last year. Last year's "
+             "results included a charge. Sales were lower in the corresponding period last year.")
+    assert got["last year"] == ("DATE", "2016-Q3")
+    assert got["Last year"] == ("DATE", "2016-Q3")
+    assert got["the corresponding period last year"] == ("DATE", "2016-Q3")
+    # after a stretch of twelve months the comparison is with the year before
+    got = en("Third-quarter profit rose. For the year ended Sept. 30, net was $9 million, "
+             "down from $12 million last year.")
+    assert got["last year"] == ("DATE", "2016")
+    # not a comparison: the year before the document date
+    assert en("Third-quarter profit rose. Last year the firm moved to Ohio.")["Last year"] == (
+        "DATE", "2016")

@@ -552,8 +552,24 @@ class Interpreter:
         return "DATE", "FUTURE_REF", None
 
     def _year_ended(self, m):
-        """"the year ended March 31": a stretch of twelve months, as "the six months ended"."""
+        """"the year ended March 31": a stretch of twelve months, as "the six months ended".
+
+        In news the comparisons that follow ("down from $9 million last
+        year") are now with that year, no longer with a quarter named before.
+        """
+        if self.ctx.genre == "news":
+            self.ctx.last_part = None
         return "DURATION", "P1Y", None
+
+    def _compared_year(self, m):
+        """"last year" as the term of a comparison in a report: the period
+        reported on (the quarter last named), a year before; without one, the
+        year before the document date."""
+        part, ref = self.ctx.last_part, self.ctx.anchor(True)
+        if part is not None:
+            year, code, n = part
+            return "DATE", f"{year_str(year - 1)}-{code}{n}", None
+        return "DATE", shift(ref, "Y", -1), None
 
     def _year_end(self, m):
         """"by year-end": the end of the reference year (the document's in news)."""

@@ -324,6 +324,16 @@ PATTERNS = [
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?(?:{year}|{yearword})"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{yearword}"),
+    # company reports: "last year" as the term of a comparison -- after an amount
+    # ("from $3 million last year"), as a possessive before one ("last year's $1.5
+    # billion", "last year's results") or "the corresponding period last year" --
+    # is the period reported on, a year before (see resolve._compared_year)
+    ("compared_year", r"(?:(?:the|The)\s+(?:corresponding|comparable|same)\s+period\s+)"
+                      r"(?:last|Last)\s+year"),
+    ("compared_year", r"(?:(?<=million\s)|(?<=billion\s)|(?<=a\sshare\s)|(?<=cents\s))"
+                      r"last\s+year(?!'s)"),
+    ("compared_year", r"(?:last|Last)\s+year(?:'s\s+quarter|(?='s\s+(?:\$|results|earnings|net|"
+                      r"profit|loss|sales|revenue)))"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
     ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?(?:year|Year)[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
