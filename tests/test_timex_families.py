@@ -748,3 +748,15 @@ def test_en_news_last_year_as_the_term_of_a_comparison_is_the_quarter_reported_o
     # not a comparison: the year before the document date
     assert en("Third-quarter profit rose. Last year the firm moved to Ohio.")["Last year"] == (
         "DATE", "2016")
+
+
+def test_en_an_age_in_decades_after_a_possessive_is_no_decade():
+    got = en("She moved to Ohio in her early 30s, after the 1990s.")
+    assert not any("30s" in span for span in got)
+    assert got["1990s"] == ("DATE", "199")
+
+
+def test_en_a_weekday_with_a_plural_part_of_day_is_a_set():
+    got = en("New flights leave on Tuesday nights and a service runs Sunday mornings.")
+    assert got["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert got["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")

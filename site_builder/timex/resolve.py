@@ -859,7 +859,7 @@ class Interpreter:
             return "SET", self._w(m, "setword"), None
         if "weekday" in p:
             wd = self._w(m, "weekday")
-            dp = self._w(m, "daypartsuffix")
+            dp = self._w(m, "daypartsuffix") or self._w(m, "daypart")
             return "SET", f"XXXX-WXX-{wd}" + (f"T{dp}" if dp else ""), None
         if "month" in p:
             return "SET", fmt(None, self._w(m, "month")), None

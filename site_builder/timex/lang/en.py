@@ -283,7 +283,9 @@ PATTERNS = [
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
-    # ages: "a 6-year-old", "the 8-month-old boy"
+    # ages: "a 6-year-old", "the 8-month-old boy", "in his early 30s"
+    ("skip", r"(?:(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=\bmy\s)|(?<=\byour\s)|(?<=\bour\s))"
+             r"(?:(?:early|mid|late)[\s-])?'?[1-9]0'?s"),
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     # "Islam will one day be ...": an unspecified future day, like "someday"
     ("someday", r"(?:(?<=will\s)|(?<=would\s)|(?<=could\s)|(?<=might\s)|(?<=may\s))one\s+day"
@@ -388,6 +390,8 @@ PATTERNS = [
     ("relative", r"(?:{pos}\s?)?{rel}\s+(?:fiscal\s+(?=year\b))?{unit}(?:\s+or\s+so)?"),
     ("sameunit", r"{pos}\s?(?:the|The)\s+(?=week\b|month\b){unit}"),
     ("set", r"{every}\s+(?:{weekday}|{month}(?!\s*\d))"),
+    # a part of day in the plural repeats: "on Tuesday nights", "Sunday mornings"
+    ("set", r"{weekday}s?\s+(?=(?:mornings|afternoons|evenings|nights)\b){daypart}s"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
