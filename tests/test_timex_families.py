@@ -760,3 +760,10 @@ def test_en_a_weekday_with_a_plural_part_of_day_is_a_set():
     got = en("New flights leave on Tuesday nights and a service runs Sunday mornings.")
     assert got["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
     assert got["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")
+
+
+def test_en_news_a_quarter_set_against_the_main_clause_is_not_the_one_reported_on():
+    got = en("Profit rose 9% in the third quarter. After a weak second quarter, the firm cut "
+             "costs; its margins were wider than a year ago.")
+    assert got["second quarter"] == ("DATE", "2017-Q2")
+    assert got["a year ago"] == ("DATE", "2016-Q3")

@@ -102,6 +102,7 @@ class Language:
     clause_break: re.Pattern
     anchor_extent: re.Pattern
     sentence_end: re.Pattern
+    background_before: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -221,6 +222,7 @@ def language(code: str) -> Language:
         clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
         anchor_extent=re.compile(getattr(data, "ANCHOR_EXTENT", None) or "(?!)"),
         sentence_end=re.compile(sentence_end(getattr(data, "ABBREVIATIONS", ()))),
+        background_before=re.compile(getattr(data, "BACKGROUND_BEFORE", None) or "(?!)"),
     )
 
 
@@ -340,10 +342,12 @@ def heading_years(text: str) -> tuple:
 
 
 def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
-    """Where a mention sits in its sentence: "lead", "aside" or None.
+    """Where a mention sits in its sentence: "lead", "aside", "background" or None.
 
     "lead": at most three words precede it ("Im Juli 1861 ...", a heading);
-    "aside": inside an open parenthesis or after a range word ("bis 1915").
+    "aside": inside an open parenthesis or after a range word ("bis 1915");
+    "background": after a word that sets it against the main clause
+    ("After a flat second quarter, ..."; the language's ``BACKGROUND_BEFORE``).
     """
     left = text[max(0, start - window):start]
     cut = 0
@@ -355,6 +359,8 @@ def placement(text: str, start: int, spec: Language, window: int = 200) -> str |
         return "aside"
     if spec.range_end_before.search(prefix):
         return "aside"
+    if spec.background_before.search(prefix):
+        return "background"
     return "lead" if len(prefix.split()) <= 3 else None
 
 

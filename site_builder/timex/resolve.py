@@ -477,7 +477,9 @@ class Interpreter:
             if (ref and ref.month and self.ctx.genre == "news" and code in _PART_MONTHS
                     and (n - 1) * _PART_MONTHS[code] >= ref.month and self.tense(m) != "future"):
                 year -= 1  # not begun by the document date, and not looked forward to: last year's
-        if year is not None and not self._expected(m, year, code, n):
+        if (year is not None and not self._expected(m, year, code, n)
+                and self.placement(m) != "background"):
+            # "After a flat second quarter, ...": the period reported on stays
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
 

@@ -208,6 +208,11 @@ ARTICLES = {"the"}
 # English ("New Zealand said Friday, in response to ...").
 CLAUSE_BREAK = r"[;:–()]"
 
+# Before an expression set against its main clause ("After a flat second
+# quarter, the company ..."): a report's period stays the one named before.
+BACKGROUND_BEFORE = (r"\b(?:[Aa]fter|[Bb]efore|[Ss]ince|[Ff]ollowing)\s+"
+                     r"(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$")
+
 # Abbreviations whose full stop ends no sentence: titles and "vs." before a
 # name, month abbreviations before a day ("Roe vs. Wade", "Oct. 23").
 ABBREVIATIONS = {"vs.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Mt.", "Ft.", "Gen.", "Sen.", "Rep.",
