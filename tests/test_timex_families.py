@@ -767,3 +767,13 @@ def test_en_news_a_quarter_set_against_the_main_clause_is_not_the_one_reported_o
              "costs; its margins were wider than a year ago.")
     assert got["second quarter"] == ("DATE", "2017-Q2")
     assert got["a year ago"] == ("DATE", "2016-Q3")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The bridge took two and a half years to build.", "two and a half years", "P2Y6M"),
+    ("The talks lasted an hour and a half.", "an hour and a half", "PT1H30M"),
+    ("A minute and a half later the line went dead.", "A minute and a half", "PT1M30S"),
+    ("The mine closed a year and a half ago.", "a year and a half ago", "2016-05"),
+])
+def test_en_news_and_a_half_adds_half_a_unit(text, span, value):
+    assert en(text)[span][1] == value

@@ -308,6 +308,14 @@ def _word_of(parts: dict, name: str) -> str:
 
 
 def _number(parts: dict, lookup: dict) -> float | None:
+    """The amount of a mention; "and a half" after its unit adds half a unit."""
+    value = _amount(parts, lookup)
+    if value is not None and "andhalf" in parts:
+        return value + 0.5
+    return value
+
+
+def _amount(parts: dict, lookup: dict) -> float | None:
     raw = parts.get("num")
     if raw is None:
         return None
@@ -783,6 +791,10 @@ class Interpreter:
         if deictic:
             direction = -1
         ref = ctx.anchor(deictic) if not deictic else (ctx.dct or ctx.last)
+        if n is not None and n != int(n) and unit in ("Y", "W"):
+            # "a year and a half ago": eighteen months back
+            smaller, factor = _SMALLER[unit]
+            unit, n = smaller, n * factor
         if n is None or n != int(n) or unit not in ("Y", "M", "W", "D", "DE"):
             return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None
         if unit == "DE":

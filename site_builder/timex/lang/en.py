@@ -33,6 +33,8 @@ def _numerals() -> dict:
              "one hundred": 100, "a thousand": 1000, "half a": 0.5, "half an": 0.5,
              "a half": 0.5, "one and a half": 1.5, "a dozen": 12, "dozen": 12,
              "couple of": 2, "a couple of": 2, "both": 2}
+    for n, word in enumerate(_ONES[1:] + ["ten", "eleven", "twelve"], start=1):
+        words[f"{word} and a half"] = n + 0.5  # "two and a half years"
     for tens, word in _TENS.items():
         words[word] = tens
         for one in range(1, 10):
@@ -277,6 +279,8 @@ _SAME_YEAR = r"(?:that|the\s+same)\s+year"
 # name ("the Seven Years' War"), a hyphenated adjective ("the 14-day
 # truce") or a noun phrase of its own ("over the weekend").
 _APPROX = r"(?:{approx}\s+(?!the\b|[A-Z]|\S+-\w))?"
+# "a year and a half", "an hour and a half": half a unit more (resolve._number)
+_AND_A_HALF = r"(?P<andhalf>\s+and\s+a\s+half)?"
 
 PATTERNS = [
     # "the fall of the city", "to fall back", "the March on the capital"
@@ -370,9 +374,10 @@ PATTERNS = [
     ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
     # "two days after the battle", "the day before Obama's speech": anchored
     # at an event (see ANCHOR_EXTENT for the narrative span)
-    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
+    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}" + _AND_A_HALF + r"(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
     # "two days later", "a week before."
-    ("offset", _APPROX + r"{num}\s+{unit}\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
+    ("offset", _APPROX + r"{num}\s+{unit}" + _AND_A_HALF
+               + r"\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
     ("relative", r"{rel}\s+{month}(?!\.?\s*\d)"),
@@ -381,7 +386,8 @@ PATTERNS = [
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
-    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"
+    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}"
+                 + _AND_A_HALF + r"(?:[\s-]long)?"
                  r"(?:\s+or\s+so)?"),
     # "the year ended March 31": the twelve months up to that day, like "the six months ended"
     ("year_ended", r"(?:the|The)\s+(?:fiscal\s+)?year"
