@@ -777,3 +777,11 @@ def test_en_news_a_quarter_set_against_the_main_clause_is_not_the_one_reported_o
 ])
 def test_en_news_and_a_half_adds_half_a_unit(text, span, value):
     assert en(text)[span][1] == value
+
+
+def test_en_midday_then_current_and_a_half_of_a_decade():
+    got = en("Talks resume at midday. Holders may buy at the then current price. Sales were flat "
+             "in the first half of the 1990s.")
+    assert got["midday"] == ("TIME", "2017-11-10T12:00")
+    assert got["then current"] == ("DATE", "PAST_REF")
+    assert got["the first half of the 1990s"] == ("DATE", "199")

@@ -15,8 +15,7 @@ WEEKDAYS = {"Monday": 1, "Tuesday": 2, "Wednesday": 3, "Thursday": 4, "Friday": 
             "Saturday": 6, "Sunday": 7, "Mon.": 1, "Tue.": 2, "Tues.": 2, "Wed.": 3,
             "Thu.": 4, "Thur.": 4, "Thurs.": 4, "Fri.": 5, "Sat.": 6, "Sun.": 7}
 DAYPARTS = {"morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF",
-            "evening": "EV", "night": "NI", "overnight": "NI", "daytime": "DT",
-            "midday": "MI"}
+            "evening": "EV", "night": "NI", "overnight": "NI", "daytime": "DT"}
 DAYPART_SUFFIXES = {}
 
 _ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -104,7 +103,7 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
          "the future": "FUTURE_REF", "future": "FUTURE_REF", "someday": "FUTURE_REF",
          "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
          "present-day": "PRESENT_REF", "modern day": "PRESENT_REF",
-         "modern-day": "PRESENT_REF"}
+         "modern-day": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF"}
 # Not listed on purpose: "soon", "later", "earlier", "once", "previously",
 # "eventually", "shortly" -- adverbs of sequence that annotators (TIMEX2 and
 # TimeML alike) leave untagged when they stand alone.
@@ -196,7 +195,7 @@ DIRECTIONS = {"later": "after", "after": "after", "afterward": "after",
               "ago": "ago", "previously": "before", "hence": "after"}
 AMPM = {"a.m.": "AM", "am": "AM", "a.m": "AM", "AM": "AM", "p.m.": "PM", "pm": "PM",
         "p.m": "PM", "PM": "PM"}
-CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
+CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 # Zones written after a clock time ("5 p.m. EST Nov. 9"): part of its span.
 TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST",
               "CET", "CEST"}
@@ -335,6 +334,8 @@ PATTERNS = [
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?(?:{year}|{yearword})"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{yearword}"),
+    # "the last half of the '80s": a part of the decade, not of the current year
+    ("decade", r"(?:the|The)\s+(?:first|last|second|latter)\s+half\s+of\s+the\s+'?{decade}'?s"),
     # company reports: "last year" as the term of a comparison -- after an amount
     # ("from $3 million last year"), as a possessive before one ("last year's $1.5
     # billion", "last year's results") or "the corresponding period last year" --
