@@ -785,3 +785,14 @@ def test_en_midday_then_current_and_a_half_of_a_decade():
     assert got["midday"] == ("TIME", "2017-11-10T12:00")
     assert got["then current"] == ("DATE", "PAST_REF")
     assert got["the first half of the 1990s"] == ("DATE", "199")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # the reporting verb after a quotation does not give the quoted words their tense
+    ('"We will meet them Friday," she said.', "Friday", "2017-11-10"),
+    # a parenthesis takes the tense of the clause around it
+    ("''He will leave at dawn (6 a.m. Thursday),'' the minister said.", "6 a.m. Thursday",
+     "2017-11-09T06:00"),
+])
+def test_en_news_quotations_and_parentheses_in_the_tense_of_a_clause(text, span, value):
+    assert en(text, dct="2017-11-08")[span][1] == value

@@ -206,8 +206,11 @@ ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
 
 # A comma does not end the clause whose verb gives a date its tense in
-# English ("New Zealand said Friday, in response to ...").
-CLAUSE_BREAK = r"[;:–()]"
+# English ("New Zealand said Friday, in response to ..."), nor does a
+# parenthesis ("will leave at 4 (4 a.m. EDT Thursday)"); a quotation mark
+# does: the reporting verb outside a quotation ('"We will meet Friday," she
+# said') does not give the quoted words their tense.
+CLAUSE_BREAK = r"[;:–\"“”]|''|``"
 
 # Before an expression set against its main clause ("After a flat second
 # quarter, the company ..."): a report's period stays the one named before.
