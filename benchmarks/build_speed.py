@@ -29,7 +29,6 @@ import os
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -191,7 +190,8 @@ def run(cmd: list[str], cwd: Path) -> dict:
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.stdout.read()  # drained, not shown
+    err = proc.stderr.read()
     proc.stdout.close()
     proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)

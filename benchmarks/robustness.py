@@ -41,6 +41,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from faults import (Editor, fork_build, hammer, kill_loop, leftovers, make_seeds,  # noqa: E402
                     rss_kb, snapshot, switch_duration, wait_child)
+from helpers import stop_process  # noqa: E402
 
 
 def free_port() -> int:
@@ -122,7 +123,7 @@ def our_load(work: Path, articles: int, requests: int, clients: int, interval: f
         return _load(proc, port, paths, editor, requests, clients,
                      lambda: wait_for(port, "/articles/live/", f"Bearbeitung {editor.edits}.", 30))
     finally:
-        _stop(proc)
+        stop_process(proc)
 
 
 def _load(proc, port, paths, editor, requests, clients, last_edit_shows) -> dict:
@@ -134,15 +135,6 @@ def _load(proc, port, paths, editor, requests, clients, last_edit_shows) -> dict
     result.update(rss_before=before, rss_after=after, edits=editor.edits,
                   up=proc.poll() is None, last_edit_shows=last_edit_shows())
     return result
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 # -- Hugo ------------------------------------------------------------------------
@@ -228,7 +220,7 @@ def hugo_load(work: Path, articles: int, requests: int, clients: int, interval: 
         return _load(proc, port, paths, editor, requests, clients,
                      lambda: wait_for(port, "/live/", f"Bearbeitung {editor.edits}.", 30))
     finally:
-        _stop(proc)
+        stop_process(proc)
 
 
 # -- report ------------------------------------------------------------------------

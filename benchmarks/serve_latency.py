@@ -25,11 +25,11 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1] / "tests")]
 import build_speed  # noqa: E402  (the shared article generator)
+from helpers import CHROMEDRIVER, CHROMIUM, chromium_driver, have_chromium, stop_process  # noqa: E402  (shared with the browser tests)
 
 TARGET_SECONDS = 1.0
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 
 
 def start_server(site: Path) -> tuple[subprocess.Popen, str, list[str], float]:
@@ -53,16 +53,7 @@ def start_server(site: Path) -> tuple[subprocess.Popen, str, list[str], float]:
 
 
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}"):
-        opts.add_argument(arg)
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    return chromium_driver(f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}")
 
 
 def edited_path(site: Path) -> Path:
@@ -117,7 +108,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=5)
     args = parser.parse_args()
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+    if not have_chromium():
         sys.exit(f"needs {CHROMIUM} and {CHROMEDRIVER}")
     pools = build_speed.load_sentences(build_speed.find_corpora())
     work = Path(tempfile.mkdtemp(prefix="serve-latency-"))
@@ -128,12 +119,11 @@ def main() -> None:
         try:
             times = measure(site, url, args.edits)
         finally:
-            proc.terminate()
-            proc.wait(10)
+            stop_process(proc)
         rebuilds = [x for x in lines if x.startswith("built:")]
         print(f"serve, {args.articles} articles ({sum(p.stat().st_size for p in (site / 'seeds').iterdir()) // 1024} KB)")
-        print(f"| measure | seconds | target |")
-        print(f"|---|---|---|")
+        print("| measure | seconds | target |")
+        print("|---|---|---|")
         print(f"| first build until serving | {first:.2f} | |")
         print(f"| edit → visible in Chromium, median of {len(times)} | {statistics.median(times):.2f} "
               f"| <= {TARGET_SECONDS:.1f} |")

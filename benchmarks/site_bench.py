@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import os
 import random
 import shutil
 import statistics
@@ -32,15 +31,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from site_builder.build import build, discover, process_article  # noqa: E402
 from site_builder.config import load_config  # noqa: E402
 from site_builder.readers import ReadOptions  # noqa: E402
 from site_builder.timeline import build_timeline  # noqa: E402
+from helpers import chromium_driver, have_chromium  # noqa: E402  (shared with the browser tests)
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 
 # Vocabulary for synthetic news.  Names are combined (first × last) so that
 # events of different articles rarely share the words the merge stage uses.
@@ -177,17 +175,8 @@ def serve(directory: Path) -> http.server.ThreadingHTTPServer:
 
 
 def chromium():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
     profile = tempfile.mkdtemp(prefix="site-bench-chromium-")
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", f"--user-data-dir={profile}"):
-        opts.add_argument(arg)
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts), profile
+    return chromium_driver("--window-size=1280,900", f"--user-data-dir={profile}"), profile
 
 
 def paint_times(driver, url: str, runs: int) -> dict[str, float]:
@@ -268,7 +257,7 @@ def bench(args) -> None:
         ("embed/index.html", f"{kb(out / 'embed' / 'index.html'):.1f} KB"),
         ("static/ (css + js)", f"{sum(kb(p) for p in (out / 'static').rglob('*') if p.is_file()):.1f} KB"),
     ]
-    if not args.no_browser and Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists():
+    if not args.no_browser and have_chromium():
         httpd = serve(out)
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"
         driver, profile = chromium()

@@ -28,7 +28,7 @@ from . import cache
 from .config import Config
 from .errors import InputError
 from .memo import Memo
-from .output import Staging, build_lock, check_output_location, make_spare
+from .output import Staging, StagingTarget, build_lock, check_output_location, make_spare
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
     from .model import Article, Event, Timex
@@ -199,15 +199,35 @@ def _process_or_error(path: Path, options: "ReadOptions") -> "Processed | tuple"
         return ("error", exc.path, exc.message, exc.line)
 
 
-def process_many(paths: list[Path], options: "ReadOptions", jobs: int):
+def process_many(paths: list[Path], options: "ReadOptions", jobs: int, pool=None):
     """:func:`process_article` over ``paths``, yielding results in order; on
-    ``jobs`` processes when there are enough of them.  Each item is a
-    :class:`Processed` or an error tuple; the results do not depend on ``jobs``."""
-    if jobs <= 1 or len(paths) < POOL_MIN_ARTICLES:
+    ``jobs`` processes when there are enough of them (on ``pool``, a
+    :func:`worker_pool`, when given).  Each item is a :class:`Processed` or
+    an error tuple; the results do not depend on ``jobs``."""
+    if pool is None:
+        with worker_pool(jobs, len(paths)) as own:
+            if own is not None:
+                yield from process_many(paths, options, jobs, own)
+                return
         for path in paths:
             yield _process_or_error(path, options)
         return
     import itertools
+
+    chunk = max(1, min(32, len(paths) // (min(jobs, len(paths)) * 8)))
+    yield from pool.map(_process_or_error, paths, itertools.repeat(options), chunksize=chunk)
+
+
+@contextmanager
+def worker_pool(jobs: int, articles: int):
+    """A process pool of up to ``jobs`` workers for ``articles`` to extract,
+    or None when they are better done in this process (one job, or fewer
+    than :data:`POOL_MIN_ARTICLES`: starting a pool costs more).  Made
+    before the site is loaded, so its workers stay small; the render then
+    uses it too (see :func:`_render_changed`)."""
+    if jobs <= 1 or articles < POOL_MIN_ARTICLES:
+        yield None
+        return
     import multiprocessing
     import threading
     from concurrent.futures import ProcessPoolExecutor
@@ -216,10 +236,13 @@ def process_many(paths: list[Path], options: "ReadOptions", jobs: int):
     # it is unsafe once other threads run (the preview server), so spawn then.
     method = "fork" if ("fork" in multiprocessing.get_all_start_methods()
                         and threading.active_count() == 1) else "spawn"
-    workers = min(jobs, len(paths))
-    chunk = max(1, min(32, len(paths) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        yield from pool.map(_process_or_error, paths, itertools.repeat(options), chunksize=chunk)
+    pool = ProcessPoolExecutor(min(jobs, articles), mp_context=multiprocessing.get_context(method))
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(cancel_futures=True)  # a failed build waits for no queued work
+        raise
+    pool.shutdown()
 
 
 def _check_unique_slugs(done: list[Processed]) -> None:
@@ -452,40 +475,27 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     keys = {seed.name: cache.article_key(seed_digests[seed.name] or "", seed.name, base)
             for seed in seeds}
     misses = [seed for seed in seeds if keys[seed.name] not in stored]
-    fresh = process_many([s.path for s in misses], options, jobs)
-    result.extracted = len(misses)
-
-    processed, store = [], {}
-    for done, seed in enumerate(seeds, 1):
-        key = keys[seed.name]
-        item = stored[key] if key in stored else next(fresh)
-        if isinstance(item, tuple):  # a user's mistake, in file order as a serial build sees it
-            error = InputError(item[1], item[2], item[3])
-            if not config.keep_going:
-                fresh.close()
-                raise error
-            warn(f"skipped {error}")
-            item = None
-        else:
-            processed.append(item)
-            store[key] = item
-        if progress:
-            progress(ArticleDone(seed.path, done, len(seeds), item))
-    _check_unique_slugs(processed)
-    for p in processed:
-        if not p.events:
-            warn(f"{p.article.source_path}: no dated events found")
-    memo = session.memo if session is not None else None
-    if memo is not None:
-        memo.next_build()
-    site = assemble(config, processed, result.warnings, memo=memo)
-    deferred = session.deferred if session is not None else None
-    # The previous tree is kept as the spare, for the next build to update
-    # instead of making ~1 folder per article afresh.
-    with Staging(output_dir, deferred, spare=True) as stage:
-        written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo)
-        _fail_if_strict(strict, result, output_dir)
-        stage.commit()
+    # The workers extract the articles, then render article pages (see _render_changed).
+    with worker_pool(jobs, len(misses)) as pool:
+        fresh = process_many([s.path for s in misses], options, jobs, pool)
+        result.extracted = len(misses)
+        processed, store = _collect(seeds, keys, stored, fresh, config.keep_going, warn, progress)
+        _check_unique_slugs(processed)
+        for p in processed:
+            if not p.events:
+                warn(f"{p.article.source_path}: no dated events found")
+        memo = session.memo if session is not None else None
+        if memo is not None:
+            memo.next_build()
+        site = assemble(config, processed, result.warnings, memo=memo)
+        deferred = session.deferred if session is not None else None
+        # The previous tree is kept as the spare, for the next build to update
+        # instead of making ~1 folder per article afresh.
+        with Staging(output_dir, deferred, spare=True) as stage:
+            written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo,
+                                                     pool, min(jobs, len(misses)))
+            _fail_if_strict(strict, result, output_dir)
+            stage.commit()
     if session is not None:  # after a first build there is none yet: mirror one meanwhile
         session.deferred.append(functools.partial(make_spare, output_dir))
     if session is not None:
@@ -514,14 +524,48 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.rendered = sorted(written)
 
 
+#: Render batches: at least this many per worker, to share the work out
+#: evenly, and at most this many page groups each, so that a large site's
+#: batches stay small in the workers and in the pool's queue.
+RENDER_BATCHES_PER_WORKER = 4
+RENDER_BATCH_GROUPS = 32
+
+
+def _collect(seeds: list[SeedFile], keys: dict[str, str], stored: dict, fresh, keep_going: bool,
+             warn: Callable[[str], None], progress: Progress | None) -> tuple[list, dict]:
+    """Every article's result in file order, from the cache or from ``fresh``
+    (the misses' results, in the same order) → (results, cache entries by key).
+    A user's mistake is raised, or with ``keep_going`` warned about and
+    skipped, in file order as a serial build sees it."""
+    processed, store = [], {}
+    for done, seed in enumerate(seeds, 1):
+        key = keys[seed.name]
+        item = stored[key] if key in stored else next(fresh)
+        if isinstance(item, tuple):
+            error = InputError(item[1], item[2], item[3])
+            if not keep_going:
+                fresh.close()
+                raise error
+            warn(f"skipped {error}")
+            item = None
+        else:
+            processed.append(item)
+            store[key] = item
+        if progress:
+            progress(ArticleDone(seed.path, done, len(seeds), item))
+    return processed, store
+
+
 def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
-                    stage: Staging, memo: Memo | None = None
+                    stage: Staging, memo: Memo | None = None, pool=None, workers: int = 1
                     ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Render the page groups whose fingerprint changed or whose previous
     files are gone or altered, writing each file into ``stage`` as it is
     made; carry the other groups' files over → (path → SHA-256 of each file
     written, paths kept from the previous output, every path's (group,
-    fingerprint))."""
+    fingerprint)).  With a ``pool`` of ``workers``, groups that can be made
+    elsewhere (article and year pages) are made by its workers while this
+    process makes the rest."""
     from .render import as_bytes, plan_site
     from .theme import Theme
 
@@ -538,22 +582,56 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     written: dict[str, str] = {}
     keep: set[str] = set()
     owners: dict[str, tuple[str, str]] = {}
+    here: list[tuple[str, str, Callable]] = []  # (group, fingerprint, make) to make in this process
+    elsewhere: dict[str, str] = {}               # group → fingerprint, made by the pool
+    jobs: list[tuple[str, Callable]] = []         # (group, prepare its job)
     for name, group in plan_site(site, theme, memo).items():
         fp = cache.digest(f"{salt}|{group.inputs}".encode())
         old = before.get(name, {})
         if old and all(e[1] == fp and _output_intact(output_dir, rel, e[2:]) for rel, e in old.items()):
-            made = list(old)
             keep.update(old)
+            owners.update((rel, (name, fp)) for rel in old)
+        elif pool is not None and group.job is not None:
+            elsewhere[name] = fp
+            jobs.append((name, group.job))
         else:
-            made = []
-            for rel, data in group.make().items():
-                data = as_bytes(data)
-                stage.write(rel, data)
-                written[rel] = cache.digest(data)
-                made.append(rel)
-        owners.update((rel, (name, fp)) for rel in made)
+            here.append((name, fp, group.make))
+    # Interleaved batches: each gets its share of the large groups (years) too.
+    # The workers write the files themselves: no page travels back.
+    count = min(len(jobs), max(workers * RENDER_BATCHES_PER_WORKER,
+                               -(-len(jobs) // RENDER_BATCH_GROUPS)))
+    batches = [pool.submit(_render_and_write, [(name, prepare()) for name, prepare in jobs[i::count]],
+                           stage.target) for i in range(count)]
+
+    def put(name: str, fp: str, files: dict) -> None:
+        for rel, data in files.items():
+            data = as_bytes(data)
+            stage.write(rel, data)
+            written[rel] = cache.digest(data)
+            owners[rel] = (name, fp)
+
+    for name, fp, make in here:
+        put(name, fp, make())
+    for batch in batches:
+        for name, rel, sha, path in batch.result():
+            stage.record(rel, path)
+            written[rel] = sha
+            owners[rel] = (name, elsewhere[name])
     stage.keep(keep)
     return written, keep, owners
+
+
+def _render_and_write(jobs: list[tuple[str, tuple]], target: "StagingTarget"
+                      ) -> list[tuple[str, str, str, Path]]:
+    """In a worker process: make each prepared page-group job's files and
+    write them into the staging tree → (group, output path, SHA-256, file)."""
+    from .render import make_job
+
+    done = []
+    for name, job in jobs:
+        for rel, data in make_job(job).items():
+            done.append((name, rel, cache.digest(data), target.write(rel, data)))
+    return done
 
 
 def theme_digest(theme) -> str:

@@ -15,6 +15,10 @@ class InputError(Exception):
         self.message = message
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # rebuilt from its own arguments when it comes back from a worker process
+        return type(self), (self.path, self.message, self.line)
+
     def __str__(self) -> str:
         where = self.path or ""
         if self.path and self.line is not None:

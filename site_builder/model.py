@@ -6,11 +6,23 @@ forms are what ``site-builder extract`` prints and ``events.json`` holds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from .dates import PartialDate
 
 
+def _pickled_as_call(cls):
+    """Pickle a slotted frozen dataclass as a call of the class with its
+    field values: loading the article cache then builds each object in one
+    call, about twice as fast as the dataclass default (a ``__setstate__``
+    that looks up the fields and sets them one by one)."""
+    values = attrgetter(*(f.name for f in fields(cls)))
+    cls.__reduce__ = lambda self: (cls, values(self))
+    return cls
+
+
+@_pickled_as_call
 @dataclass(frozen=True, slots=True)  # slots: a large site holds ~10^5 of them
 class Timex:
     """A time expression found in a text, normalised to TIMEX3.
@@ -90,6 +102,7 @@ class Article:
         }
 
 
+@_pickled_as_call
 @dataclass(frozen=True, slots=True)  # slots: a large site holds ~10^5 of them
 class Source:
     """Where an event was reported: one article and the sentence in it."""
@@ -102,6 +115,7 @@ class Source:
     timex_end: int | None = None
 
 
+@_pickled_as_call
 @dataclass(frozen=True, slots=True)  # slots: a large site holds ~10^5 of them
 class Event:
     """Something that happened (or is scheduled) at a date.

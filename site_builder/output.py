@@ -1,8 +1,9 @@
 """Write stage: ``{path: bytes}`` → ``output/``, all or nothing.
 
 The only module that writes the site.  Files go into a fresh temporary
-folder beside ``output/``; only when every file is written and flushed is
-it swapped in with one atomic ``renameat2(RENAME_EXCHANGE)`` (Linux), or two
+folder beside ``output/``; only when every file is written and flushed to
+disk (one ``syncfs`` for the whole tree on Linux, else an ``fsync`` per
+file) is it swapped in with one atomic ``renameat2(RENAME_EXCHANGE)`` (Linux), or two
 renames elsewhere, with recovery on the next run.  A build that fails or is
 killed at any moment leaves the previous ``output/`` as it was.
 """
@@ -14,6 +15,7 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
@@ -80,6 +82,7 @@ class Staging:
         self.root: Path | None = None
         self._dirs: set[Path] = set()
         self._stale: set[str] | None = None  # a reused tree's files not yet brought up to date
+        self._written: list[Path] = []  # to flush one by one where syncfs is missing
 
     def __enter__(self) -> "Staging":
         with self._as_input_error():
@@ -113,18 +116,26 @@ class Staging:
         """Write one file (an output-relative POSIX path) into the new tree."""
         with self._as_input_error():
             if self._stale is None:
-                _write_file(self.root, rel, data, self._dirs)
+                self._written.append(_write_file(self.root, rel, data, self._dirs))
             else:
-                _replace_file(self.root, rel, data, self._dirs)
+                self._written.append(_replace_file(self.root, rel, data, self._dirs))
                 self._stale.discard(rel)
 
+    @property
+    def target(self) -> "StagingTarget":
+        """Where another process may write files of this tree (report each
+        with :meth:`record`)."""
+        return StagingTarget(self.root, replace=self._stale is not None)
+
+    def record(self, rel: str, path: Path) -> None:
+        """Note a file written into the tree through :attr:`target`."""
+        self._written.append(path)
+        if self._stale is not None:
+            self._stale.discard(rel)
+
     def write_all(self, files: dict[str, bytes]) -> None:
-        with self._as_input_error():
-            if self._stale is None:
-                _write_all(files, self.root)
-            else:
-                for rel, data in sorted(files.items()):
-                    self.write(rel, data)
+        for rel, data in sorted(files.items()):
+            self.write(rel, data)
 
     def keep(self, paths: Iterable[str]) -> None:
         """Carry ``paths`` over unchanged from the current output."""
@@ -142,13 +153,30 @@ class Staging:
             if self._stale:
                 _remove_files(self.root, self._stale)
             os.chmod(self.root, 0o755)  # mkdtemp makes it 0700; a web server must read it
-            _fsync_dir(self.root)
+            _flush_tree(self.root, self._written)
             previous = _swap_in(self.root, self.output_dir, self.defer, keep=self.spare)
             spare = spare_path(self.output_dir)
             if previous is not None and previous != spare:
                 _discard(spare)  # one that could not be reused
                 os.rename(previous, spare)
         self.root = None
+
+
+@dataclass(frozen=True)
+class StagingTarget:
+    """A :class:`Staging` tree as a worker process sees it: where to write,
+    and whether files are replaced (a reused tree, whose files may be hard
+    links into the live site) or written afresh."""
+
+    root: Path
+    replace: bool
+
+    def write(self, rel: str, data: bytes) -> Path:
+        """Write one file (an output-relative POSIX path) → its path."""
+        made: set[Path] = set()
+        if self.replace:
+            return _replace_file(self.root, rel, data, made)
+        return _write_file(self.root, rel, data, made)
 
 
 def spare_path(output_dir: Path) -> Path:
@@ -204,28 +232,55 @@ def _remove(staging: Path | None) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_all(files: dict[str, bytes], root: Path) -> None:
-    made: set[Path] = set()
-    for rel, data in sorted(files.items()):
-        _write_file(root, rel, data, made)
-
-
-def _write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
-    """Write ``data`` to ``root``/``rel`` and flush it to disk; ``made``
-    remembers the folders already created."""
+def _write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> Path:
+    """Write ``data`` to ``root``/``rel`` (not yet flushed to disk: see
+    :func:`_flush_tree`) → its path; ``made`` remembers the folders already created."""
     target = root.joinpath(*safe_relpath(rel).parts)
     if target.parent not in made:
         target.parent.mkdir(parents=True, exist_ok=True)
         made.add(target.parent)
-    _write_synced(target, data, "wb")
-
-
-def _write_synced(path: Path, data: bytes, mode: str) -> None:
-    """Write ``data`` and flush it to disk before returning."""
-    with open(path, mode) as fh:
+    with open(target, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    return target
+
+
+def _flush_tree(root: Path, written: list[Path]) -> None:
+    """Flush a new tree to disk before it is swapped in: with one ``syncfs``
+    of its file system where there is one (Linux), which also covers every
+    folder made and every rename; else each written file and the root folder
+    by ``fsync``.  One call instead of one per file: a cold build of 1,000
+    articles spent 0.5-1.3 s in 1,330 fsyncs."""
+    if _syncfs(root):
+        return
+    for path in written:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    _fsync_dir(root)
+
+
+@functools.lru_cache(maxsize=None)
+def _libc_function(name: str):
+    """A function of the C library (through ctypes), or None where it has none."""
+    import ctypes  # here: a no-change build never writes, and ctypes costs 6 ms to import
+    import ctypes.util
+
+    libc_name = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(libc_name, use_errno=True), name, None) if libc_name else None
+
+
+def _syncfs(path: Path) -> bool:
+    """``syncfs(2)`` on ``path``'s file system; False when unavailable."""
+    fn = _libc_function("syncfs")
+    if fn is None:
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return fn(fd) == 0
+    finally:
+        os.close(fd)
 
 
 def _link_all(paths: Iterable[str], source: Path, root: Path) -> None:
@@ -298,14 +353,16 @@ def _temp_beside(target: Path) -> Path:
     return tmp
 
 
-def _replace_file(root: Path, rel: str, data: bytes, made: set[Path]) -> None:
+def _replace_file(root: Path, rel: str, data: bytes, made: set[Path]) -> Path:
     """Write ``root``/``rel`` under a temporary name and rename it over the
-    old one: the old file may be a hard link shared with the live site."""
+    old one (the old file may be a hard link shared with the live site) → its path."""
     target = root.joinpath(*safe_relpath(rel).parts)
     _clear_way(root, target, made)
     tmp = _temp_beside(target)
-    _write_synced(tmp, data, "xb")  # a new file: never one shared with the live site
+    with open(tmp, "xb") as fh:  # a new file: never one shared with the live site
+        fh.write(data)
     os.replace(tmp, target)
+    return target
 
 
 def _relink_all(paths: Iterable[str], source: Path, root: Path, made: set[Path]) -> None:
@@ -361,16 +418,10 @@ def _fsync_dir(path: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux ``renameat2``); False when unsupported."""
-    import ctypes  # here: a no-change build never swaps, and ctypes costs 6 ms to import
-    import ctypes.util
-
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    fn = getattr(libc, "renameat2", None)
+    fn = _libc_function("renameat2")
     if fn is None:
         return False
+    import ctypes
     res = fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     if res == 0:
         return True

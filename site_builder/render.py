@@ -22,6 +22,7 @@ from .cache import fingerprint
 from .config import Config, TimelineOptions
 from .dates import PartialDate
 from .embed import embed_snippet
+from .errors import InputError
 from .i18n import (count_label, date_label, labels, language_name, month_label, short_month,
                    year_label)
 from .markup import Mark, mark_html
@@ -86,10 +87,14 @@ class Pages:
     ``inputs`` covers everything the bytes depend on besides the theme and
     the code (the build adds those); ``make`` returns output path → content.
     Equal inputs give equal bytes, so a build may keep the previous files.
+    ``job``, when set, prepares the same work for another process: it
+    returns ``(function, args)``, a module-level function and picklable
+    arguments (see :func:`make_job`).
     """
 
     inputs: str
     make: Callable[[], dict[str, str | bytes]]
+    job: Callable[[], tuple[Callable, tuple]] | None = None
 
 
 def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, Pages]:
@@ -122,17 +127,20 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
                 for e in site.timeline.events}
     events_fp = fingerprint(tuple(event_fp.values()))
 
+    def facets(event: Event) -> dict:
+        sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
+        return memo.get_for((event, *sources), "facets", partial(_event_facets, event, by_slug))
+
     def view(event: Event) -> dict:
         sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
         return memo.get_for((event, *sources), ("view", lang, split),
-                            partial(_event_view, event, by_slug, lang, split))
+                            partial(_event_view, event, by_slug, lang, split, facets(event)))
 
     plan: dict[str, Pages] = {}
-    if split:
-        _plan_years(plan, site, theme, common, common_fp, view, lang, meta_fp, event_fp)
+    sendable = {k: v for k, v in common.items() if k != "t"}  # labels hold functions
     plan["timeline"] = Pages(
         fingerprint((common_fp, events_fp, tuple(meta_fp.values()))),
-        lambda: _timeline_pages(site, theme, common, view, lang, split))
+        lambda: _timeline_pages(site, theme, common, facets if split else view, lang, split))
     # The 404 page is served at any depth: its links start at the site's path.
     plan["404"] = Pages(common_fp, lambda: {"404.html": _render(
         theme, "404.html", common, root=_site_path(site), page="404")})
@@ -146,12 +154,17 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
         path = f"articles/{article.slug}/index.html"
         html_pages.append(path)
         timexes = site.timexes.get(article.slug, ())
+        links = tuple(_link(n, lang) for n in neighbours)
         inputs = fingerprint((common_fp, article_fp[article.slug],
                               tuple(event_fp[id(e)] for e in own),
                               memo.get_for((timexes,), "fp", partial(fingerprint, timexes)),
-                              tuple(_link(n, lang) for n in neighbours)))
-        plan[f"article:{article.slug}"] = Pages(inputs, functools.partial(
-            _article_page, path, theme, common, article, site, own, neighbours, lang, split))
+                              links))
+        args = (article, timexes, tuple(own), links, lang, split)
+        plan[f"article:{article.slug}"] = Pages(
+            inputs, functools.partial(_article_page, path, theme, common, *args),
+            job=partial(_job, _article_page_elsewhere, (path, theme, sendable, *args)))
+    if split:  # after the articles: workers start on those while year views are made
+        _plan_years(plan, site, theme, common, sendable, common_fp, view, lang, meta_fp, event_fp)
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
@@ -185,9 +198,9 @@ def _timeline_paths(site: Site, split: bool) -> list[str]:
                                                  for y in years for top in ("", "embed/")]
 
 
-def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, common_fp: str,
-                view: Callable[[Event], dict], lang: str, meta_fp: dict[str, str],
-                event_fp: dict[int, str]) -> None:
+def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, sendable: dict,
+                common_fp: str, view: Callable[[Event], dict], lang: str,
+                meta_fp: dict[str, str], event_fp: dict[int, str]) -> None:
     """One page group per year (``year:<slug>``: its page and its embed page),
     so that an edit re-renders the years whose events changed, not all."""
     by_year: dict[int, list[Event]] = {}
@@ -200,13 +213,17 @@ def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, common_fp: s
         slugs = sorted({s.slug for e in events for s in e.sources} | {e.slug for e in events})
         inputs = fingerprint((common_fp, tuple(event_fp[id(e)] for e in events),
                               tuple(meta_fp.get(s, "") for s in slugs), nav))
-        plan[f"year:{year_slug(year)}"] = Pages(inputs, partial(
-            _year_pages, site, theme, common, view, lang, events, nav))
+        newest_first = site.config.timeline.newest_first
+        plan[f"year:{year_slug(year)}"] = Pages(
+            inputs, partial(_year_pages, theme, common, view, events, lang, nav, newest_first),
+            job=partial(_year_job, theme, sendable, view, events, lang, nav, newest_first))
 
 
 def _timeline_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict],
                     lang: str, split: bool) -> dict[str, str]:
-    """The index (the whole list, or the overview when split) and its embed."""
+    """The index (the whole list, or the overview when split) and its embed.
+    ``view`` gives each event's full view, or only its facets for the
+    overview (:func:`_event_facets`)."""
     events = [view(e) for e in site.timeline.events]
     years = _group(events, lang)
     shown = _newest_first(years) if site.config.timeline.newest_first else years
@@ -230,13 +247,30 @@ def _timeline_pages(site: Site, theme: Theme, common: dict, view: Callable[[Even
                                         target="_top", home="", **index)}
 
 
-def _year_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict], lang: str,
-                events: list[Event], nav: tuple[int | None, int | None]) -> dict[str, str]:
+def _year_pages(theme: Theme, common: dict, view: Callable[[Event], dict], events: list[Event],
+                *args) -> dict[str, str]:
+    return _year_pages_of(theme, common, [view(e) for e in events], *args)
+
+
+def _year_job(theme: Theme, common: dict, view: Callable[[Event], dict], events: list[Event],
+              *args) -> tuple[Callable, tuple]:
+    """:func:`_year_pages` for a worker: the event views are made here (they
+    are memoised here), the pages there."""
+    return _year_pages_elsewhere, (theme, common, [view(e) for e in events], *args)
+
+
+def _year_pages_elsewhere(theme: Theme, common: dict, views: list[dict], lang: str,
+                          *args) -> dict[str, str]:
+    """:func:`_year_pages_of` in a worker process, its labels looked up there."""
+    return _year_pages_of(theme, dict(common, t=labels(lang)), views, lang, *args)
+
+
+def _year_pages_of(theme: Theme, common: dict, views: list[dict], lang: str,
+                   nav: tuple[int | None, int | None], newest_first: bool) -> dict[str, str]:
     """A year's page and its embed page.  On a year page ``timeline`` describes
     that year: its events, count, reporting articles and filter choices."""
-    views = [view(e) for e in events]
     (year,) = _group(views, lang)
-    shown = _newest_first([year])[0] if site.config.timeline.newest_first else year
+    shown = _newest_first([year])[0] if newest_first else year
     articles = len({s["slug"] for v in views for s in v["sources"]})
     page = dict(year=year,
                 timeline={"years": [shown], "count": year["count"], "articles": articles,
@@ -258,6 +292,31 @@ def _article_page(path: str, *args) -> dict[str, str]:
     return {path: _render_article(*args)}
 
 
+def _job(function: Callable, args: tuple) -> tuple[Callable, tuple]:
+    return function, args
+
+
+def _article_page_elsewhere(path: str, theme: Theme, common: dict, *args) -> dict[str, str]:
+    """:func:`_article_page` in a worker process, its labels looked up there."""
+    lang = args[-2]
+    return _article_page(path, theme, dict(common, t=labels(lang)), *args)
+
+
+def make_job(job: tuple[Callable, tuple]) -> dict[str, bytes]:
+    """The files of a page group from its prepared :attr:`Pages.job`, in a
+    worker process: path → bytes.  A theme arriving again (equal, from
+    another batch) reuses the first copy's compiled templates."""
+    function, args = job
+    args = tuple(_known_theme(a) if isinstance(a, Theme) else a for a in args)
+    return {path: as_bytes(data) for path, data in function(*args).items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _known_theme(theme: Theme) -> Theme:
+    # one Theme (and Jinja environment) per worker process and theme folders
+    return theme
+
+
 def _static_files(static: dict) -> dict[str, bytes]:
     # Host pages load embed.js from the site root: a short, stable URL.
     return {("embed.js" if path == "static/embed.js" else path): source.read_bytes()
@@ -265,7 +324,35 @@ def _static_files(static: dict) -> dict[str, bytes]:
 
 
 def _render(theme: Theme, template: str, common: dict, **context) -> str:
-    return theme.env.get_template(template).render(**common, **context)
+    try:
+        return theme.env.get_template(template).render(**common, **context)
+    except Exception as exc:  # noqa: BLE001 - a site's own template may raise anything
+        raise _template_error(exc) or exc
+
+
+def _template_error(exc: Exception) -> InputError | None:
+    """An error raised by a template (a site's override may hold any mistake)
+    as a user's mistake naming the template file and line; None when no
+    template is to blame."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return InputError(exc.filename or exc.name, f"template error: {exc.message}", exc.lineno)
+    place = None
+    tb = exc.__traceback__
+    while tb is not None:  # Jinja maps its frames to the template's file and line
+        if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt", ".j2")):
+            place = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    if place is None:
+        if isinstance(exc, jinja2.TemplateNotFound):
+            return InputError(None, f"template error: template not found: {exc.name}")
+        return None
+    if isinstance(exc, jinja2.TemplateNotFound):
+        message = f"template not found: {exc.name}"
+    else:
+        message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+    return InputError(place[0], f"template error: {message}", place[1])
 
 
 def _site_view(site: Site, lang: str) -> dict:
@@ -308,7 +395,23 @@ def _metadata_fingerprint(article: Article) -> str:
     return fingerprint(replace(article, text="", body_html=""))
 
 
-def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: bool) -> dict:
+def _event_facets(event: Event, by_slug: dict[str, Article]) -> dict:
+    """What the overview, its density strip and the filters need of an event:
+    where it falls in time, its language, its articles' tags and sources."""
+    date = event.date
+    articles = [by_slug[s.slug] for s in event.sources or (event,) if s.slug in by_slug]
+    return {
+        "year": date.year, "month": date.month, "granularity": date.granularity,
+        "lang": event.lang, "tags": sorted({t for a in articles for t in a.tags}),
+        # Month span for the year-range filter (YYYY-MM compares as text).
+        "first": date.first_day.strftime("%Y-%m"), "last": date.last_day.strftime("%Y-%m"),
+        "source_names": sorted({name for a in articles if (name := source_name(a))}),
+    }
+
+
+def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: bool,
+                facets: dict) -> dict:
+    """An event as the timeline lists it: its ``facets`` and what is shown."""
     sources = event.sources or (Source(event.slug, event.sentence, event.start, event.end),)
     views = []
     for src in sources:
@@ -325,18 +428,11 @@ def _event_view(event: Event, by_slug: dict[str, Article], lang: str, split: boo
                                                    if src.end > src.start else ""),
             "date": date_label(article.date, lang) if article.date else "",
         })
-    tags = sorted({t for s in sources if s.slug in by_slug for t in by_slug[s.slug].tags})
-    return {
-        "id": event.id, "value": event.date.value, "datetime": html_datetime(event.date),
-        "label": date_label(event.date, lang, event.mod), "granularity": event.date.granularity,
-        "year": event.date.year, "month": event.date.month, "title": event.title,
-        "sentence": event.sentence, "sources": views, "tags": tags, "lang": event.lang,
-        "manual": event.manual, "place": timeline_place(event, split),
-        # Month span for the year-range filter (YYYY-MM compares as text).
-        "first": event.date.first_day.strftime("%Y-%m"),
-        "last": event.date.last_day.strftime("%Y-%m"),
-        "source_names": sorted({v["name"] for v in views if v["name"]}),
-    }
+    return dict(
+        facets, id=event.id, value=event.date.value, datetime=html_datetime(event.date),
+        label=date_label(event.date, lang, event.mod), title=event.title,
+        sentence=event.sentence, sources=views, manual=event.manual,
+        place=timeline_place(event, split))
 
 
 def _group(events: list[dict], lang: str) -> list[dict]:
@@ -461,18 +557,18 @@ def _events_by_article(timeline: Timeline) -> dict[str, list[Event]]:
     return own
 
 
-def _render_article(theme: Theme, common: dict, article: Article, site: Site, own: list[Event],
-                    neighbours: tuple, lang: str, split: bool) -> str:
+def _render_article(theme: Theme, common: dict, article: Article, timexes: tuple[Timex, ...],
+                    own: tuple[Event, ...], links: tuple[dict | None, dict | None], lang: str,
+                    split: bool) -> str:
     marks = []
     for event in own:
         for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
             if src.slug == article.slug and src.end > src.start:
                 marks.append(Mark(src.start, src.end, "span",
                                   (("class", "event-sentence"),), id=anchor_id(src.slug, src.sentence)))
-    for tx in site.timexes.get(article.slug, ()):
+    for tx in timexes:
         marks.append(Mark(tx.start, tx.end, "time", timex_attrs(tx, article.lang), depth=1))
     body = mark_html(article.body_html, article.text, _unique(marks))
-    prev, nxt = neighbours
     return _render(
         theme, "article.html", common, root="../../", page="article",
         article={"title": article.title, "slug": article.slug, "lang": article.lang,
@@ -485,7 +581,7 @@ def _render_article(theme: Theme, common: dict, article: Article, site: Site, ow
         events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
                  "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
                  "anchor": _anchor_in(e, article.slug)} for e in own],
-        prev=_link(prev, lang), next=_link(nxt, lang),
+        prev=links[0], next=links[1],
     )
 
 

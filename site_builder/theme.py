@@ -56,6 +56,11 @@ class Theme:
                                  undefined=jinja2.StrictUndefined)
         return env
 
+    def __getstate__(self) -> dict:
+        # Sent to worker processes without its Jinja environment: each
+        # process compiles the templates it uses (render.make_job).
+        return {k: v for k, v in self.__dict__.items() if k != "env"}
+
     def static_files(self) -> dict[str, Path]:
         """Output-relative path (``static/…``) → source file, overrides applied."""
         found: dict[str, Path] = {}

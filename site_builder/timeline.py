@@ -85,12 +85,10 @@ def _similar_reports(fa: "_Features", fb: "_Features") -> bool:
 def _content_words(e: Event) -> frozenset[str]:
     """Lower-cased word stems of the sentence, without stop words and time words."""
     skip = _skip_words(e.lang)
-    out = set()
-    for w in _WORD.findall(e.sentence.replace(e.timex_text, " ") if e.timex_text else e.sentence):
-        w = w.lower()
-        if w in skip or w.isdigit():
-            continue
-        out.add(w[:_STEM])
+    text = e.sentence.replace(e.timex_text, " ") if e.timex_text else e.sentence
+    found = {w.lower() for w in _WORD.findall(text)} - skip
+    out = {w[:_STEM] for w in found if not w.isdigit()}
+    for w in found:
         if "-" in w:  # "G20-Gipfel" also shares "gipfel" with a plain "Gipfel"
             out.update(p[:_STEM] for p in w.split("-") if len(p) > 2 and p not in skip)
     return frozenset(out)
@@ -129,8 +127,8 @@ def _group(events: list[Event], memo: Memo | None = None) -> list[list[Event]]:
     remaining_first = _suffix_min_first_day(features)
     groups: list[_Cluster] = []
     by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters
-    postings: dict[str, set[int]] = {}    # word or name → open clusters using it
-    tokens: dict[int, set[str]] = {}      # open cluster → its members' words and names
+    postings = _Postings()                # word or name → open clusters using it
+    tokens: dict[int, tuple[set[str], set[str]]] = {}  # open cluster → its words, names
     min_last: dict[int, object] = {}      # open cluster → smallest last day of its members
     closing: list[tuple[object, int]] = []  # heap of (min_last, cluster)
     for i, f in enumerate(features):
@@ -142,8 +140,7 @@ def _group(events: list[Event], memo: Memo | None = None) -> list[list[Event]]:
             while closing and closing[0][0] < horizon:
                 _, k = heapq.heappop(closing)
                 if k in tokens and min_last[k] < horizon:
-                    for t in tokens.pop(k):
-                        postings[t].discard(k)
+                    postings.remove(k, *tokens.pop(k))
             candidates = _likely_clusters(f, postings)
         for k in candidates:
             if groups[k].admits(f):
@@ -155,19 +152,43 @@ def _group(events: list[Event], memo: Memo | None = None) -> list[list[Event]]:
             if f.span is None:
                 candidates.append(k)
                 continue
-            tokens[k], min_last[k] = set(), f.span[1]
+            tokens[k], min_last[k] = (set(), set()), f.span[1]
             heapq.heappush(closing, (f.span[1], k))
         if f.span is not None:
-            for t in f.tokens - tokens[k]:
-                postings.setdefault(t, set()).add(k)
-            tokens[k] |= f.tokens
+            words, names = tokens[k]
+            postings.add(k, f.words - words, f.names - names)
+            words |= f.words
+            names |= f.names
             if f.span[1] < min_last[k]:
                 min_last[k] = f.span[1]
                 heapq.heappush(closing, (f.span[1], k))
     return [[f.event for f in g.members] for g in groups]
 
 
-def _likely_clusters(f: "_Features", postings: dict[str, set[int]]) -> list[int]:
+class _Postings:
+    """Which open clusters use each content word and each name (kept apart:
+    a word and a name may be spelled alike)."""
+
+    __slots__ = ("words", "names")
+
+    def __init__(self) -> None:
+        self.words: dict[str, set[int]] = {}
+        self.names: dict[str, set[int]] = {}
+
+    def add(self, k: int, words, names) -> None:
+        for w in words:
+            self.words.setdefault(w, set()).add(k)
+        for n in names:
+            self.names.setdefault(n, set()).add(k)
+
+    def remove(self, k: int, words, names) -> None:
+        for w in words:
+            self.words[w].discard(k)
+        for n in names:
+            self.names[n].discard(k)
+
+
+def _likely_clusters(f: "_Features", postings: _Postings) -> list[int]:
     """The open clusters ``f`` could join, in cluster order: those with which
     it shares enough words or names for one member to report the same
     happening.  A member shares no more than its whole cluster does, so
@@ -176,10 +197,11 @@ def _likely_clusters(f: "_Features", postings: dict[str, set[int]]) -> list[int]
     without comparing members; the clusters tried and joined are the same."""
     shared_words: dict[int, int] = {}
     shared_names: dict[int, int] = {}
-    for t in f.tokens:
-        counts = shared_words if t[0] == "w" else shared_names
-        for k in postings.get(t, ()):
-            counts[k] = counts.get(k, 0) + 1
+    for counts, own, clusters_of in ((shared_words, f.words, postings.words),
+                                     (shared_names, f.names, postings.names)):
+        for t in own:
+            for k in clusters_of.get(t, ()):
+                counts[k] = counts.get(k, 0) + 1
     need = max(1.0, _WORDS_WITH_NAMES * len(f.words) - 1e-9)  # float slack: 0.2 * 15 > 3
     likely = {k for k, n in shared_words.items() if n >= need}
     likely.update(k for k, n in shared_names.items() if n >= _SHARED_NAMES)
@@ -189,7 +211,7 @@ def _likely_clusters(f: "_Features", postings: dict[str, set[int]]) -> list[int]
 class _Features:
     """An event with what clustering compares, computed once."""
 
-    __slots__ = ("event", "span", "words", "names", "tokens", "kind")
+    __slots__ = ("event", "span", "words", "names", "kind")
 
     def __init__(self, event: Event):
         self.event = event
@@ -197,8 +219,6 @@ class _Features:
         self.span = (d.first_day, d.last_day) if d.is_calendar else None
         self.words = _content_words(event)
         self.names = _names(event)
-        # What two reports of one happening must share: a content word or a name.
-        self.tokens = {"w:" + w for w in self.words} | {"n:" + n for n in self.names}
         # All that same_happening reads of a member, besides its article and date
         self.kind = (self.words, self.names, event.manual)
 

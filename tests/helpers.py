@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import random
+import subprocess
 from pathlib import Path
 
 from site_builder.dates import PartialDate
@@ -9,6 +12,9 @@ from site_builder.model import Article, Dateline, Event, Source
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_8d4080564ea0615d.txt"
+# Debian's chromium and chromium-driver (a test tool's own browser download does not work here)
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 
 
 def write(path: Path, text: str) -> Path:
@@ -86,3 +92,59 @@ def write_mixed_site(root: Path) -> Path:
     for name, text in MARKDOWN_ARTICLES.items():
         write(root / "seeds" / name, text)
     return root
+
+
+# Adversarial text: numbers, dots, month and weekday names, "Nr.", eras,
+# clock times, glued and repeated, in both languages' words.
+ADVERSARIAL_PIECES = [
+    "1", "12", "1999", "2017", "31", "1.", "12.", "3.4.", "1.9.39", "2.000", "07/04/2017", "4:45",
+    "1111111111", "9" * 40, "....", "..", ",", "-", "'90s", "90er", "20.", "a.m.", "v. Chr.", "BC",
+    "Juli", "Juli 2017", "Jan.", "Mai", "Montag", "Freitag", "Nr.", "Nr. 2254", "Uhr", "Jahr",
+    "Jahre", "Jahrhundert", "Mitte", "Ende", "der", "am", "im", "seit", "vor",
+    "July", "May", "Monday", "No.", "the", "last", "years", "ago", "early", "mid-", "1990s",
+]
+ADVERSARIAL_SEPARATORS = [" ", " ", " ", "", ".", ",", "\n", "  ", "-", "/"]
+
+
+def adversarial_text(size: int, seed: int = 4) -> str:
+    """``size`` characters of adversarial text, the same for the same seed."""
+    rnd = random.Random(seed)
+    out, n = [], 0
+    while n < size:
+        piece = rnd.choice(ADVERSARIAL_PIECES) + rnd.choice(ADVERSARIAL_SEPARATORS)
+        out.append(piece)
+        n += len(piece)
+    return "".join(out)[:size]
+
+
+def have_chromium() -> bool:
+    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
+
+
+def chromium_driver(*args: str, javascript: bool = True):
+    """A headless Chromium driven by selenium, kept off the network (no
+    updates, sync or QUIC) and with its console log readable; ``args`` are
+    further command-line flags (``--window-size=…``, ``--user-data-dir=…``)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", *args):
+        opts.add_argument(arg)
+    if not javascript:
+        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+
+
+def stop_process(proc: subprocess.Popen, timeout: float = 10) -> None:
+    """Ask a child process (a preview server) to end; kill it if it will not."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

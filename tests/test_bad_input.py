@@ -192,6 +192,27 @@ def test_bad_config_fails_build_with_one_line_and_keeps_previous_output(site, bu
     assert_previous_output_untouched(site, built_site)
 
 
+@pytest.mark.parametrize("body,line,words", [
+    ("{% if %}broken\n", 1, ["template error", "Expected an expression"]),
+    ('{% extends "base.html" %}{% block main %}\n{{ article.no_such_key }}{% endblock %}\n', 2,
+     ["template error", "no attribute 'no_such_key'"]),
+    ('<p>\n{{ 1 + "a" }}\n', 2, ["template error", "unsupported operand"]),
+    ('{% include "missing.html" %}\n', 1, ["template not found: missing.html"]),
+])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_template_override_fails_with_its_file_and_line(site, built_site, monkeypatch,
+                                                                 body, line, words, jobs):
+    """A site's own templates/ may hold any mistake: one line naming the
+    template file and line, whether the page is made here or by a worker."""
+    from site_builder import build as build_module
+
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 1)  # the worker pool makes the page
+    shutil.rmtree(site / ".site-builder-cache")  # extract again, so the pool starts
+    write(site / "templates" / "article.html", body)
+    assert_one_line_error(cli_build(site, "--jobs", jobs), f"article.html:{line}", words)
+    assert_previous_output_untouched(site, built_site)
+
+
 @pytest.mark.parametrize("name,encode", [
     ("bom.txt", lambda t: b"\xef\xbb\xbf" + t.encode()),
     ("utf16le.txt", lambda t: t.encode("utf-16")),

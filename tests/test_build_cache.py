@@ -224,6 +224,20 @@ def test_jobs_do_not_change_the_output(tmp_path, monkeypatch):
     assert snapshot(one / "output") == snapshot(two / "output")
 
 
+def test_year_pages_made_by_workers_are_the_pages_made_in_process(tmp_path, monkeypatch):
+    """Above overview_above events each year has a page; with a pool its
+    workers make the year and article pages: the same bytes."""
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 2)
+    sites = []
+    for name, jobs in (("one", 1), ("two", 2)):
+        site = make_site(tmp_path / name)
+        write(site / "site.toml", "[timeline]\noverview_above = 2\n")
+        assert run(site, jobs=jobs).extracted == 4
+        sites.append(snapshot(site / "output"))
+    assert sites[0] == sites[1]
+    assert "years/2017/index.html" in sites[0] and "embed/years/2017/index.html" in sites[0]
+
+
 def test_builds_in_other_processes_with_other_hash_seeds_and_jobs_are_identical(tmp_path):
     script = ("import sys; from pathlib import Path; from site_builder import build as b; "
               "from site_builder.config import load_config; b.POOL_MIN_ARTICLES = 2; "
@@ -433,3 +447,26 @@ def test_an_edit_saves_only_a_delta_of_the_article_cache_and_the_next_build_uses
     assert run(site).extracted == 2  # wahl (dropped above) and apec; beyond the delta's share
     assert not cache.delta_path(store).exists()  # the main file was rewritten
     assert snapshot(site / "output") == cold_build_of(site, tmp_path)
+
+
+def test_cached_events_and_timexes_load_back_equal_field_for_field():
+    """The article cache pickles the slotted model types as constructor
+    calls; every field, defaults included, must come back."""
+    import pickle
+
+    from site_builder.dates import PartialDate
+    from site_builder.model import Event, Source, Timex
+
+    source = Source("a", "Am 3. Juli tagte der Rat.", 4, 29, timex_start=7, timex_end=14)
+    objects = [
+        Timex(7, 14, "3. Juli", "DATE", "2017-07-03", mod="START"),
+        source,
+        Event("e1", PartialDate("2017-07-03"), "Rat tagte", source.sentence, 4, 29, "a",
+              mod="APPROX", timex_text="3. Juli", entities=(("ORG", "Rat"),),
+              sources=(source, Source("b", "x", 0, 1)), lang="de", manual=True),
+    ]
+    for obj in objects:
+        back = pickle.loads(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(obj) and back == obj
+        assert [getattr(back, name) for name in obj.__slots__] == \
+            [getattr(obj, name) for name in obj.__slots__]

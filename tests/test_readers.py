@@ -1,7 +1,6 @@
 """Both readers return the same article model; bad input is a one-line InputError."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -10,12 +10,11 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from faults import Editor, hammer, make_seeds, rss_kb
-from helpers import write
+from helpers import stop_process, write
 
 SECRET = "TOPSECRET-7f3a"
 
@@ -78,12 +77,7 @@ def served(tmp_path):
         wait_until_serving(port, proc)
         yield site, port, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
 
 
 ESCAPES = [

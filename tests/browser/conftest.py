@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+from helpers import CHROMEDRIVER, CHROMIUM, chromium_driver, have_chromium
+
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
-def _have_browser() -> bool:
-    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
-
-
 def pytest_collection_modifyitems(config, items):
-    if _have_browser():
+    if have_chromium():
         return
     if os.environ.get("CI"):
         raise pytest.UsageError(f"browser tests need {CHROMIUM} and {CHROMEDRIVER} (apt-get install "
@@ -75,19 +71,7 @@ def base_url(built_site, serve):
 
 
 def make_driver(width: int = 1280, javascript: bool = True):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", f"--window-size={width},900"):
-        opts.add_argument(arg)
-    if not javascript:
-        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    return chromium_driver(f"--window-size={width},900", javascript=javascript)
 
 
 @pytest.fixture(scope="session")
@@ -113,3 +97,22 @@ def browser(driver):
 def results_dir():
     RESULTS.mkdir(exist_ok=True)
     return RESULTS
+
+
+@pytest.fixture(scope="session")
+def large_site_url(tmp_path_factory, serve):
+    """A rendered timeline above the overview threshold (an overview and one
+    page per year), served."""
+    from site_builder.config import load_config
+    from site_builder.model import Timeline
+    from site_builder.output import write_site
+    from site_builder.render import OVERVIEW_THRESHOLD, Site, render_site
+    from site_builder.theme import Theme
+    from helpers import large_site
+
+    root = tmp_path_factory.mktemp("large")
+    articles, events = large_site(OVERVIEW_THRESHOLD + 20)
+    site = Site(config=load_config(root, {"language": "en"}), articles=tuple(articles), timexes={},
+                timeline=Timeline(tuple(sorted(events, key=lambda e: e.sort_key))))
+    write_site(render_site(site, Theme(root)), root / "output")
+    return serve(root / "output")

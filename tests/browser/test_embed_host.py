@@ -37,7 +37,6 @@ def console_errors(driver):
 def host(tmp_path_factory, base_url):
     """A second server on another port, so the host page is another origin than the embed."""
     root = tmp_path_factory.mktemp("host")
-    seed_id = None
 
     def page(name: str, query: str = "", spacer: int = 40, fragment: str = "", site: str = base_url) -> str:
         snippet = embed_snippet(site, "Timeline", query)
@@ -285,24 +284,6 @@ def test_copy_button_puts_the_snippet_on_the_clipboard(driver, base_url):
         "const done = arguments[arguments.length - 1];"
         "navigator.clipboard.readText().then(done, e => done('error: ' + e))")
     assert pasted == embed_snippet(base_url, "Timeline", "from=2017-06")
-
-
-@pytest.fixture(scope="module")
-def large_site_url(tmp_path_factory, serve):
-    """A timeline above the overview threshold (an overview and one page per year), served."""
-    from site_builder.config import load_config
-    from site_builder.model import Timeline
-    from site_builder.output import write_site
-    from site_builder.render import OVERVIEW_THRESHOLD, Site, render_site
-    from site_builder.theme import Theme
-    from helpers import large_site
-
-    root = tmp_path_factory.mktemp("large-embed")
-    articles, events = large_site(OVERVIEW_THRESHOLD + 20)
-    site = Site(config=load_config(root, {"language": "en"}), articles=tuple(articles), timexes={},
-                timeline=Timeline(tuple(sorted(events, key=lambda e: e.sort_key))))
-    write_site(render_site(site, Theme(root)), root / "output")
-    return serve(root / "output")
 
 
 def test_large_embed_goes_from_overview_to_a_year_inside_the_iframe(driver, host, large_site_url):

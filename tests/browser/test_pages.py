@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -245,24 +244,6 @@ def test_narrow_screen_dark_mode_and_print(browser, base_url):
     assert not browser.find_element(By.CSS_SELECTOR, ".skip-link").is_displayed()
     assert len(visible_events(browser)) == len(browser.find_elements(By.CSS_SELECTOR, "li.event"))
     assert background(browser, browser.find_element(By.TAG_NAME, "body")) == "rgb(255, 255, 255)"
-
-
-@pytest.fixture(scope="module")
-def large_site_url(tmp_path_factory, serve):
-    """A rendered timeline above the overview threshold (one page per year), served."""
-    from site_builder.config import load_config
-    from site_builder.model import Timeline
-    from site_builder.output import write_site
-    from site_builder.render import OVERVIEW_THRESHOLD, Site, render_site
-    from site_builder.theme import Theme
-    from helpers import large_site
-
-    root = tmp_path_factory.mktemp("large")
-    articles, events = large_site(OVERVIEW_THRESHOLD + 20)
-    site = Site(config=load_config(root, {"language": "en"}), articles=tuple(articles), timexes={},
-                timeline=Timeline(tuple(sorted(events, key=lambda e: e.sort_key))))
-    write_site(render_site(site, Theme(root)), root / "output")
-    return serve(root / "output")
 
 
 def test_large_timeline_overview_carries_filters_to_year_pages(browser, large_site_url):

@@ -199,7 +199,9 @@ CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 # Zones written after a clock time ("5 p.m. EST Nov. 9"): part of its span.
 TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST",
               "CET", "CEST"}
-_ZONE = "(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + ")"  # after the date
+# Longest first; ties by name, so the pattern (and the digest the tagger's
+# cache keys it by) is the same in every process, whatever the set order.
+_ZONE = "(?:" + "|".join(sorted(TIME_ZONES, key=lambda z: (-len(z), z))) + ")"  # after the date
 
 ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
