@@ -796,3 +796,9 @@ def test_en_midday_then_current_and_a_half_of_a_decade():
 ])
 def test_en_news_quotations_and_parentheses_in_the_tense_of_a_clause(text, span, value):
     assert en(text, dct="2017-11-08")[span][1] == value
+
+
+def test_en_news_a_weekday_in_the_possessive_names_a_day_gone_by():
+    got = en("Lawyers will appeal Wednesday's ruling on Monday.")
+    assert got["Wednesday"] == ("DATE", "2017-11-08")
+    assert got["Monday"] == ("DATE", "2017-11-13")

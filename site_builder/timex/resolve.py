@@ -645,7 +645,11 @@ class Interpreter:
         ctx = self.ctx
         ref = ctx.anchor(True)
         if ctx.genre == "news":
-            if direction is None:
+            if direction is None and "possessive" in m.parts:
+                # "will appeal Wednesday's ruling": an event reported, whatever
+                # the tense of the clause around the noun phrase
+                direction = -1
+            elif direction is None:
                 direction = 1 if self.tense(m) == "future" else -1
         elif direction is None:
             direction = 1

@@ -421,6 +421,8 @@ PATTERNS = [
     ("vague", r"{vague}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
+    # a possessive ("Wednesday's ruling") names an event reported: a day gone by
+    ("date", r"{weekday}(?=(?P<possessive>'s)\b)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
     ("year", r"(?:fiscal\s+)?{year}"),
