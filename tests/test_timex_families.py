@@ -712,7 +712,8 @@ def test_en_news_the_current_fiscal_year_and_a_holiday_week():
 
 
 def test_en_news_the_following_month_counts_from_the_month_last_named():
-    got = en("In March, the firm hired a new chief. The following month, it put itself up for sale.")
+    got = en("In March, the firm hired a new chief. The following month, it was put up for "
+             "sale.")
     assert got["The following month"] == ("DATE", "2017-04")
 
 

@@ -250,7 +250,8 @@ FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|plans? to|planning|"
                r"next(?!\s+to\b)|upcoming|coming|as soon as|as early as|effective|payable|"
                r"(?<!\bto\s)expires?|until|intends?|tomorrow)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
-             r"(?:was|were|had(?!\s+been\s+(?:" + _PLAN_WORDS + r")\b)|did|ago|last|since|said|told|met|came|went|took|gave|made|began|"
+             r"(?:was|were|had(?!\s+been\s+(?:" + _PLAN_WORDS + r")\b)|did|ago|last|since|said|"
+             r"told|met|came|went|took|gave|made|began|"
              r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|" + _IRREGULAR_PAST + r"|"
              r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr|kindr|ind|proc|succ|exc|sp)ed\b)"
              r"(?!un(?!veil|cover|leash|load|earth|fold|der)\w+ed\b)[a-z]\w{2,}ed)\b")
@@ -297,8 +298,8 @@ PATTERNS = [
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
     # ages: "a 6-year-old", "the 8-month-old boy", "in his early 30s"
-    ("skip", r"(?:(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=\bmy\s)|(?<=\byour\s)|(?<=\bour\s))"
-             r"(?:(?:early|mid|late)[\s-])?'?[1-9]0'?s"),
+    ("skip", r"(?:(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=\bmy\s)|(?<=\byour\s)"
+             r"|(?<=\bour\s))(?:(?:early|mid|late)[\s-])?'?[1-9]0'?s"),
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     # "Islam will one day be ...": an unspecified future day, like "someday"
     ("someday", r"(?:(?<=will\s)|(?<=would\s)|(?<=could\s)|(?<=might\s)|(?<=may\s))one\s+day"
@@ -380,7 +381,8 @@ PATTERNS = [
     ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
     # "two days after the battle", "the day before Obama's speech": anchored
     # at an event (see ANCHOR_EXTENT for the narrative span)
-    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}" + _AND_A_HALF + r"(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
+    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}" + _AND_A_HALF
+                 + r"(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
     # "two days later", "a week before."
     ("offset", _APPROX + r"{num}\s+{unit}" + _AND_A_HALF
                + r"\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
