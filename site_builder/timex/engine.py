@@ -107,6 +107,8 @@ class Language:
     news_drop_end: re.Pattern
     clause_break: re.Pattern
     anchor_extent: re.Pattern
+    sentence_end: re.Pattern
+    background_before: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -220,6 +222,8 @@ def language(code: str) -> Language:
         "news_drop_end": getattr(data, "NEWS_SPAN_DROP_END", None) or "(?!)",
         "clause_break": getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK),
         "anchor_extent": getattr(data, "ANCHOR_EXTENT", None) or "(?!)",
+        "sentence_end": sentence_end(getattr(data, "ABBREVIATIONS", ())),
+        "background_before": getattr(data, "BACKGROUND_BEFORE", None) or "(?!)",
     }
     rule_sources = [f"(?:{body})(?!\\w)" for body in bodies]
     compiled = patterns([prefilter, *fixed.values(), *rule_sources])
@@ -308,7 +312,14 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     return True
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+def sentence_end(abbreviations) -> str:
+    """The sentence-end regex: a full stop before a lower-case word ends no
+    sentence ("the U.S. embassy"), nor does one of ``abbreviations`` ("Mr.",
+    "vs."): a name or a date goes on after them."""
+    guards = "".join(f"(?<!\\b{re.escape(a)})" for a in sorted(abbreviations))
+    return r"(?:[.!?]" + guards + r")(?=\s)(?!\s+[a-zäöüß])|\n"
+
+
 # A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
 _CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
 # Before the second part of a range ("1870/71", "1943–1945") in any language.
@@ -342,10 +353,12 @@ def heading_years(text: str) -> tuple:
 
 
 def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
-    """Where a mention sits in its sentence: "lead", "aside" or None.
+    """Where a mention sits in its sentence: "lead", "aside", "background" or None.
 
     "lead": at most three words precede it ("Im Juli 1861 ...", a heading);
-    "aside": inside an open parenthesis or after a range word ("bis 1915").
+    "aside": inside an open parenthesis or after a range word ("bis 1915");
+    "background": after a word that sets it against the main clause
+    ("After a flat second quarter, ..."; the language's ``BACKGROUND_BEFORE``).
     """
     left = text[max(0, start - window):start]
     cut = 0
@@ -357,6 +370,8 @@ def placement(text: str, start: int, spec: Language, window: int = 200) -> str |
         return "aside"
     if spec.range_end_before.search(prefix):
         return "aside"
+    if spec.background_before.search(prefix):
+        return "background"
     return "lead" if len(prefix.split()) <= 3 else None
 
 
@@ -373,11 +388,11 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
     lo = max(0, start - window)
     left = text[lo:start]
     cut = 0
-    for m in _SENTENCE_END.finditer(left):
+    for m in spec.sentence_end.finditer(left):
         cut = m.end()
     s0 = lo + cut
     right = text[end:end + window]
-    m = _SENTENCE_END.search(right)
+    m = spec.sentence_end.search(right)
     s1 = end + (m.start() if m else len(right))
     sentence = text[s0:s1]
     inside = (start - s0, end - s0)
