@@ -582,7 +582,7 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     written: dict[str, str] = {}
     keep: set[str] = set()
     owners: dict[str, tuple[str, str]] = {}
-    here: list[tuple[str, str, Callable]] = []  # (group, fingerprint, make) to make in this process
+    here: list[tuple[str, str, Callable, bool]] = []  # (group, fingerprint, make, large) made here
     elsewhere: dict[str, str] = {}               # group → fingerprint, made by the pool
     jobs: list[tuple[str, Callable]] = []         # (group, prepare its job)
     for name, group in plan_site(site, theme, memo).items():
@@ -595,7 +595,7 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
             elsewhere[name] = fp
             jobs.append((name, group.job))
         else:
-            here.append((name, fp, group.make))
+            here.append((name, fp, group.make, group.large))
     # Interleaved batches: each gets its share of the large groups (years) too.
     # The workers write the files themselves: no page travels back.
     count = min(len(jobs), max(workers * RENDER_BATCHES_PER_WORKER,
@@ -611,13 +611,19 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
             owners[rel] = (name, fp)
             del data  # a large export is freed before the next one is made
 
-    for name, fp, make in here:
-        put(name, fp, make())
+    for name, fp, make, large in here:
+        if not large:
+            put(name, fp, make())
     for batch in batches:
         for name, rel, sha, path in batch.result():
             stage.record(rel, path)
             written[rel] = sha
             owners[rel] = (name, elsewhere[name])
+    if pool is not None:
+        pool.shutdown()  # the workers' memory is free before the large files are made
+    for name, fp, make, large in here:
+        if large:
+            put(name, fp, make())
     stage.keep(keep)
     return written, keep, owners
 

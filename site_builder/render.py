@@ -91,12 +91,15 @@ class Pages:
     Equal inputs give equal bytes, so a build may keep the previous files.
     ``job``, when set, prepares the same work for another process: it
     returns ``(function, args)``, a module-level function and picklable
-    arguments (see :func:`make_job`).
+    arguments (see :func:`make_job`).  ``large``: files big enough (the
+    exports of a large site) that a build makes them when no worker process
+    is left to share the machine's memory with.
     """
 
     inputs: str
     make: Callable[[], dict[str, str | bytes]]
     job: Callable[[], tuple[Callable, tuple]] | None = None
+    large: bool = False
 
 
 def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, Pages]:
@@ -170,7 +173,7 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
-        lambda: exports.iter_exports(site, lang, pages, exports_memo))
+        lambda: exports.iter_exports(site, lang, pages, exports_memo), large=True)
     static = theme.static_files()
     plan["static"] = Pages(fingerprint(tuple((p, str(s)) for p, s in static.items())),
                            lambda: _static_files(static))
