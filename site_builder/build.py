@@ -44,11 +44,14 @@ POOL_MIN_ARTICLES = 24
 
 @dataclass(frozen=True)
 class Processed:
-    """One article after the per-article stages."""
+    """One article after the per-article stages; ``merge_keys``: each event's
+    :func:`timeline.comparison_key`, worked out here (in parallel for a cold
+    build, then cached) so that the merge does not."""
 
     article: "Article"
     timexes: tuple["Timex", ...]
     events: tuple["Event", ...]
+    merge_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,13 +184,14 @@ def process_article(path: Path, options: "ReadOptions") -> Processed:
     """read → tag → extract for one file.  Pure but for reading the file."""
     from .events import extract_events
     from .readers import read_article
+    from .timeline import comparison_key
     from .timex import tag
 
     article = read_article(path, options)
     dct = article.date.value if article.date else None
     timexes = tuple(tag(article.text, dct, article.lang, article.genre))
     events = tuple(extract_events(article, list(timexes)))
-    return Processed(article, timexes, events)
+    return Processed(article, timexes, events, tuple(map(comparison_key, events)))
 
 
 def _process_or_error(path: Path, options: "ReadOptions") -> "Processed | tuple":
@@ -266,9 +270,10 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str],
 
     curation = load_curation(config.root / CURATION_FILE)
     window = config.timeline
-    events = [e for p in processed for e in p.events
-              if not e.date.is_calendar or window.includes(e.date)]
-    timeline = build_timeline(events, curation, memo=memo)
+    kept = [(e, k) for p in processed for e, k in zip(p.events, p.merge_keys, strict=True)
+            if not e.date.is_calendar or window.includes(e.date)]
+    timeline = build_timeline([e for e, _ in kept], curation, memo=memo,
+                              keys=[k for _, k in kept])
     return Site(config=config,
                 articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
                 timexes={p.article.slug: p.timexes for p in processed},
