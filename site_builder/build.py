@@ -143,6 +143,9 @@ def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
     back up the tree are walked once.
     """
     if not seeds_dir.is_dir():
+        if seeds_dir.exists():
+            raise InputError(str(seeds_dir), "is a file, not a folder: the articles go in a "
+                                             "folder of that name")
         raise InputError(str(seeds_dir), "no such folder: put your articles in it "
                                          "(or run 'site-builder new' to start a site)")
     found: list[tuple[tuple[str, ...], SeedFile]] = []
@@ -154,16 +157,20 @@ def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
         if real in seen_dirs:  # a followed link back up the tree: do not loop
             continue
         seen_dirs.add(real)
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_symlink() and not follow_symlinks:
-                    if skipped is not None:
-                        skipped.append(f"skipped symbolic link {folder / entry.name} "
-                                       f"(set follow_symlinks = true to read it)")
-                    continue
-                follow = follow_symlinks
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as exc:
+            raise InputError(str(folder), f"cannot read the folder: {exc.strerror or exc}") from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and not follow_symlinks:
+                if skipped is not None:
+                    skipped.append(f"skipped symbolic link {folder / entry.name} "
+                                   f"(set follow_symlinks = true to read it)")
+                continue
+            follow = follow_symlinks
+            try:
                 if entry.is_dir(follow_symlinks=follow):
                     todo.append((folder / entry.name, parts + (entry.name,)))
                 elif entry.is_file(follow_symlinks=follow):
@@ -171,6 +178,9 @@ def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False,
                     rel = parts + (entry.name,)
                     found.append((rel, SeedFile(folder / entry.name, "/".join(rel),
                                                 st.st_size, st.st_mtime_ns)))
+            except OSError as exc:  # a followed link in a loop ("too many levels")
+                if skipped is not None:
+                    skipped.append(f"skipped {folder / entry.name}: {exc.strerror or exc}")
     found.sort(key=lambda item: item[0])
     return [seed for _, seed in found]
 
@@ -258,6 +268,17 @@ def _check_unique_slugs(done: list[Processed]) -> None:
                              f"slug '{p.article.slug}' is already used by {other}; "
                              f"give one of them another 'slug'")
         seen[p.article.slug.lower()] = p.article.source_path
+
+
+def _warn_unknown_curation_ids(config: Config, processed: list[Processed],
+                               warn: Callable[[str], None]) -> None:
+    """timeline.yml entries naming no event would otherwise do nothing, silently."""
+    from .curation import load_curation
+
+    curation = load_curation(config.root / CURATION_FILE)
+    known = {e.id for p in processed for e in p.events}
+    for event_id in curation.unknown_ids(known):
+        warn(f"{CURATION_FILE}: no event has the id {event_id!r} (was its sentence edited?)")
 
 
 def assemble(config: Config, processed: list[Processed], warnings: list[str],
@@ -366,6 +387,8 @@ def _build_locked(config: Config, output_dir: Path, result: BuildResult, _warn, 
         else:
             for message in skipped:
                 _warn(message)
+            if not seeds:  # a wrong seeds_dir or emptied folder would replace the site by an empty one
+                _warn(f"{config.seeds_path}: no articles found; the site is built empty")
             _rebuild(config, output_dir, seeds, inputs, settings, state, state_file, jobs,
                      use_cache, strict, progress, result, _warn, session)
 
@@ -489,6 +512,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         for p in processed:
             if not p.events:
                 warn(f"{p.article.source_path}: no dated events found")
+        _warn_unknown_curation_ids(config, processed, warn)
         memo = session.memo if session is not None else None
         if memo is not None:
             memo.next_build()
@@ -655,5 +679,13 @@ def theme_digest(theme) -> str:
                 dirnames.sort()
                 for name in sorted(filenames):
                     path = Path(dirpath) / name
-                    parts.append((str(path), cache.digest(path.read_bytes())))
+                    # only what the theme can use: a pipe would block the read for
+                    # ever, a broken link cannot be read (both are skipped there too)
+                    if path.is_file():
+                        try:
+                            data = path.read_bytes()
+                        except OSError as exc:
+                            raise InputError(str(path), f"cannot read: {exc.strerror or exc}") \
+                                from None
+                        parts.append((str(path), cache.digest(data)))
     return cache.fingerprint(tuple(parts))

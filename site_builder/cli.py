@@ -207,6 +207,9 @@ def extract(files: tuple[Path, ...], plain: bool, dct: str | None, lang: str | N
     from . import extract as ex
 
     if batch:
+        if files:  # --batch reads stdin: a file named here would be ignored without a word
+            raise click.UsageError("--batch reads JSON Lines from stdin; give no FILES "
+                                   "(e.g. site-builder extract --batch < list.jsonl)")
         ex.run_batch(sys.stdin, sys.stdout)
         return
     if not files:

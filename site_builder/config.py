@@ -9,6 +9,7 @@ key and what was expected.  Command-line overrides are checked the same way.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -31,9 +32,15 @@ CONFIG_FILES = ("site.toml",)
 def _check_url(value: str) -> str | None:
     if not value:
         return None
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        return 'an absolute http(s) URL such as "https://example.org/timeline/"'
+    wanted = 'an absolute http(s) URL such as "https://example.org/timeline/"'
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:  # "https://[::1/" (an unclosed IPv6 host), "https://host:99999/"
+        return wanted
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
+            or parts.fragment or any(c.isspace() or ord(c) < 32 for c in value):
+        return wanted
     return None
 
 
@@ -56,7 +63,7 @@ def _check_language(value: str) -> str | None:
 
 
 def _check_date(value: str) -> str | None:
-    if value and (not PartialDate(value).is_calendar
+    if value and (not PartialDate(value).is_calendar or PartialDate(value).year < 1
                   or PartialDate(value).granularity not in ("year", "month", "day")):
         return 'a date "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
     return None
@@ -214,11 +221,14 @@ def find_config_file(root: Path) -> tuple[Path | None, dict]:
     """The config file of the site at ``root`` and its raw table ({} if none)."""
     for name in CONFIG_FILES:
         path = root / name
-        if path.is_file():
+        if path.exists():  # a folder of that name would otherwise be ignored silently
             return path, _load_toml(path)
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
-        table = _load_toml(pyproject).get("tool", {}).get("site-builder")
+        tool = _load_toml(pyproject).get("tool", {})
+        if not isinstance(tool, dict):
+            raise InputError(str(pyproject), "'tool' must be a table ([tool.site-builder])")
+        table = tool.get("site-builder")
         if table is not None:
             if not isinstance(table, dict):
                 raise InputError(str(pyproject), "'tool.site-builder' must be a table")
@@ -241,6 +251,13 @@ def load_config(root: Path, overrides: dict | None = None) -> Config:
         values[key] = value
     timeline = values.pop("timeline", {})
     theme = values.pop("theme", {})
+    if timeline.get("from") and timeline.get("to") and \
+            PartialDate(_date_text(timeline["from"])).first_day \
+            > PartialDate(_date_text(timeline["to"])).last_day:
+        # every event would be left out: an empty timeline and no word why
+        raise InputError(shown, f"key 'timeline.from' ({_date_text(timeline['from'])}) is after "
+                                f"'timeline.to' ({_date_text(timeline['to'])}): no event "
+                                f"would be shown")
     if theme.get("dir") and not (root / theme["dir"]).is_dir():
         raise InputError(shown, f"key 'theme.dir' must name an existing folder, "
                                 f"not {theme['dir']!r}")
@@ -309,10 +326,16 @@ def _type_name(t) -> str:
 
 def _load_toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        return tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        msg = str(exc).split(" (at line")[0]
+        # Python < 3.14 gives the place only in the text: "… (at line 3, column 7)"
+        place = re.search(r" \(at line (\d+), column \d+\)$", str(exc))
+        line = getattr(exc, "lineno", None) or (int(place.group(1)) if place else None)
+        msg = str(exc)[:place.start()] if place else str(exc).split(" (at ")[0]
         raise InputError(str(path), f"not valid TOML: {msg}", line=line) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                         line=raw[:exc.start].count(b"\n") + 1) from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None

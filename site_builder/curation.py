@@ -42,6 +42,12 @@ class Curation:
     def date_for(self, event_id: str) -> PartialDate | None:
         return dict(self.dates).get(event_id)
 
+    def unknown_ids(self, known: set[str]) -> list[str]:
+        """The ids named here that are not in ``known`` (sorted): entries that
+        no longer apply, e.g. because the sentence was edited."""
+        named = self.hide | {i for i, _ in self.titles} | {i for i, _ in self.dates}
+        return sorted(named - known)
+
 
 def load_curation(path: Path) -> Curation:
     """Read ``timeline.yml`` at ``path``; a missing file gives an empty Curation."""
@@ -49,7 +55,13 @@ def load_curation(path: Path) -> Curation:
     if not path.exists():
         return Curation()
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        root = yaml.compose(raw.decode("utf-8-sig"))
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                         line=raw[:exc.start].count(b"\n") + 1) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
@@ -60,8 +72,10 @@ def load_curation(path: Path) -> Curation:
     hide: set[str] = set()
     titles: dict[str, str] = {}
     dates: dict[str, PartialDate] = {}
+    seen: dict[str, int] = {}
     for key_node, value in root.value:
-        key = key_node.value
+        key = _scalar(path, key_node, "top level", f"a key: one of {', '.join(_KEYS)}")
+        _once(path, seen, key, key_node, "key")
         if key == "hide":
             hide |= _hide(path, value)
         elif key == "retitle":
@@ -87,6 +101,15 @@ def _scalar(path, node, key: str, what: str) -> str:
     return str(node.value).strip()
 
 
+def _once(path, seen: dict[str, int], key: str, node, what: str) -> None:
+    """A key given twice is a mistake YAML would hide (the last one wins)."""
+    line = node.start_mark.line + 1
+    if key in seen:
+        raise InputError(path, f"{what} {key!r} is given twice (first on line {seen[key]})",
+                         line=line)
+    seen[key] = line
+
+
 def _hide(path, node) -> set[str]:
     """``hide:`` — a list of event ids."""
     _expect(path, node, yaml.SequenceNode, "hide", "a list of event ids")
@@ -96,9 +119,10 @@ def _hide(path, node) -> set[str]:
 def _pairs(path, node, key: str, convert) -> dict:
     """``retitle:``/``redate:`` — a mapping from event id to a value."""
     _expect(path, node, yaml.MappingNode, key, "a mapping from event id to a value")
-    out = {}
+    out, seen = {}, {}
     for id_node, value_node in node.value:
         event_id = _scalar(path, id_node, key, "an event id")
+        _once(path, seen, event_id, id_node, f"{key}: event id")
         out[event_id] = convert(path, value_node, f"{key}.{event_id}")
     return out
 
@@ -113,7 +137,9 @@ def _date(path, node, key: str) -> PartialDate:
     if isinstance(raw, (_dt.date, _dt.datetime)):  # pragma: no cover - compose keeps text
         raw = raw.isoformat()
     date = PartialDate(raw)
-    if not date.is_calendar:
+    # "12" or "197" are TIMEX3 centuries and decades: a typo here, not a date;
+    # year 0 does not exist.
+    if not date.is_calendar or date.granularity in ("century", "decade") or date.year == 0:
         raise InputError(path, f"{key}: expected a date such as 2017-07-08, 2017-07 or 2017, "
                                f"got {raw!r}", line=node.start_mark.line + 1)
     return date

@@ -174,8 +174,9 @@ def events_schema_json(inp: ExportInput) -> str:
 
 def _in_calendar(date: PartialDate) -> bool:
     # iCalendar dates run from year 1 to 9999; PartialDate clamps older spans,
-    # which would put an event on a day it never had.
-    return date.is_calendar and date.year >= 1 and date.last_day.year <= 9999
+    # which would put an event on a day it never had.  The exclusive end is
+    # the day after the last, which 31 December 9999 does not have.
+    return date.is_calendar and date.year >= 1 and date.last_day < _dt.date.max
 
 
 def _midnight(dates, tz: _dt.tzinfo = _dt.timezone.utc) -> _dt.datetime:

@@ -67,6 +67,7 @@ def run_batch(stdin: IO[str], stdout: IO[str]) -> None:
             raise InputError("<stdin>", f"not a JSON object with 'id' and 'text': {exc}",
                              line=n) from None
         genre = item.get("genre") or "news"
+        _check_batch_item(text, item.get("dct"), item.get("lang"), genre, n)
         article = article_from_text(text, str(doc_id), item.get("dct"), item.get("lang"), genre,
                                     source=f"<stdin>:{n}")
         timexes = tag(text, article.date.value if article.date else None, article.lang, genre)
@@ -75,6 +76,24 @@ def run_batch(stdin: IO[str], stdout: IO[str]) -> None:
                                  "events": [_event_json(e) for e in events]},
                                 ensure_ascii=False) + "\n")
     stdout.flush()
+
+
+def _check_batch_item(text, dct, lang, genre, n: int) -> None:
+    """The fields of one ``--batch`` line have the types and values the tagger takes."""
+    from .timex import GENRES
+    from .timex.lang import supported
+
+    wrong = None
+    if not isinstance(text, str):
+        wrong = f"'text' must be a string, not {json.dumps(text)[:40]}"
+    elif dct is not None and not isinstance(dct, str):
+        wrong = f"'dct' must be a string such as \"2017-07-07\", not {json.dumps(dct)[:40]}"
+    elif lang is not None and lang not in supported():
+        wrong = f"'lang' must be one of {', '.join(supported())}, not {json.dumps(lang)[:40]}"
+    elif genre not in GENRES:
+        wrong = f"'genre' must be one of {', '.join(GENRES)}, not {json.dumps(genre)[:40]}"
+    if wrong:
+        raise InputError("<stdin>", wrong, line=n)
 
 
 def dumps(record: dict, pretty: bool = False) -> str:

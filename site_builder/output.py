@@ -52,6 +52,36 @@ def check_output_location(output_dir: Path, keep: list[Path]) -> None:
             raise InputError(str(output_dir), f"refusing to build here: replacing this folder "
                                               f"would delete or overlap {path}; choose another "
                                               f"output folder")
+    check_replaceable(output_dir, "build")
+
+
+#: Files every build writes at the top: a folder holding one of them is a site
+#: (this tool's, or one a document root served before), even a damaged one.
+SITE_MARKERS = ("index.html", "events.json", "events.schema.json", "embed.js")
+
+
+def check_replaceable(folder: Path, verb: str) -> None:
+    """Refuse to replace a folder that holds files no build of ours made.
+
+    The writer swaps the whole folder, so ``--output ~/Documents`` or a
+    document root with the user's own files would lose them.  A missing or
+    empty folder, or one holding a site (see :data:`SITE_MARKERS`), may be
+    replaced.  ``verb``
+    ("build", "publish") is for the message.
+    """
+    folder = Path(folder)
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return  # made fresh; a file in the way is reported by the writer
+    except OSError as exc:
+        raise InputError(str(folder), f"cannot read the folder: {exc.strerror or exc}") from None
+    if names and not any((folder / marker).is_file() for marker in SITE_MARKERS):
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        raise InputError(str(folder), f"refusing to {verb} here: the folder holds files that are "
+                                      f"not a website ({shown}) and would be deleted; empty it "
+                                      f"or choose another folder")
 
 
 class Staging:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .output import write_site
+from .output import check_replaceable, write_site
 
 DEFAULT_BRANCH = "gh-pages"
 _BRANCH = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
@@ -61,13 +61,24 @@ def parse_target(text: str) -> Path | GitTarget:
     head, at, tail = spec.rpartition("@")
     if at and not head:
         remote, branch = "", tail
-    elif at and _BRANCH.match(tail) and not _SCHEME_USER.match(head) and ":" not in tail:
-        remote, branch = head, tail
+    elif at and not _SCHEME_USER.match(head) and ":" not in tail:
+        remote, branch = head, tail  # "git@host:repo" and "https://user@host/…" are addresses
+        if not _valid_branch(branch):
+            # a typo would otherwise become a branch git refuses, or one named "-x" or "HEAD"
+            raise InputError(None, f"option --to {text!r}: {branch!r} is not a branch name "
+                                   f"git accepts (e.g. git:origin@gh-pages)")
     else:
         remote, branch = spec, DEFAULT_BRANCH
     if not remote:
         raise InputError(None, f"option --to {text!r}: name a git remote, e.g. git:origin@gh-pages")
     return GitTarget(remote, branch)
+
+
+def _valid_branch(name: str) -> bool:
+    """The rules of ``git check-ref-format --branch``, for the names a user types."""
+    return bool(_BRANCH.match(name)) and name != "HEAD" and not name.startswith("-") \
+        and ".." not in name and not name.endswith(".") \
+        and not any(part.startswith(".") or part.endswith(".lock") for part in name.split("/"))
 
 
 def publish(site_dir: Path, to: str, site_root: Path, message: str | None = None) -> Published:
@@ -113,6 +124,7 @@ def _check_dir_target(target: Path, site_dir: Path, site_root: Path) -> None:
     for inner in ("seeds", "templates", "static"):
         if resolved.is_relative_to(root / inner):
             raise InputError(str(target), f"refusing to publish into the site's {inner}/ folder")
+    check_replaceable(target, "publish")
 
 
 def _read_tree(folder: Path) -> dict[str, bytes]:
@@ -200,7 +212,11 @@ class _Git:
         except FileNotFoundError:
             raise InputError(None, "git is not installed; it is needed to publish to git:") from None
         if res.returncode != 0:
-            detail = (res.stderr.strip().splitlines() or ["failed"])[-1]
+            # git's own reason is its "fatal:" line; the last line may be advice
+            # ("and the repository exists.")
+            lines = [line.strip() for line in res.stderr.splitlines() if line.strip()]
+            detail = next((line for line in lines if line.startswith(("fatal:", "error:"))),
+                          lines[-1] if lines else "failed")
             raise InputError(None, f"{what or 'git ' + args[0]}: {detail}")
         return res.stdout
 

@@ -340,6 +340,27 @@ def _render(theme: Theme, template: str, common: dict, **context) -> str:
         raise _template_error(exc) or exc
 
 
+def _undecodable_template(exc: UnicodeDecodeError) -> InputError | None:
+    """A template file that is not UTF-8: the file the loader was reading
+    (the template that includes or extends it is not to blame)."""
+    tb, source = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name == "get_source":  # jinja2's FileSystemLoader
+            source = tb.tb_frame.f_locals.get("filename") or source
+        tb = tb.tb_next
+    if source is None:
+        return None
+    try:
+        with open(source, "rb") as fh:
+            fh.read().decode("utf-8")
+        line = None
+    except UnicodeDecodeError as again:
+        line = again.object[:again.start].count(b"\n") + 1
+    except OSError:
+        line = None
+    return InputError(source, "template error: not valid UTF-8", line)
+
+
 def _template_error(exc: Exception) -> InputError | None:
     """An error raised by a template (a site's override may hold any mistake)
     as a user's mistake naming the template file and line; None when no
@@ -348,6 +369,8 @@ def _template_error(exc: Exception) -> InputError | None:
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return InputError(exc.filename or exc.name, f"template error: {exc.message}", exc.lineno)
+    if isinstance(exc, UnicodeDecodeError):
+        return _undecodable_template(exc)
     place = None
     tb = exc.__traceback__
     while tb is not None:  # Jinja maps its frames to the template's file and line

@@ -319,10 +319,13 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
     from tornado import ioloop
     from tornado.httpserver import HTTPServer
 
+    if not host.strip():  # tornado would listen on every interface, as for 0.0.0.0
+        raise InputError(None, "option --host needs an address, e.g. 127.0.0.1 (this "
+                               "computer only) or 0.0.0.0 (the network)")
+    sockets = _bind(host, port)  # first: a host that cannot be used gets no network warning
     if host not in LOCAL_HOSTS:
         _say(f"warning: serving on {host}: the site is reachable from the network, "
              f"not just from this computer")
-    sockets = _bind(host, port)
     bound = sockets[0].getsockname()[1]
     # Served under the base URL's path, as it will be published: the 404
     # page's absolute links work, and output/ is exactly what 'build' makes.

@@ -213,6 +213,22 @@ def test_a_broken_template_override_fails_with_its_file_and_line(site, built_sit
     assert_previous_output_untouched(site, built_site)
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_template_that_is_not_utf8_is_named_not_the_one_extending_it(site, built_site,
+                                                                      monkeypatch, jobs):
+    """The error used to name the default theme's index.html, which extends the broken base.html."""
+    from site_builder import build as build_module
+
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 1)
+    shutil.rmtree(site / ".site-builder-cache")
+    (site / "templates").mkdir()
+    (site / "templates" / "base.html").write_bytes(b"{# fine #}\n{# M\xfcller #}\n")  # Latin-1
+    line = assert_one_line_error(cli_build(site, "--jobs", jobs), "templates/base.html:2",
+                                 ["not valid UTF-8"])
+    assert "index.html" not in line
+    assert_previous_output_untouched(site, built_site)
+
+
 @pytest.mark.parametrize("name,encode", [
     ("bom.txt", lambda t: b"\xef\xbb\xbf" + t.encode()),
     ("utf16le.txt", lambda t: t.encode("utf-16")),
@@ -232,3 +248,85 @@ def test_bom_utf16_crlf_and_cr_articles_build_like_plain_utf8(tmp_path, name, en
     page = (odd / "output" / "articles" / "gipfel" / "index.html").read_text("utf-8")
     assert "\ufeff" not in page and "\r" not in page and "Zweiter Absatz über die Pläne." in page
     assert snapshot(odd / "output") == snapshot(plain / "output")
+
+
+def test_timeline_yml_that_cannot_be_read_is_one_line(site, built_site):
+    (site / "timeline.yml").mkdir()
+    assert_one_line_error(cli_build(site), "timeline.yml", ["cannot read"])
+    (site / "timeline.yml").rmdir()
+    (site / "timeline.yml").write_bytes(b"retitle:\n  x: M\xfcller\n")  # Latin-1
+    assert_one_line_error(cli_build(site), "timeline.yml:2", ["not valid UTF-8"])
+    assert_previous_output_untouched(site, built_site)
+
+
+def test_timeline_yml_naming_no_event_warns_and_fails_strict(site, built_site):
+    """An id that matches no event (a typo, an edited sentence) would otherwise do nothing."""
+    write(site / "timeline.yml", "hide:\n  - no-such-event-12345678\n")
+    result = cli_build(site)
+    assert result.exit_code == 0, result.output
+    assert "warning: timeline.yml: no event has the id 'no-such-event-12345678'" in result.stderr
+    assert_one_line_error(cli_build(site, "--strict"), "output", ["--strict"])
+    assert snapshot(site / "output") == snapshot(built_site / "output")
+
+
+def test_build_output_into_a_folder_of_other_files_is_refused_not_emptied(site, tmp_path):
+    """The writer swaps the whole folder: '--output ~/Documents' would delete it."""
+    mine = tmp_path / "mine"
+    write(mine / "notes.txt", "mine")
+    (mine / ".git").mkdir()
+    line = assert_one_line_error(cli_build(site, "--output", str(mine)), str(mine),
+                                 ["refusing to build here"])
+    assert ".git" in line and "notes.txt" in line
+    assert snapshot(mine) == {"notes.txt": b"mine"} and (mine / ".git").is_dir()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for _ in range(2):  # an empty folder, then the site built there before
+        assert cli_build(site, "--output", str(empty)).exit_code == 0
+    assert (empty / "index.html").is_file()
+
+
+def test_seeds_that_is_a_file_is_named_as_such(site, built_site):
+    shutil.rmtree(site / "seeds")
+    write(site / "seeds", "not a folder")
+    assert_one_line_error(cli_build(site), "seeds", ["is a file, not a folder"])
+    assert_previous_output_untouched(site, built_site)
+
+
+def test_a_followed_symlink_loop_in_seeds_is_skipped_with_a_warning(site, built_site):
+    (site / "seeds" / "loop-a").symlink_to("loop-b")
+    (site / "seeds" / "loop-b").symlink_to("loop-a")
+    write(site / "site.toml", "follow_symlinks = true\n")
+    result = cli_build(site)
+    assert result.exit_code == 0 and "Traceback" not in result.stderr, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 2
+    for warning, name in zip(warnings, ("loop-a", "loop-b")):  # in name order
+        assert warning.startswith("warning: skipped ") and warning.endswith(
+            f"seeds/{name}: Too many levels of symbolic links"), warning
+    assert snapshot(site / "output") == snapshot(built_site / "output")
+
+
+@pytest.mark.parametrize("folder", ["static", "templates"])
+def test_a_pipe_or_broken_link_in_the_theme_is_passed_over(site, built_site, folder):
+    """A named pipe blocked the build for ever (its read never ends) and a
+    broken link was a traceback; the theme skips both, so the build does too."""
+    import os
+
+    (site / folder).mkdir()
+    os.mkfifo(site / folder / ("base.html" if folder == "templates" else "site.css"))
+    (site / folder / "gone.html").symlink_to(site / "nowhere")
+    result = cli_build(site)
+    assert result.exit_code == 0 and "Traceback" not in result.stderr, result.stderr
+    assert snapshot(site / "output") == snapshot(built_site / "output")
+
+
+def test_empty_seeds_warns_that_the_site_is_built_empty(site, built_site):
+    """A wrong seeds_dir or an emptied folder replaced the site by an empty one without a word."""
+    for path in (site / "seeds").iterdir():
+        path.unlink()
+    assert_one_line_error(cli_build(site, "--strict"), "output", ["--strict"])
+    assert_previous_output_untouched(site, built_site)
+    result = cli_build(site)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
+        f"warning: {site / 'seeds'}: no articles found; the site is built empty"]

@@ -65,6 +65,24 @@ def test_bad_input_is_one_line_error_without_traceback(tmp_path):
     assert res.returncode == 1 and "<stdin>:1" in res.stderr and "Traceback" not in res.stderr
 
 
+def test_batch_fields_of_the_wrong_kind_are_one_line_errors(tmp_path):
+    for item, words in [({"id": "a", "text": 5}, "'text' must be a string"),
+                        ({"id": "a", "text": "x", "lang": "fr"}, "'lang' must be one of de, en"),
+                        ({"id": "a", "text": "x", "genre": "poem"}, "'genre' must be one of"),
+                        ({"id": "a", "text": "x", "dct": 2017}, "'dct' must be a string")]:
+        res = run("extract", "--batch", stdin="\n" + json.dumps(item) + "\n")
+        assert res.returncode == 1 and "Traceback" not in res.stderr, res.stderr
+        assert res.stderr.startswith(f"error: <stdin>:2: {words}"), res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+
+
+def test_batch_with_a_file_argument_is_refused_not_ignored(tmp_path):
+    """--batch reads stdin; a list file named after it used to be ignored silently."""
+    path = write(tmp_path / "list.jsonl", json.dumps({"id": "a", "text": "x"}) + "\n")
+    res = run("extract", "--batch", str(path), stdin="")
+    assert res.returncode == 2 and "give no FILES" in res.stderr and "Traceback" not in res.stderr
+
+
 def test_build_command_summary(site):
     res = run("build", "--site", str(site))
     assert res.returncode == 0, res.stderr

@@ -52,6 +52,14 @@ def test_site_toml_and_pyproject_table(tmp_path):
     ('[theme]\ndir = "missing"\n', ["key 'theme.dir'", "existing folder", "missing"]),
     ('[theme]\ncolour = "red"\n', ["unknown key 'theme.colour'", "dir"]),
     ('title = "x\n', ["not valid TOML"]),
+    # urlsplit raises on these; each used to end in a traceback or pass unchecked
+    ('base_url = "https://[::1/"\n', ["key 'base_url'", "absolute http(s) URL"]),
+    ('base_url = "https://example.org:99999/"\n', ["key 'base_url'", "absolute http(s) URL"]),
+    ('base_url = "https://example.org/a b/"\n', ["key 'base_url'", "absolute http(s) URL"]),
+    ('[timeline]\nfrom = 0\n', ["key 'timeline.from'", "YYYY"]),  # there is no year 0
+    # from after to leaves out every event: an empty timeline without a word why
+    ('[timeline]\nfrom = "2018"\nto = 2017-06-30\n', ["'timeline.from' (2018) is after "
+                                                     "'timeline.to' (2017-06-30)"]),
 ])
 def test_bad_config(tmp_path, body, words):
     write(tmp_path / "site.toml", body)
@@ -61,6 +69,31 @@ def test_bad_config(tmp_path, body, words):
     assert message.startswith(str(tmp_path / "site.toml")) and "\n" not in message
     for w in words:
         assert w in message
+
+
+@pytest.mark.parametrize("body,line", [('title = "a"\n\ntitle = "b"\n', 3),
+                                       ('title = "a"\n[timeline\n', 2)])
+def test_toml_syntax_errors_name_the_line(tmp_path, body, line):
+    write(tmp_path / "site.toml", body)
+    with pytest.raises(InputError, match="not valid TOML") as info:
+        load_config(tmp_path)
+    assert info.value.line == line and str(info.value).startswith(f"{tmp_path / 'site.toml'}:{line}: ")
+    assert "(at line" not in str(info.value)
+
+
+def test_unreadable_config_files_are_one_line_errors(tmp_path):
+    (tmp_path / "site.toml").write_bytes('title = "M\u00fcller"\n'.encode("latin-1"))
+    with pytest.raises(InputError, match="not valid UTF-8") as info:
+        load_config(tmp_path)
+    assert info.value.line == 1
+    (tmp_path / "site.toml").unlink()
+    (tmp_path / "site.toml").mkdir()  # was ignored: the defaults applied without a word
+    with pytest.raises(InputError, match="cannot read"):
+        load_config(tmp_path)
+    (tmp_path / "site.toml").rmdir()
+    write(tmp_path / "pyproject.toml", "tool = 1\n")
+    with pytest.raises(InputError, match="'tool' must be a table"):
+        load_config(tmp_path)
 
 
 def test_bad_key_in_pyproject_names_pyproject(tmp_path):

@@ -163,6 +163,14 @@ def test_ics_spans_of_other_granularities_and_skips_what_it_cannot_date(tmp_path
                      "2017-11-10T16:30": (dt.date(2017, 11, 10), dt.date(2017, 11, 11))}
 
 
+def test_ics_leaves_out_spans_ending_on_the_last_day_of_the_calendar(tmp_path):
+    """"31. Dezember 9999" is a date an article may name; its exclusive end
+    (the next day) is not, which used to crash the build."""
+    site = event_site(tmp_path, ["9999-12-31", "9999", "999", "9999-11"])
+    events = ics_events(render_exports(site, "de")["events.ics"])
+    assert [str(ev["SUMMARY"]) for ev in events.values()] == ["Ereignis 9999-11"]
+
+
 def test_ics_text_survives_escaping_and_folding_intact(tmp_path):
     """Long titles with commas, semicolons, backslashes, line ends and
     multi-byte letters come back from a real iCalendar parser unchanged, and

@@ -65,6 +65,7 @@ def test_parse_target_needs_a_remote():
 
 def test_publish_to_folder_swaps_in_exactly_the_built_site(site, tmp_path):
     docroot = tmp_path / "www"
+    assert run("publish", "--site", str(site), "--to", str(docroot)).returncode == 0
     write(docroot / "stale.html", "from an older deploy")
     res = run("publish", "--site", str(site), "--to", str(docroot))
     assert res.returncode == 0, res.stderr
@@ -83,6 +84,24 @@ def test_publish_refuses_folders_holding_the_site(site, tmp_path):
         res = run("publish", "--site", str(site), "--to", str(target))
         assert res.returncode == 1 and "refusing to publish" in res.stderr, target
         assert "Traceback" not in res.stderr and _tree(site / "seeds") == before
+
+
+def test_publish_refuses_a_folder_of_other_files_instead_of_deleting_them(site, tmp_path):
+    """A document root holding the user's own files (not a site published
+    before) was replaced whole: notes.txt was gone."""
+    docroot = tmp_path / "www"
+    write(docroot / "notes.txt", "mine")
+    res = run("publish", "--site", str(site), "--to", str(docroot))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    last = res.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"error: {docroot}: refusing to publish here") and "notes.txt" in last
+    assert _tree(docroot) == {"notes.txt": b"mine"}
+
+
+@pytest.mark.parametrize("branch", ["", "-x", "HEAD", "two..dots", "x.lock", ".hidden", "a b", "end/"])
+def test_parse_target_refuses_branch_names_git_would_refuse_or_misread(branch):
+    with pytest.raises(InputError, match="not a branch name"):
+        parse_target(f"git:/srv/site.git@{branch}")
 
 
 def test_publish_no_build_needs_a_built_site(site, tmp_path):
@@ -139,3 +158,4 @@ def test_publish_to_unreachable_remote_is_one_line_error(site, tmp_path):
     assert res.returncode == 1 and "Traceback" not in res.stderr
     last = res.stderr.strip().splitlines()[-1]
     assert last.startswith("error: cannot reach git remote") and "nowhere.git" in last
+    assert "does not appear to be a git repository" in last  # git's reason, not its advice

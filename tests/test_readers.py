@@ -106,6 +106,44 @@ def test_front_matter_bad_dates(tmp_path, value):
     assert "date" in str(info.value) and info.value.path.endswith("d.md")
 
 
+@pytest.mark.parametrize("front, line, words", [
+    ("lang: fr", 3, ["'lang'", "de, en", "'fr'"]),            # the tagger knows no French
+    ("12: x", 3, ["keys must be words"]),                     # not a keyword argument
+    ("null: x", 3, ["keys must be words"]),
+    ("date: 2017\ndate: 2018", 4, ["'date' is given twice", "line 3"]),  # YAML keeps the last
+    ("tags: {a: b}", 3, ["'tags'", "list of words"]),
+    ("genre: poem", 3, ["'genre'", "news, narrative", "'poem'"]),
+    ("slug: [a]", 3, ["'slug'", "text"]),
+    ("events:\n  - {date: soon, title: x}", 3, ["'events', item 1, 'date'", "'soon'"]),
+    ("events: [{date: 2017, title: [a]}]", 3, ["'events', item 1, 'title'", "text"]),
+])
+def test_front_matter_mistakes_name_key_and_line(tmp_path, front, line, words):
+    path = write(tmp_path / "f.md", f"---\ntitle: X\n{front}\n---\nText here.\n")
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert info.value.path.endswith("f.md") and info.value.line == line, str(info.value)
+    for word in words:
+        assert word in info.value.message, (word, info.value.message)
+
+
+def test_repeated_keys_inside_values_are_no_mistake(tmp_path):
+    path = write(tmp_path / "f.md", "---\ntitle: |\n  date: not a key\ndate: 2017\n"
+                                    "events:\n  - date: 2017\n    title: A\n  - date: 2018\n"
+                                    "    title: B\n---\nText here.\n")
+    article = read_article(path)
+    assert article.date.value == "2017" and len(article.manual_events) == 2
+
+
+def test_file_name_that_is_not_utf8_is_an_error_not_a_crash(tmp_path):
+    import os
+
+    name = os.fsdecode(b"caf\xe9.md")  # a Latin-1 name on a UTF-8 system
+    path = write(tmp_path / name, "---\ndate: 2017\n---\nText here.\n")
+    with pytest.raises(InputError, match="file name is not valid UTF-8") as info:
+        read_article(path)
+    str(info.value).encode("utf-8")  # the message itself can be printed
+
+
 def test_encodings_bom_utf16_and_line_ends(tmp_path):
     body = "date 2017-11\nBerlin (dpa) - Die Regierung hat das Gesetz beschlossen.\n\nZweiter Absatz."
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + body.encode())

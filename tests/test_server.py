@@ -242,6 +242,18 @@ def test_port_in_use_is_one_line_error(site):
     assert len(lines) == 1 and f"port {port}" in lines[0] and "already in use" in lines[0]
 
 
+@pytest.mark.parametrize("host,words", [("", "--host needs an address"),
+                                        ("no-such-host.invalid", "cannot listen on no-such-host")])
+def test_unusable_host_is_one_line_error_without_a_network_warning(site, host, words):
+    """An empty --host listened on every interface, printing 'http://:8000/'."""
+    res = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--site", str(site),
+                          "--host", host, "--port", "0"], capture_output=True, text=True,
+                         timeout=60)
+    assert res.returncode == 1
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], lines
+
+
 def test_all_interfaces_prints_a_network_warning(site, start):
     server = start(site, "--host", "0.0.0.0")
     warning = server.wait_line("warning: serving on 0.0.0.0")

@@ -63,6 +63,11 @@ def read_article(path: Path, options: "ReadOptions | None" = None) -> Article:
     genre).  Out: the article.  Raises :class:`InputError` for bad input.
     """
     options = options or ReadOptions()
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system kept but no page or link can carry
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise InputError(shown, "the file name is not valid UTF-8; rename the file") from None
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(path, f"no reader for '{path.suffix}' files "

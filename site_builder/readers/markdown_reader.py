@@ -56,8 +56,23 @@ def markdown_to_html(body: str) -> str:
         raise
 
 
+_KEY_IN_MESSAGE = re.compile(r"front matter key '([^']+)'")
+
+
 def read(text: str, path: Path, options: ReadOptions) -> Article:
     """Markdown source of one article → :class:`Article`."""
+    try:
+        return _read(text, path, options)
+    except InputError as exc:
+        # A bad value: name the line of its key, which the YAML parser has forgotten.
+        key = _KEY_IN_MESSAGE.search(exc.message) if exc.line is None else None
+        line = _key_line(text, key.group(1)) if key else None
+        if line is None:
+            raise
+        raise InputError(exc.path, exc.message, line) from None
+
+
+def _read(text: str, path: Path, options: ReadOptions) -> Article:
     meta, body = _split_front_matter(text, path)
     body_html = sanitize_html(markdown_to_html(body))
     plain = html_to_text(body_html)
@@ -65,10 +80,11 @@ def read(text: str, path: Path, options: ReadOptions) -> Article:
         raise InputError(path, "article has no text")
     date = _date(meta, "date", path, _key_line(text, "date")) \
         if meta.get("date") is not None else None
-    lang = _string(meta, "lang", path) or detect_language(plain, options.default_lang) or "en"
+    lang = _language(meta, text, path) or detect_language(plain, options.default_lang) or "en"
     genre = _string(meta, "genre", path) or options.default_genre
     if genre not in KNOWN_GENRES:
-        raise InputError(path, f"genre {genre!r} is not one of {', '.join(KNOWN_GENRES)}")
+        raise InputError(path, f"front matter key 'genre' must be one of "
+                               f"{', '.join(KNOWN_GENRES)}, not {genre!r}")
     title = _string(meta, "title", path)
     return Article(
         slug=slugify(_string(meta, "slug", path) or path.stem),
@@ -97,17 +113,67 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
     except ValueError as exc:  # YAML's own date parsing: 2017-02-30, year 0
         raise InputError(path, f"front matter has an impossible date: {exc}",
                          line=_impossible_date_line(text)) from None
+    except TypeError:  # frontmatter passes the keys as keyword arguments
+        raise InputError(path, "front matter keys must be words such as 'title', not numbers, "
+                               "dates or empty", line=_non_word_key_line(text)) from None
     if not isinstance(post.metadata, dict):
         raise InputError(path, "front matter must be a mapping of keys to values", line=2)
+    if post.metadata:
+        _check_keys_once(text, path)
     return post.metadata, post.content
 
 
-def _string(meta: dict, key: str, path: Path) -> str:
+_TOP_KEY = re.compile(r"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"{\[\-?:!&*|>%@`][^\n:]*?))[ \t]*:(?:[ \t]|$)""")
+
+
+def _front_matter_lines(text: str):
+    """(file line number, line) of the front matter, after the opening '---'."""
+    for n, line in enumerate(text.split("\n")[1:], 2):
+        if line.rstrip() == "---":
+            return
+        yield n, line
+
+
+def _check_keys_once(text: str, path: Path) -> None:
+    """YAML keeps the last of two equal keys; the first (say a second
+    'date:') would vanish without a word, so name both lines."""
+    seen: dict[str, int] = {}
+    for n, line in _front_matter_lines(text):
+        m = _TOP_KEY.match(line)
+        if m:
+            key = next(g for g in m.groups() if g is not None).strip()
+            if key in seen:
+                raise InputError(path, f"front matter key '{key}' is given twice "
+                                       f"(first on line {seen[key]})", line=n)
+            seen[key] = n
+
+
+def _non_word_key_line(text: str) -> int | None:
+    for n, line in _front_matter_lines(text):
+        m = re.match(r"(?:\d[\w.:-]*|~|null|Null|NULL|true|false|True|False|\?)[ \t]*(?::|$)", line)
+        if m:
+            return n
+    return None
+
+
+def _language(meta: dict, text: str, path: Path) -> str:
+    """The ``lang`` key, one of the languages the tagger knows (or empty)."""
+    from ..timex.lang import supported
+
+    lang = _string(meta, "lang", path).lower()
+    if lang and lang not in supported():
+        raise InputError(path, f"front matter key 'lang' must be one of {', '.join(supported())}, "
+                               f"not {lang!r}", line=_key_line(text, "lang"))
+    return lang
+
+
+def _string(meta: dict, key: str, path: Path, name: str | None = None) -> str:
     value = meta.get(key)
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        raise InputError(path, f"front matter key '{key}' must be text, not a {type(value).__name__}")
+        raise InputError(path, f"{name or f'front matter key {key!r}'} must be text, "
+                               f"not a {type(value).__name__}")
     return str(value).strip()
 
 
@@ -152,7 +218,7 @@ def _impossible_date_line(text: str) -> int | None:
     return None
 
 
-def _date(meta: dict, key: str, path: Path, line: int | None = None):
+def _date(meta: dict, key: str, path: Path, line: int | None = None, name: str | None = None):
     value = meta.get(key)
     if isinstance(value, _dt.datetime):
         value = value.date()
@@ -161,12 +227,13 @@ def _date(meta: dict, key: str, path: Path, line: int | None = None):
     if isinstance(value, int):
         value = str(value)
     if not isinstance(value, str):
-        raise InputError(path, f"front matter key '{key}' must be a date like 2017-07-07, "
-                               f"not {value!r}", line=line)
+        raise InputError(path, f"{name or f'front matter key {key!r}'} must be a date like "
+                               f"2017-07-07, not {value!r}", line=line)
     try:
         return parse_date(value, path)
     except InputError as exc:
-        raise InputError(path, f"front matter key '{key}': {exc.message}", line=line) from None
+        raise InputError(path, f"{name or f'front matter key {key!r}'}: {exc.message}",
+                         line=line) from None
 
 
 def _tags(meta: dict, path: Path) -> tuple[str, ...]:
@@ -185,12 +252,13 @@ def _manual_events(meta: dict, path: Path) -> tuple[ManualEvent, ...]:
     if items is None:
         return ()
     if not isinstance(items, list):
-        raise InputError(path, "front matter key 'events' must be a list")
+        raise InputError(path, "front matter key 'events' must be a list of events")
     events = []
     for n, item in enumerate(items, 1):
+        where = f"front matter key 'events', item {n},"
         if not isinstance(item, dict) or "date" not in item or "title" not in item:
-            raise InputError(path, f"events[{n}] needs at least 'date' and 'title'")
-        date = _date(item, "date", path)
-        events.append(ManualEvent(date=date, title=_string(item, "title", path),
-                                  text=_string(item, "text", path)))
+            raise InputError(path, f"{where} needs at least 'date' and 'title'")
+        date = _date(item, "date", path, name=f"{where} 'date'")
+        events.append(ManualEvent(date=date, title=_string(item, "title", path, f"{where} 'title'"),
+                                  text=_string(item, "text", path, f"{where} 'text'")))
     return tuple(events)
