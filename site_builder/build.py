@@ -28,7 +28,7 @@ from . import cache
 from .config import Config
 from .errors import InputError
 from .memo import Memo
-from .output import Staging, build_lock, check_output_location, make_spare
+from .output import Staging, StagingTarget, build_lock, check_output_location, make_spare
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
     from .model import Article, Event, Timex
@@ -44,11 +44,14 @@ POOL_MIN_ARTICLES = 24
 
 @dataclass(frozen=True)
 class Processed:
-    """One article after the per-article stages."""
+    """One article after the per-article stages; ``merge_keys``: each event's
+    :func:`timeline.comparison_key`, worked out here (in parallel for a cold
+    build, then cached) so that the merge does not."""
 
     article: "Article"
     timexes: tuple["Timex", ...]
     events: tuple["Event", ...]
+    merge_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,13 +194,14 @@ def process_article(path: Path, options: "ReadOptions") -> Processed:
     """read → tag → extract for one file.  Pure but for reading the file."""
     from .events import extract_events
     from .readers import read_article
+    from .timeline import comparison_key
     from .timex import tag
 
     article = read_article(path, options)
     dct = article.date.value if article.date else None
     timexes = tuple(tag(article.text, dct, article.lang, article.genre))
     events = tuple(extract_events(article, list(timexes)))
-    return Processed(article, timexes, events)
+    return Processed(article, timexes, events, tuple(map(comparison_key, events)))
 
 
 def _process_or_error(path: Path, options: "ReadOptions") -> "Processed | tuple":
@@ -287,9 +291,10 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str],
 
     curation = load_curation(config.root / CURATION_FILE)
     window = config.timeline
-    events = [e for p in processed for e in p.events
-              if not e.date.is_calendar or window.includes(e.date)]
-    timeline = build_timeline(events, curation, memo=memo)
+    kept = [(e, k) for p in processed for e, k in zip(p.events, p.merge_keys, strict=True)
+            if not e.date.is_calendar or window.includes(e.date)]
+    timeline = build_timeline([e for e, _ in kept], curation, memo=memo,
+                              keys=[k for _, k in kept])
     return Site(config=config,
                 articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
                 timexes={p.article.slug: p.timexes for p in processed},
@@ -502,23 +507,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     with worker_pool(jobs, len(misses)) as pool:
         fresh = process_many([s.path for s in misses], options, jobs, pool)
         result.extracted = len(misses)
-
-        processed, store = [], {}
-        for done, seed in enumerate(seeds, 1):
-            key = keys[seed.name]
-            item = stored[key] if key in stored else next(fresh)
-            if isinstance(item, tuple):  # a user's mistake, in file order as a serial build sees it
-                error = InputError(item[1], item[2], item[3])
-                if not config.keep_going:
-                    fresh.close()
-                    raise error
-                warn(f"skipped {error}")
-                item = None
-            else:
-                processed.append(item)
-                store[key] = item
-            if progress:
-                progress(ArticleDone(seed.path, done, len(seeds), item))
+        processed, store = _collect(seeds, keys, stored, fresh, config.keep_going, warn, progress)
         _check_unique_slugs(processed)
         for p in processed:
             if not p.events:
@@ -533,7 +522,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         # instead of making ~1 folder per article afresh.
         with Staging(output_dir, deferred, spare=True) as stage:
             written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo,
-                                                     pool)
+                                                     pool, min(jobs, len(misses)))
             _fail_if_strict(strict, result, output_dir)
             stage.commit()
     if session is not None:  # after a first build there is none yet: mirror one meanwhile
@@ -564,20 +553,49 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.rendered = sorted(written)
 
 
-#: Page groups sent to a worker at a time (one pickled theme and context per batch).
-RENDER_BATCH = 32
+#: Render batches: at least this many per worker, to share the work out
+#: evenly, and at most this many page groups each, so that a large site's
+#: batches stay small in the workers and in the pool's queue.
+RENDER_BATCHES_PER_WORKER = 4
+RENDER_BATCH_GROUPS = 32
+
+
+def _collect(seeds: list[SeedFile], keys: dict[str, str], stored: dict, fresh, keep_going: bool,
+             warn: Callable[[str], None], progress: Progress | None) -> tuple[list, dict]:
+    """Every article's result in file order, from the cache or from ``fresh``
+    (the misses' results, in the same order) → (results, cache entries by key).
+    A user's mistake is raised, or with ``keep_going`` warned about and
+    skipped, in file order as a serial build sees it."""
+    processed, store = [], {}
+    for done, seed in enumerate(seeds, 1):
+        key = keys[seed.name]
+        item = stored[key] if key in stored else next(fresh)
+        if isinstance(item, tuple):
+            error = InputError(item[1], item[2], item[3])
+            if not keep_going:
+                fresh.close()
+                raise error
+            warn(f"skipped {error}")
+            item = None
+        else:
+            processed.append(item)
+            store[key] = item
+        if progress:
+            progress(ArticleDone(seed.path, done, len(seeds), item))
+    return processed, store
 
 
 def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
-                    stage: Staging, memo: Memo | None = None, pool=None
+                    stage: Staging, memo: Memo | None = None, pool=None, workers: int = 1
                     ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Render the page groups whose fingerprint changed or whose previous
     files are gone or altered, writing each file into ``stage`` as it is
     made; carry the other groups' files over → (path → SHA-256 of each file
     written, paths kept from the previous output, every path's (group,
-    fingerprint)).  With a ``pool``, groups that can be made elsewhere
-    (article pages) are made by its workers while this process makes the rest."""
-    from .render import as_bytes, plan_site, run_jobs
+    fingerprint)).  With a ``pool`` of ``workers``, groups that can be made
+    elsewhere (article and year pages) are made by its workers while this
+    process makes the rest."""
+    from .render import as_bytes, files_of, plan_site
     from .theme import Theme
 
     theme = Theme(config.root, config.theme_path)
@@ -593,9 +611,9 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     written: dict[str, str] = {}
     keep: set[str] = set()
     owners: dict[str, tuple[str, str]] = {}
-    here: list[tuple[str, str, Callable]] = []  # (group, fingerprint, make) to make in this process
+    here: list[tuple[str, str, Callable, bool]] = []  # (group, fingerprint, make, large) made here
     elsewhere: dict[str, str] = {}               # group → fingerprint, made by the pool
-    jobs: list[tuple[str, tuple]] = []
+    jobs: list[tuple[str, Callable]] = []         # (group, prepare its job)
     for name, group in plan_site(site, theme, memo).items():
         fp = cache.digest(f"{salt}|{group.inputs}".encode())
         old = before.get(name, {})
@@ -606,24 +624,50 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
             elsewhere[name] = fp
             jobs.append((name, group.job))
         else:
-            here.append((name, fp, group.make))
-    batches = [pool.submit(run_jobs, jobs[i:i + RENDER_BATCH])
-               for i in range(0, len(jobs), RENDER_BATCH)] if jobs else []
+            here.append((name, fp, group.make, group.large))
+    # Interleaved batches: each gets its share of the large groups (years) too.
+    # The workers write the files themselves: no page travels back.
+    count = min(len(jobs), max(workers * RENDER_BATCHES_PER_WORKER,
+                               -(-len(jobs) // RENDER_BATCH_GROUPS)))
+    batches = [pool.submit(_render_and_write, [(name, prepare()) for name, prepare in jobs[i::count]],
+                           stage.target) for i in range(count)]
 
-    def put(name: str, fp: str, files: dict) -> None:
-        for rel, data in files.items():
+    def put(name: str, fp: str, made) -> None:
+        for rel, data in files_of(made):
             data = as_bytes(data)
             stage.write(rel, data)
             written[rel] = cache.digest(data)
             owners[rel] = (name, fp)
+            del data  # a large export is freed before the next one is made
 
-    for name, fp, make in here:
-        put(name, fp, make())
+    for name, fp, make, large in here:
+        if not large:
+            put(name, fp, make())
     for batch in batches:
-        for name, files in batch.result():
-            put(name, elsewhere[name], files)
+        for name, rel, sha, path in batch.result():
+            stage.record(rel, path)
+            written[rel] = sha
+            owners[rel] = (name, elsewhere[name])
+    if pool is not None:
+        pool.shutdown()  # the workers' memory is free before the large files are made
+    for name, fp, make, large in here:
+        if large:
+            put(name, fp, make())
     stage.keep(keep)
     return written, keep, owners
+
+
+def _render_and_write(jobs: list[tuple[str, tuple]], target: "StagingTarget"
+                      ) -> list[tuple[str, str, str, Path]]:
+    """In a worker process: make each prepared page-group job's files and
+    write them into the staging tree → (group, output path, SHA-256, file)."""
+    from .render import make_job
+
+    done = []
+    for name, job in jobs:
+        for rel, data in make_job(job).items():
+            done.append((name, rel, cache.digest(data), target.write(rel, data)))
+    return done
 
 
 def theme_digest(theme) -> str:

@@ -88,8 +88,8 @@ def _run_build(site_dir: Path, output_dir: Path | None, overrides: dict, jobs: i
 
 
 _jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1),
-                            help="Worker processes for reading and extraction "
-                                 "[default: one per core].")
+                            help="Worker processes for reading and extraction, and then "
+                                 "for rendering pages [default: one per core].")
 _strict_option = click.option("--strict", is_flag=True,
                               help="Treat warnings as errors: exit 1 and leave the previous "
                                    "output as it was.")

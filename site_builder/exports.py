@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from html import escape
 from importlib import resources
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .dates import PartialDate
 from .embed import embed_iframe
@@ -119,18 +119,27 @@ def _json_one_item_per_line(data: dict) -> str:
     """``data`` as JSON with each top-level key, and each item of a top-level
     list, on a line of its own: readable, diff-friendly (an edited event is
     one changed line) and written by json's C encoder, which ``indent``
-    would bypass (ten times slower for a large timeline)."""
+    would bypass (ten times slower for a large timeline).  The pieces are
+    joined once, so a large export is never copied piecemeal."""
     def one(value) -> str:
         return value if isinstance(value, _JSONText) else _dumps(value)
 
-    lines = []
+    parts = []
     for key, value in data.items():
+        parts.append(",\n  " if parts else "{\n  ")
+        parts.append(one(key))
         if isinstance(value, list) and value:
-            items = ",\n".join("    " + one(item) for item in value)
-            lines.append(f"  {one(key)}: [\n{items}\n  ]")
+            parts.append(": [\n    ")
+            for i, item in enumerate(value):
+                if i:
+                    parts.append(",\n    ")
+                parts.append(one(item))
+            parts.append("\n  ]")
         else:
-            lines.append(f"  {one(key)}: {one(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            parts.append(": ")
+            parts.append(one(value))
+    parts.append("\n}\n" if parts else "{\n\n}\n")
+    return "".join(parts)
 
 
 def _event_json(event: Event, lang: str, tz: _dt.tzinfo) -> dict:
@@ -440,6 +449,16 @@ def render_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
     ``memo`` keeps per-event parts for the next build.
     Out: the exports that apply to this site (see :data:`EXPORTS`).
     """
+    return dict(iter_exports(site, lang, pages, memo))
+
+
+def iter_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
+                 memo: Memo | None = None) -> Iterator[tuple[str, str]]:
+    """:func:`render_exports` one export at a time, each made only when the
+    previous one has been taken: a writer holds one large export at once."""
     inp = ExportInput(site, lang, tuple(pages), memo if memo is not None else NoMemo())
-    made = {path: fn(inp) for path, fn in EXPORTS.items()}
-    return {path: text for path, text in made.items() if text is not None}
+    for path, fn in EXPORTS.items():
+        text = fn(inp)
+        if text is not None:
+            yield path, text
+        del text  # not kept alive while the next export is made

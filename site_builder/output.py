@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
@@ -157,6 +158,18 @@ class Staging:
                 self._written.append(_replace_file(self.root, rel, data, self._dirs))
                 self._stale.discard(rel)
 
+    @property
+    def target(self) -> "StagingTarget":
+        """Where another process may write files of this tree (report each
+        with :meth:`record`)."""
+        return StagingTarget(self.root, replace=self._stale is not None)
+
+    def record(self, rel: str, path: Path) -> None:
+        """Note a file written into the tree through :attr:`target`."""
+        self._written.append(path)
+        if self._stale is not None:
+            self._stale.discard(rel)
+
     def write_all(self, files: dict[str, bytes]) -> None:
         for rel, data in sorted(files.items()):
             self.write(rel, data)
@@ -184,6 +197,23 @@ class Staging:
                 _discard(spare)  # one that could not be reused
                 os.rename(previous, spare)
         self.root = None
+
+
+@dataclass(frozen=True)
+class StagingTarget:
+    """A :class:`Staging` tree as a worker process sees it: where to write,
+    and whether files are replaced (a reused tree, whose files may be hard
+    links into the live site) or written afresh."""
+
+    root: Path
+    replace: bool
+
+    def write(self, rel: str, data: bytes) -> Path:
+        """Write one file (an output-relative POSIX path) → its path."""
+        made: set[Path] = set()
+        if self.replace:
+            return _replace_file(self.root, rel, data, made)
+        return _write_file(self.root, rel, data, made)
 
 
 def spare_path(output_dir: Path) -> Path:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import groupby
-from typing import Callable
+from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from . import exports
@@ -85,16 +85,21 @@ class Pages:
     how to make them.
 
     ``inputs`` covers everything the bytes depend on besides the theme and
-    the code (the build adds those); ``make`` returns output path → content.
+    the code (the build adds those); ``make`` returns output path → content,
+    or (for large files) an iterator of (path, content) pairs made one at a
+    time (read either with :func:`files_of`).
     Equal inputs give equal bytes, so a build may keep the previous files.
-    ``job``, when set, makes the same files in another process:
-    ``(function, args)``, a module-level function and picklable arguments
-    (see :func:`run_jobs`).
+    ``job``, when set, prepares the same work for another process: it
+    returns ``(function, args)``, a module-level function and picklable
+    arguments (see :func:`make_job`).  ``large``: files big enough (the
+    exports of a large site) that a build makes them when no worker process
+    is left to share the machine's memory with.
     """
 
     inputs: str
     make: Callable[[], dict[str, str | bytes]]
-    job: tuple[Callable, tuple] | None = None
+    job: Callable[[], tuple[Callable, tuple]] | None = None
+    large: bool = False
 
 
 def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, Pages]:
@@ -137,8 +142,7 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
                             partial(_event_view, event, by_slug, lang, split, facets(event)))
 
     plan: dict[str, Pages] = {}
-    if split:
-        _plan_years(plan, site, theme, common, common_fp, view, lang, meta_fp, event_fp)
+    sendable = {k: v for k, v in common.items() if k != "t"}  # labels hold functions
     plan["timeline"] = Pages(
         fingerprint((common_fp, events_fp, tuple(meta_fp.values()))),
         lambda: _timeline_pages(site, theme, common, facets if split else view, lang, split))
@@ -146,7 +150,6 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     plan["404"] = Pages(common_fp, lambda: {"404.html": _render(
         theme, "404.html", common, root=_site_path(site), page="404")})
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
-    sendable = {k: v for k, v in common.items() if k != "t"}  # labels hold functions
     own_events = _events_by_article(site.timeline)
     html_pages = _timeline_paths(site, split) + ["404.html"]
     for i, article in enumerate(ordered):
@@ -164,11 +167,13 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
         args = (article, timexes, tuple(own), links, lang, split)
         plan[f"article:{article.slug}"] = Pages(
             inputs, functools.partial(_article_page, path, theme, common, *args),
-            job=(_article_page_elsewhere, (path, theme, sendable, *args)))
+            job=partial(_job, _article_page_elsewhere, (path, theme, sendable, *args)))
+    if split:  # after the articles: workers start on those while year views are made
+        _plan_years(plan, site, theme, common, sendable, common_fp, view, lang, meta_fp, event_fp)
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
-        lambda: exports.render_exports(site, lang, pages, exports_memo))
+        lambda: exports.iter_exports(site, lang, pages, exports_memo), large=True)
     static = theme.static_files()
     plan["static"] = Pages(fingerprint(tuple((p, str(s)) for p, s in static.items())),
                            lambda: _static_files(static))
@@ -183,8 +188,13 @@ def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
     """
     out: dict[str, bytes] = {}
     for group in plan_site(site, theme).values():
-        out.update((path, as_bytes(data)) for path, data in group.make().items())
+        out.update((path, as_bytes(data)) for path, data in files_of(group.make()))
     return dict(sorted(out.items()))
+
+
+def files_of(made) -> Iterable[tuple[str, str | bytes]]:
+    """The (path, content) pairs of what a :attr:`Pages.make` returned."""
+    return made.items() if isinstance(made, dict) else made
 
 
 def as_bytes(data: str | bytes) -> bytes:
@@ -198,9 +208,9 @@ def _timeline_paths(site: Site, split: bool) -> list[str]:
                                                  for y in years for top in ("", "embed/")]
 
 
-def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, common_fp: str,
-                view: Callable[[Event], dict], lang: str, meta_fp: dict[str, str],
-                event_fp: dict[int, str]) -> None:
+def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, sendable: dict,
+                common_fp: str, view: Callable[[Event], dict], lang: str,
+                meta_fp: dict[str, str], event_fp: dict[int, str]) -> None:
     """One page group per year (``year:<slug>``: its page and its embed page),
     so that an edit re-renders the years whose events changed, not all."""
     by_year: dict[int, list[Event]] = {}
@@ -213,8 +223,10 @@ def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, common_fp: s
         slugs = sorted({s.slug for e in events for s in e.sources} | {e.slug for e in events})
         inputs = fingerprint((common_fp, tuple(event_fp[id(e)] for e in events),
                               tuple(meta_fp.get(s, "") for s in slugs), nav))
-        plan[f"year:{year_slug(year)}"] = Pages(inputs, partial(
-            _year_pages, site, theme, common, view, lang, events, nav))
+        newest_first = site.config.timeline.newest_first
+        plan[f"year:{year_slug(year)}"] = Pages(
+            inputs, partial(_year_pages, theme, common, view, events, lang, nav, newest_first),
+            job=partial(_year_job, theme, sendable, view, events, lang, nav, newest_first))
 
 
 def _timeline_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict],
@@ -245,13 +257,30 @@ def _timeline_pages(site: Site, theme: Theme, common: dict, view: Callable[[Even
                                         target="_top", home="", **index)}
 
 
-def _year_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict], lang: str,
-                events: list[Event], nav: tuple[int | None, int | None]) -> dict[str, str]:
+def _year_pages(theme: Theme, common: dict, view: Callable[[Event], dict], events: list[Event],
+                *args) -> dict[str, str]:
+    return _year_pages_of(theme, common, [view(e) for e in events], *args)
+
+
+def _year_job(theme: Theme, common: dict, view: Callable[[Event], dict], events: list[Event],
+              *args) -> tuple[Callable, tuple]:
+    """:func:`_year_pages` for a worker: the event views are made here (they
+    are memoised here), the pages there."""
+    return _year_pages_elsewhere, (theme, common, [view(e) for e in events], *args)
+
+
+def _year_pages_elsewhere(theme: Theme, common: dict, views: list[dict], lang: str,
+                          *args) -> dict[str, str]:
+    """:func:`_year_pages_of` in a worker process, its labels looked up there."""
+    return _year_pages_of(theme, dict(common, t=labels(lang)), views, lang, *args)
+
+
+def _year_pages_of(theme: Theme, common: dict, views: list[dict], lang: str,
+                   nav: tuple[int | None, int | None], newest_first: bool) -> dict[str, str]:
     """A year's page and its embed page.  On a year page ``timeline`` describes
     that year: its events, count, reporting articles and filter choices."""
-    views = [view(e) for e in events]
     (year,) = _group(views, lang)
-    shown = _newest_first([year])[0] if site.config.timeline.newest_first else year
+    shown = _newest_first([year])[0] if newest_first else year
     articles = len({s["slug"] for v in views for s in v["sources"]})
     page = dict(year=year,
                 timeline={"years": [shown], "count": year["count"], "articles": articles,
@@ -273,22 +302,23 @@ def _article_page(path: str, *args) -> dict[str, str]:
     return {path: _render_article(*args)}
 
 
+def _job(function: Callable, args: tuple) -> tuple[Callable, tuple]:
+    return function, args
+
+
 def _article_page_elsewhere(path: str, theme: Theme, common: dict, *args) -> dict[str, str]:
     """:func:`_article_page` in a worker process, its labels looked up there."""
     lang = args[-2]
     return _article_page(path, theme, dict(common, t=labels(lang)), *args)
 
 
-def run_jobs(jobs: list[tuple[str, tuple[Callable, tuple]]]) -> list[tuple[str, dict[str, bytes]]]:
-    """Make page groups from their :attr:`Pages.job`, in a worker process:
-    ``[(group name, job), …]`` → ``[(group name, {path: bytes}), …]``.
-    A theme arriving again (equal, from another batch) reuses the first
-    copy's compiled templates."""
-    out = []
-    for name, (function, args) in jobs:
-        args = tuple(_known_theme(a) if isinstance(a, Theme) else a for a in args)
-        out.append((name, {path: as_bytes(data) for path, data in function(*args).items()}))
-    return out
+def make_job(job: tuple[Callable, tuple]) -> dict[str, bytes]:
+    """The files of a page group from its prepared :attr:`Pages.job`, in a
+    worker process: path → bytes.  A theme arriving again (equal, from
+    another batch) reuses the first copy's compiled templates."""
+    function, args = job
+    args = tuple(_known_theme(a) if isinstance(a, Theme) else a for a in args)
+    return {path: as_bytes(data) for path, data in files_of(function(*args))}
 
 
 @functools.lru_cache(maxsize=4)

@@ -58,7 +58,7 @@ class Theme:
 
     def __getstate__(self) -> dict:
         # Sent to worker processes without its Jinja environment: each
-        # process compiles the templates it uses (render.run_jobs).
+        # process compiles the templates it uses (render.make_job).
         return {k: v for k, v in self.__dict__.items() if k != "env"}
 
     def static_files(self) -> dict[str, Path]:

@@ -35,10 +35,17 @@ _SHARED_NAMES = 3       # … or this many shared names, most of either side's n
 
 
 def build_timeline(events: list[Event], curation: Curation | None = None,
-                   memo: Memo | None = None) -> Timeline:
+                   memo: Memo | None = None, keys: list[str] | None = None) -> Timeline:
     """Merge, curate and sort ``events`` (see module doc).  ``memo``, kept
-    between calls, saves recomputing the word and name sets of events seen before."""
-    groups = _group(sorted(events, key=lambda e: e.sort_key), memo)
+    between calls, saves recomputing the word and name sets of events seen
+    before; so does ``keys``, each event's :func:`comparison_key` in the
+    same order, worked out earlier (by the per-article stage, and cached)."""
+    if keys is None:
+        pairs = [(e, None) for e in events]
+    else:
+        pairs = list(zip(events, keys, strict=True))
+    pairs.sort(key=lambda p: p[0].sort_key)
+    groups = _group(pairs, memo)
     if memo is None:
         merged = [_merge_group(g) for g in groups]
     else:  # the same reports give the same event object as last time
@@ -46,6 +53,18 @@ def build_timeline(events: list[Event], curation: Curation | None = None,
     curated = _curate(merged, curation or Curation())
     kept = [e for e in curated if e.date.is_calendar]
     return Timeline(events=tuple(sorted(kept, key=lambda e: e.sort_key)))
+
+
+def comparison_key(event: Event) -> str:
+    """What the merge compares of an event's text, as one compact string: its
+    content-word stems and its names (see :func:`build_timeline`'s ``keys``)."""
+    return " ".join(sorted(_content_words(event))) + "\n" + "\t".join(sorted(_names(event)))
+
+
+def _from_key(key: str) -> tuple[frozenset[str], frozenset[str]]:
+    words, names = key.split("\n", 1)
+    return (frozenset(words.split(" ")) if words else frozenset(),
+            frozenset(names.split("\t")) if names else frozenset())
 
 
 def compatible_dates(a: Event, b: Event) -> bool:
@@ -109,7 +128,8 @@ def _names(e: Event) -> frozenset[str]:
     return frozenset(out)
 
 
-def _group(events: list[Event], memo: Memo | None = None) -> list[list[Event]]:
+def _group(events: list[tuple[Event, str | None]], memo: Memo | None = None
+           ) -> list[list[Event]]:
     """Greedy clusters: an event joins the first cluster all of whose dates suit it
     and one of whose members reports the same happening.
 
@@ -118,12 +138,13 @@ def _group(events: list[Event], memo: Memo | None = None) -> list[list[Event]]:
     name, so only clusters sharing one are tried (an inverted index), and a
     cluster is closed once no later event can overlap all its dates (the
     smallest last day of its members lies before every remaining event's
-    first day).  Word and name sets are computed once per event.
+    first day).  Word and name sets are computed once per event (or read
+    from its comparison key, when given beside it).
     """
     if memo is None:
-        features = [_Features(e) for e in events]
+        features = [_Features(e, k) for e, k in events]
     else:
-        features = [memo.get_for((e,), "merge", partial(_Features, e)) for e in events]
+        features = [memo.get_for((e,), "merge", partial(_Features, e, k)) for e, k in events]
     remaining_first = _suffix_min_first_day(features)
     groups: list[_Cluster] = []
     by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters
@@ -213,12 +234,14 @@ class _Features:
 
     __slots__ = ("event", "span", "words", "names", "kind")
 
-    def __init__(self, event: Event):
+    def __init__(self, event: Event, key: str | None = None):
         self.event = event
         d = event.date
         self.span = (d.first_day, d.last_day) if d.is_calendar else None
-        self.words = _content_words(event)
-        self.names = _names(event)
+        if key is None:
+            self.words, self.names = _content_words(event), _names(event)
+        else:
+            self.words, self.names = _from_key(key)
         # All that same_happening reads of a member, besides its article and date
         self.kind = (self.words, self.names, event.manual)
 

@@ -224,6 +224,20 @@ def test_jobs_do_not_change_the_output(tmp_path, monkeypatch):
     assert snapshot(one / "output") == snapshot(two / "output")
 
 
+def test_year_pages_made_by_workers_are_the_pages_made_in_process(tmp_path, monkeypatch):
+    """Above overview_above events each year has a page; with a pool its
+    workers make the year and article pages: the same bytes."""
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 2)
+    sites = []
+    for name, jobs in (("one", 1), ("two", 2)):
+        site = make_site(tmp_path / name)
+        write(site / "site.toml", "[timeline]\noverview_above = 2\n")
+        assert run(site, jobs=jobs).extracted == 4
+        sites.append(snapshot(site / "output"))
+    assert sites[0] == sites[1]
+    assert "years/2017/index.html" in sites[0] and "embed/years/2017/index.html" in sites[0]
+
+
 def test_builds_in_other_processes_with_other_hash_seeds_and_jobs_are_identical(tmp_path):
     script = ("import sys; from pathlib import Path; from site_builder import build as b; "
               "from site_builder.config import load_config; b.POOL_MIN_ARTICLES = 2; "

@@ -105,3 +105,20 @@ def test_a_memo_kept_between_merges_gives_the_same_timeline_as_none():
     assert build_timeline(a + b2 + law, None, memo=memo) == build_timeline(a + b2 + law, None)
     assert len(build_timeline(a + b2 + law, None, memo=memo).events) == 3
     assert len(memo) == 3 + 3  # this build's word sets and merged events only
+
+
+def test_cached_comparison_keys_merge_exactly_as_the_events_themselves():
+    """The per-article stage stores each event's comparison key in the cache;
+    merging with the keys must give what comparing the events gives."""
+    from site_builder.timeline import _Features, comparison_key
+
+    events = (events_of("a", G20_A, "im Juli", "2017-07") + events_of("b", G20_B, "7. Juli 2017", "2017-07-07")
+              + events_of("c", LAW, "Im Juli", "2017-07")
+              + events_of("d", G20_EN, "July 7, 2017", "2017-07-07", lang="en"))
+    keys = [comparison_key(e) for e in events]
+    for event, key in zip(events, keys):
+        direct, keyed = _Features(event), _Features(event, key)
+        assert (keyed.words, keyed.names) == (direct.words, direct.names)
+        assert direct.words and direct.names  # the test compares something
+    assert build_timeline(events, None, keys=keys) == build_timeline(events, None)
+    assert len(build_timeline(events, None, keys=keys).events) == 2

@@ -667,3 +667,139 @@ def test_en_news_around_and_hyphenated_positions_are_part_of_the_expression():
     assert got["late-November"] == ("DATE", "2017-11")
     spans = tag("The sale should be completed around Nov. 20.", "2017-11-10", "en")
     assert spans[0].mod == "APPROX"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # an irregular past form is a past cue, nearer than the "will" of a relative clause
+    ("In March, the board brought in a new chief, who will stay on as chairman.", "March",
+     "2017-03"),
+    # "next to" is a place, no future cue: no tense, so the last Tuesday
+    ("The blast hit a hotel next to the station on Tuesday.", "Tuesday", "2017-11-07"),
+    # a full stop before a lower-case word or after a title or "vs." ends no sentence:
+    # the future cue before it still counts
+    ("The envoy will visit the U.S. consulate on Monday.", "Monday", "2017-11-13"),
+    ("The court will rule in the Smith vs. Jones case on Monday.", "Monday", "2017-11-13"),
+])
+def test_en_news_tense_cues_of_the_whole_sentence(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_news_the_year_of_a_report_is_the_document_year():
+    # a plan for another year does not make "the full year" that year
+    got = en("The firm aims to double its sales by 2020. It forecast a gain for the full year.")
+    assert got["the full year"] == ("DATE", "2017")
+
+
+def test_en_news_this_past_season_is_the_latest_one_over():
+    got = en("The plant closed this past spring; the strike began last spring.")
+    assert got["this past spring"] == ("DATE", "2017-SP")
+    assert got["last spring"] == ("DATE", "2016-SP")
+
+
+def test_en_news_a_quarter_not_begun_is_last_years_unless_looked_forward_to():
+    assert en("The bank reported a loss for the fourth quarter.", dct="2018-01-20")[
+        "the fourth quarter"] == ("DATE", "2017-Q4")
+    assert en("The bank expects a loss in the fourth quarter.", dct="2018-01-20")[
+        "the fourth quarter"] == ("DATE", "2018-Q4")
+
+
+def test_en_news_the_current_fiscal_year_and_a_holiday_week():
+    assert en("Sales in the current fiscal year will rise.")["the current fiscal year"] == (
+        "DATE", "2017")
+    # Easter 2017 is Sunday, April 16: the calendar week April 10-16
+    assert en("Pilgrims arrived as Easter week began.", dct="2017-04-12")["Easter week"] == (
+        "DATE", "2017-W15")
+
+
+def test_en_news_the_following_month_counts_from_the_month_last_named():
+    got = en("In March, the firm hired a new chief. The following month, it was put up for "
+             "sale.")
+    assert got["The following month"] == ("DATE", "2017-04")
+
+
+def test_en_news_the_latest_fiscal_year_is_the_last_one_completed():
+    assert en("Exports made up a third of sales in the latest fiscal year.")[
+        "the latest fiscal year"] == ("DATE", "2016")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a plan in the pluperfect: its date is not looked forward to (document date: Monday)
+    ("The offer was extended to Nov. 30. It had been due to expire Friday evening.",
+     "Friday evening", "2017-11-10TEV"),
+    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday",
+     "2017-11-10T24:00"),
+    # nor is "had" a past cue there: no tense, so the nearest February
+    ("The sale, which had been expected, is part of a plan to repay a loan by February.",
+     "February", "2018-02"),
+])
+def test_en_news_a_plan_in_the_pluperfect_gives_no_tense(text, span, value):
+    assert en(text, dct="2017-11-13")[span][1] == value
+
+
+def test_en_news_last_year_as_the_term_of_a_comparison_is_the_quarter_reported_on():
+    got = en("Third-quarter profit rose to $5 million from $3 million last year. Last year's "
+             "results included a charge. Sales were lower in the corresponding period last year.")
+    assert got["last year"] == ("DATE", "2016-Q3")
+    assert got["Last year"] == ("DATE", "2016-Q3")
+    assert got["the corresponding period last year"] == ("DATE", "2016-Q3")
+    # after a stretch of twelve months the comparison is with the year before
+    got = en("Third-quarter profit rose. For the year ended Sept. 30, net was $9 million, "
+             "down from $12 million last year.")
+    assert got["last year"] == ("DATE", "2016")
+    # not a comparison: the year before the document date
+    assert en("Third-quarter profit rose. Last year the firm moved to Ohio.")["Last year"] == (
+        "DATE", "2016")
+
+
+def test_en_an_age_in_decades_after_a_possessive_is_no_decade():
+    got = en("She moved to Ohio in her early 30s, after the 1990s.")
+    assert not any("30s" in span for span in got)
+    assert got["1990s"] == ("DATE", "199")
+
+
+def test_en_a_weekday_with_a_plural_part_of_day_is_a_set():
+    got = en("New flights leave on Tuesday nights and a service runs Sunday mornings.")
+    assert got["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert got["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")
+
+
+def test_en_news_a_quarter_set_against_the_main_clause_is_not_the_one_reported_on():
+    got = en("Profit rose 9% in the third quarter. After a weak second quarter, the firm cut "
+             "costs; its margins were wider than a year ago.")
+    assert got["second quarter"] == ("DATE", "2017-Q2")
+    assert got["a year ago"] == ("DATE", "2016-Q3")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The bridge took two and a half years to build.", "two and a half years", "P2Y6M"),
+    ("The talks lasted an hour and a half.", "an hour and a half", "PT1H30M"),
+    ("A minute and a half later the line went dead.", "A minute and a half", "PT1M30S"),
+    ("The mine closed a year and a half ago.", "a year and a half ago", "2016-05"),
+])
+def test_en_news_and_a_half_adds_half_a_unit(text, span, value):
+    assert en(text)[span][1] == value
+
+
+def test_en_midday_then_current_and_a_half_of_a_decade():
+    got = en("Talks resume at midday. Holders may buy at the then current price. Sales were flat "
+             "in the first half of the 1990s.")
+    assert got["midday"] == ("TIME", "2017-11-10T12:00")
+    assert got["then current"] == ("DATE", "PAST_REF")
+    assert got["the first half of the 1990s"] == ("DATE", "199")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # the reporting verb after a quotation does not give the quoted words their tense
+    ('"We will meet them Friday," she said.', "Friday", "2017-11-10"),
+    # a parenthesis takes the tense of the clause around it
+    ("''He will leave at dawn (6 a.m. Thursday),'' the minister said.", "6 a.m. Thursday",
+     "2017-11-09T06:00"),
+])
+def test_en_news_quotations_and_parentheses_in_the_tense_of_a_clause(text, span, value):
+    assert en(text, dct="2017-11-08")[span][1] == value
+
+
+def test_en_news_a_weekday_in_the_possessive_names_a_day_gone_by():
+    got = en("Lawyers will appeal Wednesday's ruling on Monday.")
+    assert got["Wednesday"] == ("DATE", "2017-11-08")
+    assert got["Monday"] == ("DATE", "2017-11-13")

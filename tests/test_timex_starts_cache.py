@@ -125,3 +125,49 @@ def test_without_a_home_folder_nothing_is_cached(monkeypatch, tmp_path):
     assert starts_cache.cache_file("ab" * 32) is None
     assert same(starts_cache.analyse(BODIES), fresh(BODIES))
     assert list(tmp_path.iterdir()) == []  # nothing written where the build runs
+
+
+def test_another_process_finds_the_first_ones_cache_whatever_its_hash_seed(tmp_path):
+    """The patterns expand to the same sources in every process (no set order
+    leaks into them), so a second process reads the files the first one wrote
+    instead of writing its own: one file set, however many processes."""
+    import subprocess
+    import sys
+
+    script = ("from site_builder.timex import engine, lang\n"
+              "for code in lang.supported(): engine.language(code)\n")
+
+    def run(seed: str) -> set:
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script], env=env, check=True)
+        return {p.name for p in (tmp_path / "site-builder").iterdir()}
+
+    first = run("1")
+    assert len([name for name in first if name.startswith("timex-starts-")]) == len(languages.supported())
+    assert run("2") == first
+    assert run("3") == first
+
+
+def test_old_cache_files_are_pruned_when_a_new_one_is_written(cache_home):
+    """Every edited pattern set or Python version writes another file; only
+    the newest few of each kind stay, and stale temporary files go."""
+    cache_home.mkdir(parents=True, exist_ok=True)
+    old = []
+    for i in range(12):
+        path = cache_home / f"timex-starts-{i:040d}.json"
+        path.write_text("{}")
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+        old.append(path)
+    other_kind = cache_home / ("timex-regex-" + "f" * 40 + ".bin")
+    other_kind.write_bytes(b"x")
+    os.utime(other_kind, (1, 1))
+    stale_tmp, fresh_tmp = cache_home / ".tmp-killed.json", cache_home / ".tmp-writing.json"
+    stale_tmp.write_text("")
+    os.utime(stale_tmp, (1, 1))
+    fresh_tmp.write_text("")
+    new = cache_home / ("timex-starts-" + "a" * 40 + ".json")
+    starts_cache.write_atomically(new, b"{}")
+    kept = sorted(p.name for p in cache_home.glob("timex-starts-*"))
+    assert new.name in kept and len(kept) == starts_cache.KEEP_PER_KIND
+    assert [p.name for p in old if p.exists()] == [p.name for p in old[-(len(kept) - 1):]]
+    assert other_kind.exists() and fresh_tmp.exists() and not stale_tmp.exists()

@@ -2,8 +2,9 @@
 
 The engine knows no language.  It reads a language data module (see
 ``lang/``), expands the ``{placeholders}`` of its ``PATTERNS`` into named
-groups and compiles each pattern when it is first tried.  ``starts`` works
-out the words each pattern can begin with (kept between processes by
+groups and compiles each pattern when it is first tried (or at once from
+the programs ``regex_cache`` kept from an earlier process).  ``starts``
+works out the words each pattern can begin with (kept between processes by
 ``starts_cache``); one small prefilter regex finds those words in the
 text, and at each hit only the patterns starting with that word are tried.
 The text is read once, left to right, and never copied.
@@ -14,11 +15,13 @@ the meanings of its parts (month numbers, unit codes ...) -- which
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from types import ModuleType
 
 from . import lang as _lang
+from .regex_cache import patterns
 from .starts import MAX_MEMO_KEY, Starts
 from .starts import key as starts_key
 from .starts_cache import analyse
@@ -62,12 +65,15 @@ class Rule:
     kind: str
     source: str  # the regex; the parts are named groups: (?P<month>...)
     starts: Starts
+    # Gives ``source`` compiled: made from its stored program, else by re.compile.
+    compile: Callable[[], re.Pattern] = field(compare=False, repr=False)
 
     @cached_property
     def regex(self) -> re.Pattern:
-        """``source`` compiled, when the scan first tries this rule: a
-        process that tags little text compiles only the rules it tries."""
-        return re.compile(self.source)
+        """``source`` compiled, when the scan first tries this rule: without
+        stored programs a process that tags little text compiles only the
+        rules it tries."""
+        return self.compile()
 
 
 @dataclass
@@ -101,6 +107,8 @@ class Language:
     news_drop_end: re.Pattern
     clause_break: re.Pattern
     anchor_extent: re.Pattern
+    sentence_end: re.Pattern
+    background_before: re.Pattern
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -139,21 +147,17 @@ def _word_regex(words) -> str:
 
 
 def _trie_to_regex(node: dict) -> str:
-    branches, optional = [], False
-    for ch in sorted(node, key=lambda c: (c == "", c)):
-        if ch == "":
-            optional = True
+    branches = []
+    for ch in sorted(node):
+        if not ch:  # a word ends here: see ``optional`` below
             continue
-        piece = r"\s+" if ch == " " else re.escape(ch)
         sub = node[ch]
-        if list(sub) == [""]:
-            branches.append(piece)
-        else:
-            branches.append(piece + _trie_to_regex(sub))
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece if len(sub) == 1 and "" in sub else piece + _trie_to_regex(sub))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if optional:
+    if "" in node:
         # Longest match first: try the continuation, then stop here.
         body = "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
     return body
@@ -191,34 +195,45 @@ def language(code: str) -> Language:
     """The compiled tagger data for language ``code`` (built once, then cached)."""
     data = _lang.load(code)
     lookup: dict = {}
+    by_attr: dict = {}  # two placeholders may share a vocabulary ("ordword", "partord")
     for name, attr in VOCAB.items():
-        table = _lookup_table(data, attr)
-        lookup[name] = table
-        # An empty vocabulary must never match: (?!) fails at once.
-        lookup[name + "_regex"] = _word_regex(table) if table else "(?!)"
+        if attr not in by_attr:
+            table = _lookup_table(data, attr)
+            # An empty vocabulary must never match: (?!) fails at once.
+            by_attr[attr] = table, _word_regex(table) if table else "(?!)"
+        lookup[name], lookup[name + "_regex"] = by_attr[attr]
     bodies = [_expand(template, lookup) for _, template in data.PATTERNS]
     all_starts, prefilter_source = analyse(bodies)
-    rules = [Rule(kind, f"(?:{body})(?!\\w)", found)
-             for (kind, _), body, found in zip(data.PATTERNS, bodies, all_starts)]
     # Matches begin only after a non-word character (or at the start).  The
     # lookahead consumes nothing: a start inside the key ("last" in "the
     # last") is still found when no rule matches at the key itself.
-    prefilter = re.compile(r"(?<!\w)(?=(" + prefilter_source + "))")
+    prefilter = r"(?<!\w)(?=(" + prefilter_source + "))"
+    fixed = {  # the other regexes: field of Language -> source
+        "not_year_before": data.NOT_YEAR_BEFORE,
+        "not_year_after": data.NOT_YEAR_AFTER,
+        "count_after": data.COUNT_AFTER,
+        "year_cues_before": data.YEAR_CUES_BEFORE,
+        "past_cues": data.PAST_CUES,
+        "future_cues": data.FUTURE_CUES,
+        "range_end_before": getattr(data, "RANGE_END_BEFORE", _RANGE_END),
+        "range_connector": getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z",
+        "narrative_drop": getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)",
+        "news_drop": getattr(data, "NEWS_SPAN_DROP", None) or "(?!)",
+        "news_drop_end": getattr(data, "NEWS_SPAN_DROP_END", None) or "(?!)",
+        "clause_break": getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK),
+        "anchor_extent": getattr(data, "ANCHOR_EXTENT", None) or "(?!)",
+        "sentence_end": sentence_end(getattr(data, "ABBREVIATIONS", ())),
+        "background_before": getattr(data, "BACKGROUND_BEFORE", None) or "(?!)",
+    }
+    rule_sources = [f"(?:{body})(?!\\w)" for body in bodies]
+    compiled = patterns([prefilter, *fixed.values(), *rule_sources])
+    first_rule = 1 + len(fixed)
+    rules = [Rule(kind, source, found, partial(compiled.compile, first_rule + i))
+             for i, ((kind, _), source, found)
+             in enumerate(zip(data.PATTERNS, rule_sources, all_starts))]
     return Language(
-        data=data, rules=tuple(rules), prefilter=prefilter, lookup=lookup,
-        not_year_before=re.compile(data.NOT_YEAR_BEFORE),
-        not_year_after=re.compile(data.NOT_YEAR_AFTER),
-        count_after=re.compile(data.COUNT_AFTER),
-        year_cues_before=re.compile(data.YEAR_CUES_BEFORE),
-        past_cues=re.compile(data.PAST_CUES),
-        future_cues=re.compile(data.FUTURE_CUES),
-        range_end_before=re.compile(getattr(data, "RANGE_END_BEFORE", _RANGE_END)),
-        range_connector=re.compile(getattr(data, "RANGE_CONNECTOR", _RANGE_CONNECTOR) + r"\Z"),
-        narrative_drop=re.compile(getattr(data, "NARRATIVE_SPAN_DROP", None) or "(?!)"),
-        news_drop=re.compile(getattr(data, "NEWS_SPAN_DROP", None) or "(?!)"),
-        news_drop_end=re.compile(getattr(data, "NEWS_SPAN_DROP_END", None) or "(?!)"),
-        clause_break=re.compile(getattr(data, "CLAUSE_BREAK", _CLAUSE_BREAK)),
-        anchor_extent=re.compile(getattr(data, "ANCHOR_EXTENT", None) or "(?!)"),
+        data=data, rules=tuple(rules), prefilter=compiled.compile(0), lookup=lookup,
+        **{name: compiled.compile(1 + i) for i, name in enumerate(fixed)},
     )
 
 
@@ -297,7 +312,14 @@ def _plausible_year(text: str, mention: Mention, spec: Language) -> bool:
     return True
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+def sentence_end(abbreviations) -> str:
+    """The sentence-end regex: a full stop before a lower-case word ends no
+    sentence ("the U.S. embassy"), nor does one of ``abbreviations`` ("Mr.",
+    "vs."): a name or a date goes on after them."""
+    guards = "".join(f"(?<!\\b{re.escape(a)})" for a in sorted(abbreviations))
+    return r"(?:[.!?]" + guards + r")(?=\s)(?!\s+[a-zäöüß])|\n"
+
+
 # A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
 _CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
 # Before the second part of a range ("1870/71", "1943–1945") in any language.
@@ -331,10 +353,12 @@ def heading_years(text: str) -> tuple:
 
 
 def placement(text: str, start: int, spec: Language, window: int = 200) -> str | None:
-    """Where a mention sits in its sentence: "lead", "aside" or None.
+    """Where a mention sits in its sentence: "lead", "aside", "background" or None.
 
     "lead": at most three words precede it ("Im Juli 1861 ...", a heading);
-    "aside": inside an open parenthesis or after a range word ("bis 1915").
+    "aside": inside an open parenthesis or after a range word ("bis 1915");
+    "background": after a word that sets it against the main clause
+    ("After a flat second quarter, ..."; the language's ``BACKGROUND_BEFORE``).
     """
     left = text[max(0, start - window):start]
     cut = 0
@@ -346,6 +370,8 @@ def placement(text: str, start: int, spec: Language, window: int = 200) -> str |
         return "aside"
     if spec.range_end_before.search(prefix):
         return "aside"
+    if spec.background_before.search(prefix):
+        return "background"
     return "lead" if len(prefix.split()) <= 3 else None
 
 
@@ -362,11 +388,11 @@ def tense(text: str, start: int, end: int, spec: Language, window: int = 300) ->
     lo = max(0, start - window)
     left = text[lo:start]
     cut = 0
-    for m in _SENTENCE_END.finditer(left):
+    for m in spec.sentence_end.finditer(left):
         cut = m.end()
     s0 = lo + cut
     right = text[end:end + window]
-    m = _SENTENCE_END.search(right)
+    m = spec.sentence_end.search(right)
     s1 = end + (m.start() if m else len(right))
     sentence = text[s0:s1]
     inside = (start - s0, end - s0)

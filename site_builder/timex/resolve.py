@@ -23,6 +23,8 @@ _IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 # A fraction of a unit expressed in the next smaller one (1.5 years = 18 months).
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
             "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
+# Months in a part of a year: quarter, half.
+_PART_MONTHS = {"Q": 3, "H": 6}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # Sets of one unit as TIMEX2 (narrative corpora) writes them.
 _TIMEX2_SET = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
@@ -303,7 +305,20 @@ def _word(lookup: dict, name: str, parts: dict):
     return table.get(key[:1].upper() + key[1:], table.get(key.lower()))
 
 
+def _word_of(parts: dict, name: str) -> str:
+    """Part ``name`` as written, lower-case and whitespace-normalised ("" if absent)."""
+    return " ".join(parts.get(name, "").split()).lower()
+
+
 def _number(parts: dict, lookup: dict) -> float | None:
+    """The amount of a mention; "and a half" after its unit adds half a unit."""
+    value = _amount(parts, lookup)
+    if value is not None and "andhalf" in parts:
+        return value + 0.5
+    return value
+
+
+def _amount(parts: dict, lookup: dict) -> float | None:
     raw = parts.get("num")
     if raw is None:
         return None
@@ -451,9 +466,10 @@ class Interpreter:
             return None
         if "year" in p or "yy" in p or "bcyear" in p or "yearword" in p:
             self._note_explicit(m, Point(year, month, day))
-        elif ctx.genre != "news" or day is not None:
-            # A narrative moves on with every date it names, year or not;
-            # news notes the day for the clock times and "selben Tag" after it.
+        else:
+            # Every date named moves the reference on, year or not: the day for
+            # the clock times and "selben Tag" after it, the month for "the
+            # following month" ("In March, ... The following month, ...").
             self._note(Point(year, month, day), m)
         return "DATE", fmt(year, month, day), mod
 
@@ -469,7 +485,12 @@ class Interpreter:
         if year is None:
             ref = self.ctx.anchor(True)
             year = ref.year if ref else None
-        if year is not None and not self._expected(m, year, code, n):
+            if (ref and ref.month and self.ctx.genre == "news" and code in _PART_MONTHS
+                    and (n - 1) * _PART_MONTHS[code] >= ref.month and self.tense(m) != "future"):
+                year -= 1  # not begun by the document date, and not looked forward to: last year's
+        if (year is not None and not self._expected(m, year, code, n)
+                and self.placement(m) != "background"):
+            # "After a flat second quarter, ...": the period reported on stays
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
 
@@ -544,8 +565,24 @@ class Interpreter:
         return "DATE", "FUTURE_REF", None
 
     def _year_ended(self, m):
-        """"the year ended March 31": a stretch of twelve months, as "the six months ended"."""
+        """"the year ended March 31": a stretch of twelve months, as "the six months ended".
+
+        In news the comparisons that follow ("down from $9 million last
+        year") are now with that year, no longer with a quarter named before.
+        """
+        if self.ctx.genre == "news":
+            self.ctx.last_part = None
         return "DURATION", "P1Y", None
+
+    def _compared_year(self, m):
+        """"last year" as the term of a comparison in a report: the period
+        reported on (the quarter last named), a year before; without one, the
+        year before the document date."""
+        part, ref = self.ctx.last_part, self.ctx.anchor(True)
+        if part is not None:
+            year, code, n = part
+            return "DATE", f"{year_str(year - 1)}-{code}{n}", None
+        return "DATE", shift(ref, "Y", -1), None
 
     def _year_end(self, m):
         """"by year-end": the end of the reference year (the document's in news)."""
@@ -589,7 +626,7 @@ class Interpreter:
         "last week" is: a report says "over the weekend" of its own days.
         """
         ctx = self.ctx
-        ref = ctx.anchor(unit == "WE")
+        ref = ctx.anchor(unit in ("WE", "Y"))
         if unit == "Q" and ctx.last_part and ctx.last_part[1] == "Q":
             year, code, n = ctx.last_part
             return "DATE", f"{year_str(year)}-{code}{n}", None
@@ -611,7 +648,11 @@ class Interpreter:
         ctx = self.ctx
         ref = ctx.anchor(True)
         if ctx.genre == "news":
-            if direction is None:
+            if direction is None and "possessive" in m.parts:
+                # "will appeal Wednesday's ruling": an event reported, whatever
+                # the tense of the clause around the noun phrase
+                direction = -1
+            elif direction is None:
                 direction = 1 if self.tense(m) == "future" else -1
         elif direction is None:
             direction = 1
@@ -718,7 +759,11 @@ class Interpreter:
             season = self._w(m, "season")
             if ref is None:
                 return "DATE", f"XXXX-{season}", None
-            return "DATE", f"{year_str(ref.year + (off if off else 0))}-{season}", None
+            year = ref.year + off
+            if (off < 0 and ref.month and _SEASON_START[season] + 2 < ref.month
+                    and _word_of(p, "rel") in getattr(self.spec.data, "MOST_RECENT_PAST", ())):
+                year = ref.year  # "this past spring" in October: this year's, over by now
+            return "DATE", f"{year_str(year)}-{season}", None
         unit = self._w(m, "unit")
         if " ".join(p["unit"].split()) in self.spec.data.PLURAL_UNITS:
             # "in den vergangenen Monaten": an unspecified stretch, not a date;
@@ -753,6 +798,10 @@ class Interpreter:
         if deictic:
             direction = -1
         ref = ctx.anchor(deictic) if not deictic else (ctx.dct or ctx.last)
+        if n is not None and n != int(n) and unit in ("Y", "W"):
+            # "a year and a half ago": eighteen months back
+            smaller, factor = _SMALLER[unit]
+            unit, n = smaller, n * factor
         if n is None or n != int(n) or unit not in ("Y", "M", "W", "D", "DE"):
             return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None
         if unit == "DE":
@@ -831,7 +880,7 @@ class Interpreter:
             return "SET", self._w(m, "setword"), None
         if "weekday" in p:
             wd = self._w(m, "weekday")
-            dp = self._w(m, "daypartsuffix")
+            dp = self._w(m, "daypartsuffix") or self._w(m, "daypart")
             return "SET", f"XXXX-WXX-{wd}" + (f"T{dp}" if dp else ""), None
         if "month" in p:
             return "SET", fmt(None, self._w(m, "month")), None
@@ -851,6 +900,15 @@ class Interpreter:
                 return "DATE", fmt(None, month, day), None
         month, day = holiday_date(spec, year)
         return "DATE", fmt(year, month, day), None
+
+    def _holiday_week(self, m):
+        """"Easter week": the calendar week holding the holiday."""
+        found = self._holiday(m)
+        day = Point.parse(found[1])
+        if day is None or day.date is None:
+            return "DATE", "XXXX-WXX", None
+        y, w, _ = day.date.isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}", None
 
     def _deictic(self, m):
         ctx = self.ctx

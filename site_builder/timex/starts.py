@@ -98,15 +98,27 @@ def to_json(starts: Starts):
             "classes": {prefix: cls.pattern for prefix, cls in sorted(starts.classes.items())}}
 
 
-def from_json(data) -> Starts:
-    """The :class:`Starts` that :func:`to_json` wrote (ValueError when malformed)."""
+def from_json(data, compiled: dict | None = None) -> Starts:
+    """The :class:`Starts` that :func:`to_json` wrote (ValueError when malformed).
+
+    ``compiled``: class source -> compiled class, shared by the calls for
+    one language (a few dozen classes recur thousands of times).
+    """
     if data is None:
         return ANYWHERE
     words, classes = data["words"], data["classes"]
     if not (isinstance(words, list) and isinstance(classes, dict)
             and all(isinstance(x, str) for x in [*words, *classes, *classes.values()])):
         raise ValueError("not a Starts record")
-    return Starts(frozenset(words), {prefix: re.compile(cls) for prefix, cls in classes.items()})
+    if compiled is None:
+        compiled = {}
+    out = {}
+    for prefix, cls in classes.items():
+        regex = compiled.get(cls)
+        if regex is None:
+            regex = compiled[cls] = re.compile(cls)
+        out[prefix] = regex
+    return Starts(frozenset(words), out)
 
 
 def prefilter_regex(all_starts) -> str:

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sys
-import tempfile
+import time
 from pathlib import Path
 
 from . import starts as _starts
@@ -56,6 +56,12 @@ def analysis_digest(bodies: list[str]) -> str:
 
 def cache_file(digest: str) -> Path | None:
     """Where the analysis with ``digest`` is kept (None: no cache folder known)."""
+    folder = cache_folder()
+    return None if folder is None else folder / f"timex-starts-{digest[:40]}.json"
+
+
+def cache_folder() -> Path | None:
+    """The tagger's folder in the user's cache folder (None: none known)."""
     root = os.environ.get("XDG_CACHE_HOME", "")
     try:
         base = Path(root) if os.path.isabs(root) else Path.home() / ".cache"
@@ -63,7 +69,7 @@ def cache_file(digest: str) -> Path | None:
         return None
     if not base.is_absolute():  # never a folder relative to wherever the build runs
         return None
-    return base / "site-builder" / f"timex-starts-{digest[:40]}.json"
+    return base / "site-builder"
 
 
 def _load(path: Path, digest: str, count: int) -> tuple[list[Starts], str] | None:
@@ -72,21 +78,69 @@ def _load(path: Path, digest: str, count: int) -> tuple[list[Starts], str] | Non
         if data["format"] != FORMAT or data["digest"] != digest or len(data["starts"]) != count \
                 or not isinstance(data["prefilter"], str):
             return None
-        return [from_json(item) for item in data["starts"]], data["prefilter"]
+        compiled: dict = {}
+        return [from_json(item, compiled) for item in data["starts"]], data["prefilter"]
     except (OSError, ValueError, KeyError, TypeError, re.error):
         return None
 
 
 def _store(path: Path, data: dict) -> None:
-    """Write ``data`` to ``path`` atomically; never fails (the cache is optional)."""
+    write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` under a temporary name, then rename it into
+    place; never fails (the cache is optional)."""
+    import tempfile  # only a process that fills the cache needs it
+
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                         prefix=".tmp-", suffix=".json", delete=False) as tmp:
-            json.dump(data, tmp, ensure_ascii=False)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-",
+                                         suffix=path.suffix, delete=False) as tmp:
+            tmp.write(data)
         os.replace(tmp.name, path)
     except OSError:
+        if tmp is not None:
+            try:
+                os.unlink(tmp.name)
+            except OSError:
+                pass
+        return
+    prune(path)
+
+
+#: Files of one kind kept in the cache folder (a kind: ``timex-starts``,
+#: ``timex-regex``): two languages for a few installed versions or Pythons.
+KEEP_PER_KIND = 8
+_STALE_TEMP_S = 3600
+
+
+def prune(written: Path) -> None:
+    """After ``written`` was stored, remove the oldest files of its kind
+    beyond :data:`KEEP_PER_KIND` (every edited pattern or new Python makes
+    another file, and nothing else would ever remove the old ones) and
+    temporary files that a killed process left an hour ago or more.  Never
+    fails: another process may be pruning at the same time."""
+    kind = written.name.rsplit("-", 1)[0] + "-"
+    try:
+        entries = list(os.scandir(written.parent))
+    except OSError:
+        return
+    now = time.time()
+    same_kind = []
+    for entry in entries:
         try:
-            os.unlink(tmp.name)
-        except (OSError, NameError):
-            pass
+            if entry.name.startswith(".tmp-"):
+                if now - entry.stat().st_mtime > _STALE_TEMP_S:
+                    os.unlink(entry.path)
+            elif entry.name.startswith(kind) and entry.is_file(follow_symlinks=False):
+                same_kind.append((entry.stat().st_mtime_ns, entry.name, entry.path))
+        except OSError:
+            continue
+    for _, name, path in sorted(same_kind, reverse=True)[KEEP_PER_KIND:]:
+        if name != written.name:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass

@@ -15,8 +15,7 @@ WEEKDAYS = {"Monday": 1, "Tuesday": 2, "Wednesday": 3, "Thursday": 4, "Friday": 
             "Saturday": 6, "Sunday": 7, "Mon.": 1, "Tue.": 2, "Tues.": 2, "Wed.": 3,
             "Thu.": 4, "Thur.": 4, "Thurs.": 4, "Fri.": 5, "Sat.": 6, "Sun.": 7}
 DAYPARTS = {"morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF",
-            "evening": "EV", "night": "NI", "overnight": "NI", "daytime": "DT",
-            "midday": "MI"}
+            "evening": "EV", "night": "NI", "overnight": "NI", "daytime": "DT"}
 DAYPART_SUFFIXES = {}
 
 _ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -33,6 +32,8 @@ def _numerals() -> dict:
              "one hundred": 100, "a thousand": 1000, "half a": 0.5, "half an": 0.5,
              "a half": 0.5, "one and a half": 1.5, "a dozen": 12, "dozen": 12,
              "couple of": 2, "a couple of": 2, "both": 2}
+    for n, word in enumerate(_ONES[1:] + ["ten", "eleven", "twelve"], start=1):
+        words[f"{word} and a half"] = n + 0.5  # "two and a half years"
     for tens, word in _TENS.items():
         words[word] = tens
         for one in range(1, 10):
@@ -102,7 +103,7 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
          "the future": "FUTURE_REF", "future": "FUTURE_REF", "someday": "FUTURE_REF",
          "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
          "present-day": "PRESENT_REF", "modern day": "PRESENT_REF",
-         "modern-day": "PRESENT_REF"}
+         "modern-day": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF"}
 # Not listed on purpose: "soon", "later", "earlier", "once", "previously",
 # "eventually", "shortly" -- adverbs of sequence that annotators (TIMEX2 and
 # TimeML alike) leave untagged when they stand alone.
@@ -143,9 +144,13 @@ RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "
             "the coming": (1, "deictic"), "this past": (-1, "deictic"),
             "later that": (0, "anaphoric"), "earlier that": (0, "anaphoric"),
             "later this": (0, "deictic"), "earlier this": (0, "deictic"),
-            "the current": (0, "deictic"), "the latest": (0, "deictic"),
+            "the current": (0, "deictic"), "the latest": (-1, "deictic"),
             "the prior": (-1, "anaphoric"), "prior": (-1, "anaphoric"),
             "the upcoming": (1, "deictic"), "upcoming": (1, "deictic")}
+
+# Relative words for the most recent occurrence of a season: "this past
+# spring" in October is this year's, "last spring" the year before.
+MOST_RECENT_PAST = {"this past"}
 
 POSITIONS = {"early": "START", "the beginning of": "START", "the start of": "START",
              "beginning of": "START", "start of": "START", "the early part of": "START",
@@ -190,33 +195,64 @@ DIRECTIONS = {"later": "after", "after": "after", "afterward": "after",
               "ago": "ago", "previously": "before", "hence": "after"}
 AMPM = {"a.m.": "AM", "am": "AM", "a.m": "AM", "AM": "AM", "p.m.": "PM", "pm": "PM",
         "p.m": "PM", "PM": "PM"}
-CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
+CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 # Zones written after a clock time ("5 p.m. EST Nov. 9"): part of its span.
 TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST",
               "CET", "CEST"}
-_ZONE = "(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + ")"  # after the date
+# Longest first; ties by name, so the pattern (and the digest the tagger's
+# cache keys it by) is the same in every process, whatever the set order.
+_ZONE = "(?:" + "|".join(sorted(TIME_ZONES, key=lambda z: (-len(z), z))) + ")"  # after the date
 
 ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
 
 # A comma does not end the clause whose verb gives a date its tense in
-# English ("New Zealand said Friday, in response to ...").
-CLAUSE_BREAK = r"[;:–()]"
+# English ("New Zealand said Friday, in response to ..."), nor does a
+# parenthesis ("will leave at 4 (4 a.m. EDT Thursday)"); a quotation mark
+# does: the reporting verb outside a quotation ('"We will meet Friday," she
+# said') does not give the quoted words their tense.
+CLAUSE_BREAK = r"[;:–\"“”]|''|``"
 
+# Before an expression set against its main clause ("After a flat second
+# quarter, the company ..."): a report's period stays the one named before.
+BACKGROUND_BEFORE = (r"\b(?:[Aa]fter|[Bb]efore|[Ss]ince|[Ff]ollowing)\s+"
+                     r"(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$")
+
+# Abbreviations whose full stop ends no sentence: titles and "vs." before a
+# name, month abbreviations before a day ("Roe vs. Wade", "Oct. 23").
+ABBREVIATIONS = {"vs.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Mt.", "Ft.", "Gen.", "Sen.", "Rep.",
+                 "Gov.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.", "Maj.", "Prof.", "Rev.", "No.",
+                 "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."}
+
+# Irregular simple past forms (the regular ones end in -ed).  Forms that are
+# also common nouns or present tense ("felt", "shot", "bit", "put", "set")
+# are left out.
+_IRREGULAR_PAST = ("brought|bought|thought|taught|caught|fought|sought|sold|told|built|spent|"
+                   "kept|slept|swept|crept|dealt|meant|knew|grew|threw|drew|flew|blew|withdrew|"
+                   "became|overcame|broke|spoke|chose|froze|stole|wrote|rode|drove|struck|stuck|"
+                   "stood|understood|forgot|got|heard|paid|laid|ran|sang|sank|shrank|swam|hung|"
+                   "swung|sprang|ate|forgave|shook|mistook|undertook|overtook|upheld|withheld|"
+                   "oversaw|misled|sped|slid|hid|spun|tore|wore|swore|woke|dug|sat")
 # Words that place a sentence after the document date ("is scheduled to close
 # Monday", "payable Dec. 7") or before it.  Participles of planning verbs are
 # future cues, and a participle after "be" is no past tense ("must be returned").
 # A past form is lower-case: "United", "Red" are names; "indeed", "proceed",
 # "succeed", "exceed", "speed" merely end in -ed; "unspecified", "untouched"
 # are adjectives (but "unveiled", "uncovered" are verbs).
-FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|expected|plans? to|planned|planning|"
-               r"scheduled|set to|is to|are to|due|would|next|upcoming|coming|"
-               r"as soon as|as early as|effective|payable|expires?|until|intends?|intended|"
-               r"proposed|slated|tomorrow)\b")
+# "to expire" is an infinitive: its time comes from the verb that governs it.
+# A plan in the pluperfect ("had been due to expire Friday", "had been
+# expected") says nothing about whether its date is past or future: neither
+# "had" nor the planning word is a cue there.
+_PLAN_WORDS = "expected|planned|scheduled|due|slated|proposed|intended"
+FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|plans? to|planning|"
+               r"(?<!\bhad\sbeen\s)(?:" + _PLAN_WORDS + r"|set to)|is to|are to|would|"
+               r"next(?!\s+to\b)|upcoming|coming|as soon as|as early as|effective|payable|"
+               r"(?<!\bto\s)expires?|until|intends?|tomorrow)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
-             r"(?:was|were|had|did|ago|last|since|said|told|met|came|went|took|gave|made|began|"
-             r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|"
+             r"(?:was|were|had(?!\s+been\s+(?:" + _PLAN_WORDS + r")\b)|did|ago|last|since|said|"
+             r"told|met|came|went|took|gave|made|began|"
+             r"left|held|saw|found|fled|won|lost|sent|led|fell|rose|" + _IRREGULAR_PAST + r"|"
              r"(?!(?:expect|plann|schedul|propos|intend|slat|hundr|kindr|ind|proc|succ|exc|sp)ed\b)"
              r"(?!un(?!veil|cover|leash|load|earth|fold|der)\w+ed\b)[a-z]\w{2,}ed)\b")
 
@@ -248,6 +284,8 @@ _SAME_YEAR = r"(?:that|the\s+same)\s+year"
 # name ("the Seven Years' War"), a hyphenated adjective ("the 14-day
 # truce") or a noun phrase of its own ("over the weekend").
 _APPROX = r"(?:{approx}\s+(?!the\b|[A-Z]|\S+-\w))?"
+# "a year and a half", "an hour and a half": half a unit more (resolve._number)
+_AND_A_HALF = r"(?P<andhalf>\s+and\s+a\s+half)?"
 
 PATTERNS = [
     # "the fall of the city", "to fall back", "the March on the capital"
@@ -259,7 +297,9 @@ PATTERNS = [
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
-    # ages: "a 6-year-old", "the 8-month-old boy"
+    # ages: "a 6-year-old", "the 8-month-old boy", "in his early 30s"
+    ("skip", r"(?:(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=\bmy\s)|(?<=\byour\s)"
+             r"|(?<=\bour\s))(?:(?:early|mid|late)[\s-])?'?[1-9]0'?s"),
     ("skip", r"(?:(?:{approx}|a)\s+)?{num}[\s-]{unit}-old"),
     # "Islam will one day be ...": an unspecified future day, like "someday"
     ("someday", r"(?:(?<=will\s)|(?<=would\s)|(?<=could\s)|(?<=might\s)|(?<=may\s))one\s+day"
@@ -300,6 +340,18 @@ PATTERNS = [
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?(?:{year}|{yearword})"),
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{yearword}"),
+    # "the last half of the '80s": a part of the decade, not of the current year
+    ("decade", r"(?:the|The)\s+(?:first|last|second|latter)\s+half\s+of\s+the\s+'?{decade}'?s"),
+    # company reports: "last year" as the term of a comparison -- after an amount
+    # ("from $3 million last year"), as a possessive before one ("last year's $1.5
+    # billion", "last year's results") or "the corresponding period last year" --
+    # is the period reported on, a year before (see resolve._compared_year)
+    ("compared_year", r"(?:(?:the|The)\s+(?:corresponding|comparable|same)\s+period\s+)"
+                      r"(?:last|Last)\s+year"),
+    ("compared_year", r"(?:(?<=million\s)|(?<=billion\s)|(?<=a\sshare\s)|(?<=cents\s))"
+                      r"last\s+year(?!'s)"),
+    ("compared_year", r"(?:last|Last)\s+year(?:'s\s+quarter|(?='s\s+(?:\$|results|earnings|net|"
+                      r"profit|loss|sales|revenue)))"),
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
     ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?(?:year|Year)[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
@@ -329,9 +381,11 @@ PATTERNS = [
     ("time", r"(?:early\s+)?{rel}\s+{daypart}"),
     # "two days after the battle", "the day before Obama's speech": anchored
     # at an event (see ANCHOR_EXTENT for the narrative span)
-    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
+    ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}" + _AND_A_HALF
+                 + r"(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
     # "two days later", "a week before."
-    ("offset", _APPROX + r"{num}\s+{unit}\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
+    ("offset", _APPROX + r"{num}\s+{unit}" + _AND_A_HALF
+               + r"\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
     ("offset", _APPROX + r"(?:{vaguequant}\s+)?{unit}\s+(?=later|earlier|ago)\b{direction}"),
     ("relative", r"{rel}\s+{weekday}"),
     ("relative", r"{rel}\s+{month}(?!\.?\s*\d)"),
@@ -340,7 +394,8 @@ PATTERNS = [
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
-    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}(?:[\s-]long)?"
+    ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}"
+                 + _AND_A_HALF + r"(?:[\s-]long)?"
                  r"(?:\s+or\s+so)?"),
     # "the year ended March 31": the twelve months up to that day, like "the six months ended"
     ("year_ended", r"(?:the|The)\s+(?:fiscal\s+)?year"
@@ -351,12 +406,16 @@ PATTERNS = [
                  r"(?=(?:days|weeks|months|years|decades|centuries)\b){unit}"),
     ("duration", r"{unit}-long"),
     # "next week", "early next year", "the end of this week", "the next year or so"
-    ("relative", r"(?:{pos}\s?)?{rel}\s+{unit}(?:\s+or\s+so)?"),
+    ("relative", r"(?:{pos}\s?)?{rel}\s+(?:fiscal\s+(?=year\b))?{unit}(?:\s+or\s+so)?"),
     ("sameunit", r"{pos}\s?(?:the|The)\s+(?=week\b|month\b){unit}"),
     ("set", r"{every}\s+(?:{weekday}|{month}(?!\s*\d))"),
+    # a part of day in the plural repeats: "on Tuesday nights", "Sunday mornings"
+    ("set", r"{weekday}s?\s+(?=(?:mornings|afternoons|evenings|nights)\b){daypart}s"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
+    # "Easter week", "Christmas week": the calendar week holding the holiday
+    ("holiday_week", r"{holiday}\s+week(?![\s-]+(?:end|long)\b)"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
     # "by year-end", "around year end", "by year's end": the end of the current year
     ("year_end", r"(?:(?:around|Around)\s+)?(?:year|Year)(?:'s)?[- ]end(?![- ]\w)"),
@@ -364,6 +423,8 @@ PATTERNS = [
     ("vague", r"{vague}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
+    # a possessive ("Wednesday's ruling") names an event reported: a day gone by
+    ("date", r"{weekday}(?=(?P<possessive>'s)\b)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
     ("year", r"(?:fiscal\s+)?{year}"),
