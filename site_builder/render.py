@@ -164,7 +164,8 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
                               tuple(event_fp[id(e)] for e in own),
                               memo.get_for((timexes,), "fp", partial(fingerprint, timexes)),
                               links))
-        args = (article, timexes, tuple(own), links, lang, split)
+        args = (article, timexes, tuple(_sources_in(e, article.slug) for e in own), links, lang,
+                split)
         plan[f"article:{article.slug}"] = Pages(
             inputs, functools.partial(_article_page, path, theme, common, *args),
             job=partial(_job, _article_page_elsewhere, (path, theme, sendable, *args)))
@@ -578,6 +579,14 @@ def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
     # Drawn at most 24 px per slot, squeezed to the page width when there are many.
     return {"width": len(bars) * 10, "px": len(bars) * 24, "bars": drawn, "first": bars[0][0], "last": bars[-1][0],
             "caption": labels(lang)["density"].format(unit=unit)}
+
+
+def _sources_in(event: Event, slug: str) -> Event:
+    """``event`` with only its sources in article ``slug``, all that the
+    article's page reads of them: a merged event may have hundreds, and the
+    page may be made in another process, which gets a copy of each."""
+    mine = tuple(s for s in event.sources if s.slug == slug)
+    return replace(event, sources=mine) if mine and len(mine) < len(event.sources) else event
 
 
 def _events_by_article(timeline: Timeline) -> dict[str, list[Event]]:
