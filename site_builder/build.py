@@ -33,7 +33,7 @@ from .output import Staging, StagingTarget, build_lock, check_output_location, m
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
     from .model import Article, Event, Timex
     from .readers import ReadOptions
-    from .render import Site
+    from .render import Pages, Site
 
 CURATION_FILE = "timeline.yml"
 #: A session collects the garbage of frozen objects after this many quiet moments.
@@ -611,9 +611,8 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     written: dict[str, str] = {}
     keep: set[str] = set()
     owners: dict[str, tuple[str, str]] = {}
-    here: list[tuple[str, str, Callable, bool]] = []  # (group, fingerprint, make, large) made here
-    elsewhere: dict[str, str] = {}               # group → fingerprint, made by the pool
-    jobs: list[tuple[str, Callable]] = []         # (group, prepare its job)
+    here, large = [], []  # (group, fingerprint, Pages) made in this process: now, and last
+    elsewhere: dict[str, tuple[str, "Pages"]] = {}  # group → (fingerprint, Pages) for the pool
     for name, group in plan_site(site, theme, memo).items():
         fp = cache.digest(f"{salt}|{group.inputs}".encode())
         old = before.get(name, {})
@@ -621,16 +620,10 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
             keep.update(old)
             owners.update((rel, (name, fp)) for rel in old)
         elif pool is not None and group.job is not None:
-            elsewhere[name] = fp
-            jobs.append((name, group.job))
+            elsewhere[name] = (fp, group)
         else:
-            here.append((name, fp, group.make, group.large))
-    # Interleaved batches: each gets its share of the large groups (years) too.
-    # The workers write the files themselves: no page travels back.
-    count = min(len(jobs), max(workers * RENDER_BATCHES_PER_WORKER,
-                               -(-len(jobs) // RENDER_BATCH_GROUPS)))
-    batches = [pool.submit(_render_and_write, [(name, prepare()) for name, prepare in jobs[i::count]],
-                           stage.target) for i in range(count)]
+            (large if group.large else here).append((name, fp, group))
+    batches = _submit_render(pool, workers, elsewhere, stage.target) if elsewhere else []
 
     def put(name: str, fp: str, made) -> None:
         for rel, data in files_of(made):
@@ -640,21 +633,31 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
             owners[rel] = (name, fp)
             del data  # a large export is freed before the next one is made
 
-    for name, fp, make, large in here:
-        if not large:
-            put(name, fp, make())
+    for name, fp, group in here:
+        put(name, fp, group.make())
     for batch in batches:
         for name, rel, sha, path in batch.result():
             stage.record(rel, path)
             written[rel] = sha
-            owners[rel] = (name, elsewhere[name])
+            owners[rel] = (name, elsewhere[name][0])
     if pool is not None:
         pool.shutdown()  # the workers' memory is free before the large files are made
-    for name, fp, make, large in here:
-        if large:
-            put(name, fp, make())
+    for name, fp, group in large:
+        put(name, fp, group.make())
     stage.keep(keep)
     return written, keep, owners
+
+
+def _submit_render(pool, workers: int, groups: dict[str, tuple[str, "Pages"]],
+                   target: "StagingTarget") -> list:
+    """Send page groups to the pool in interleaved batches (each gets its
+    share of the large groups, the years); the workers write the files
+    themselves, so no page travels back → the batches' futures."""
+    names = list(groups)
+    count = min(len(names), max(workers * RENDER_BATCHES_PER_WORKER,
+                                -(-len(names) // RENDER_BATCH_GROUPS)))
+    return [pool.submit(_render_and_write, [(n, groups[n][1].job()) for n in names[i::count]],
+                        target) for i in range(count)]
 
 
 def _render_and_write(jobs: list[tuple[str, tuple]], target: "StagingTarget"

@@ -152,11 +152,8 @@ class Staging:
     def write(self, rel: str, data: bytes) -> None:
         """Write one file (an output-relative POSIX path) into the new tree."""
         with self._as_input_error():
-            if self._stale is None:
-                self._written.append(_write_file(self.root, rel, data, self._dirs))
-            else:
-                self._written.append(_replace_file(self.root, rel, data, self._dirs))
-                self._stale.discard(rel)
+            self.record(rel, _write_into(self.root, rel, data, self._dirs,
+                                         replace=self._stale is not None))
 
     @property
     def target(self) -> "StagingTarget":
@@ -210,10 +207,7 @@ class StagingTarget:
 
     def write(self, rel: str, data: bytes) -> Path:
         """Write one file (an output-relative POSIX path) → its path."""
-        made: set[Path] = set()
-        if self.replace:
-            return _replace_file(self.root, rel, data, made)
-        return _write_file(self.root, rel, data, made)
+        return _write_into(self.root, rel, data, set(), self.replace)
 
 
 def spare_path(output_dir: Path) -> Path:
@@ -267,6 +261,12 @@ def _discard(path: Path) -> None:
 def _remove(staging: Path | None) -> None:
     if staging is not None:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_into(root: Path, rel: str, data: bytes, made: set[Path], replace: bool) -> Path:
+    """Write one file of a staging tree → its path: afresh, or in a reused
+    tree by :func:`_replace_file` (its old file may be a link into the live site)."""
+    return (_replace_file if replace else _write_file)(root, rel, data, made)
 
 
 def _write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> Path:

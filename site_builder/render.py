@@ -132,17 +132,19 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
                 for e in site.timeline.events}
     events_fp = fingerprint(tuple(event_fp.values()))
 
+    def reported(event: Event) -> tuple:
+        """The event and its articles: what its facets and view are made from."""
+        return (event, *(by_slug.get(s.slug) for s in event.sources or (event,)))
+
     def facets(event: Event) -> dict:
-        sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
-        return memo.get_for((event, *sources), "facets", partial(_event_facets, event, by_slug))
+        return memo.get_for(reported(event), "facets", partial(_event_facets, event, by_slug))
 
     def view(event: Event) -> dict:
-        sources = tuple(by_slug.get(s.slug) for s in event.sources or (event,))
-        return memo.get_for((event, *sources), ("view", lang, split),
+        return memo.get_for(reported(event), ("view", lang, split),
                             partial(_event_view, event, by_slug, lang, split, facets(event)))
 
     plan: dict[str, Pages] = {}
-    sendable = {k: v for k, v in common.items() if k != "t"}  # labels hold functions
+    sendable = _SentContext((k, v) for k, v in common.items() if k != "t")
     plan["timeline"] = Pages(
         fingerprint((common_fp, events_fp, tuple(meta_fp.values()))),
         lambda: _timeline_pages(site, theme, common, facets if split else view, lang, split))
@@ -168,7 +170,7 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
                 split)
         plan[f"article:{article.slug}"] = Pages(
             inputs, functools.partial(_article_page, path, theme, common, *args),
-            job=partial(_job, _article_page_elsewhere, (path, theme, sendable, *args)))
+            job=partial(_job, _article_page, (path, theme, sendable, *args)))
     if split:  # after the articles: workers start on those while year views are made
         _plan_years(plan, site, theme, common, sendable, common_fp, view, lang, meta_fp, event_fp)
     pages = tuple(sorted(html_pages))
@@ -267,13 +269,7 @@ def _year_job(theme: Theme, common: dict, view: Callable[[Event], dict], events:
               *args) -> tuple[Callable, tuple]:
     """:func:`_year_pages` for a worker: the event views are made here (they
     are memoised here), the pages there."""
-    return _year_pages_elsewhere, (theme, common, [view(e) for e in events], *args)
-
-
-def _year_pages_elsewhere(theme: Theme, common: dict, views: list[dict], lang: str,
-                          *args) -> dict[str, str]:
-    """:func:`_year_pages_of` in a worker process, its labels looked up there."""
-    return _year_pages_of(theme, dict(common, t=labels(lang)), views, lang, *args)
+    return _year_pages_of, (theme, common, [view(e) for e in events], *args)
 
 
 def _year_pages_of(theme: Theme, common: dict, views: list[dict], lang: str,
@@ -307,10 +303,9 @@ def _job(function: Callable, args: tuple) -> tuple[Callable, tuple]:
     return function, args
 
 
-def _article_page_elsewhere(path: str, theme: Theme, common: dict, *args) -> dict[str, str]:
-    """:func:`_article_page` in a worker process, its labels looked up there."""
-    lang = args[-2]
-    return _article_page(path, theme, dict(common, t=labels(lang)), *args)
+class _SentContext(dict):
+    """The templates' shared context as a job carries it to a worker: without
+    its labels, which hold functions (:func:`make_job` looks them up there)."""
 
 
 def make_job(job: tuple[Callable, tuple]) -> dict[str, bytes]:
@@ -318,8 +313,15 @@ def make_job(job: tuple[Callable, tuple]) -> dict[str, bytes]:
     worker process: path → bytes.  A theme arriving again (equal, from
     another batch) reuses the first copy's compiled templates."""
     function, args = job
-    args = tuple(_known_theme(a) if isinstance(a, Theme) else a for a in args)
-    return {path: as_bytes(data) for path, data in files_of(function(*args))}
+    return {path: as_bytes(data) for path, data in files_of(function(*map(_received, args)))}
+
+
+def _received(arg):
+    if isinstance(arg, Theme):
+        return _known_theme(arg)
+    if isinstance(arg, _SentContext):
+        return dict(arg, t=labels(arg["lang"]))
+    return arg
 
 
 @functools.lru_cache(maxsize=4)
@@ -372,18 +374,16 @@ def _template_error(exc: Exception) -> InputError | None:
         return InputError(exc.filename or exc.name, f"template error: {exc.message}", exc.lineno)
     if isinstance(exc, UnicodeDecodeError):
         return _undecodable_template(exc)
-    place = None
+    place = (None, None)
     tb = exc.__traceback__
     while tb is not None:  # Jinja maps its frames to the template's file and line
         if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt", ".j2")):
             place = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
-    if place is None:
-        if isinstance(exc, jinja2.TemplateNotFound):
-            return InputError(None, f"template error: template not found: {exc.name}")
-        return None
     if isinstance(exc, jinja2.TemplateNotFound):
         message = f"template not found: {exc.name}"
+    elif place[0] is None:
+        return None
     else:
         message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
     return InputError(place[0], f"template error: {message}", place[1])
