@@ -213,33 +213,29 @@ def _process_or_error(path: Path, options: "ReadOptions") -> "Processed | tuple"
         return ("error", exc.path, exc.message, exc.line)
 
 
-def process_many(paths: list[Path], options: "ReadOptions", jobs: int, pool=None):
-    """:func:`process_article` over ``paths``, yielding results in order; on
-    ``jobs`` processes when there are enough of them (on ``pool``, a
-    :func:`worker_pool`, when given).  Each item is a :class:`Processed` or
-    an error tuple; the results do not depend on ``jobs``."""
+def process_many(paths: list[Path], options: "ReadOptions", pool=None, workers: int = 1):
+    """:func:`process_article` over ``paths``, yielding results in order: on
+    ``pool`` (a :func:`worker_pool` of ``workers`` processes) when given,
+    else in this process.  Each item is a :class:`Processed` or an error
+    tuple; the results do not depend on the pool."""
     if pool is None:
-        with worker_pool(jobs, len(paths)) as own:
-            if own is not None:
-                yield from process_many(paths, options, jobs, own)
-                return
         for path in paths:
             yield _process_or_error(path, options)
         return
     import itertools
 
-    chunk = max(1, min(32, len(paths) // (min(jobs, len(paths)) * 8)))
+    chunk = max(1, min(32, len(paths) // (workers * 8)))
     yield from pool.map(_process_or_error, paths, itertools.repeat(options), chunksize=chunk)
 
 
 @contextmanager
-def worker_pool(jobs: int, articles: int):
-    """A process pool of up to ``jobs`` workers for ``articles`` to extract,
-    or None when they are better done in this process (one job, or fewer
+def worker_pool(workers: int, articles: int):
+    """A process pool of ``workers`` processes for ``articles`` to extract,
+    or None when they are better done in this process (one worker, or fewer
     than :data:`POOL_MIN_ARTICLES`: starting a pool costs more).  Made
     before the site is loaded, so its workers stay small; the render then
     uses it too (see :func:`_render_changed`)."""
-    if jobs <= 1 or articles < POOL_MIN_ARTICLES:
+    if workers <= 1 or articles < POOL_MIN_ARTICLES:
         yield None
         return
     import multiprocessing
@@ -250,7 +246,7 @@ def worker_pool(jobs: int, articles: int):
     # it is unsafe once other threads run (the preview server), so spawn then.
     method = "fork" if ("fork" in multiprocessing.get_all_start_methods()
                         and threading.active_count() == 1) else "spawn"
-    pool = ProcessPoolExecutor(min(jobs, articles), mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
     try:
         yield pool
     except BaseException:
@@ -504,8 +500,9 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             for seed in seeds}
     misses = [seed for seed in seeds if keys[seed.name] not in stored]
     # The workers extract the articles, then render article pages (see _render_changed).
-    with worker_pool(jobs, len(misses)) as pool:
-        fresh = process_many([s.path for s in misses], options, jobs, pool)
+    workers = min(jobs, len(misses))
+    with worker_pool(workers, len(misses)) as pool:
+        fresh = process_many([s.path for s in misses], options, pool, workers)
         result.extracted = len(misses)
         processed, store = _collect(seeds, keys, stored, fresh, config.keep_going, warn, progress)
         _check_unique_slugs(processed)
@@ -522,7 +519,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         # instead of making ~1 folder per article afresh.
         with Staging(output_dir, deferred, spare=True) as stage:
             written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo,
-                                                     pool, min(jobs, len(misses)))
+                                                     pool, workers)
             _fail_if_strict(strict, result, output_dir)
             stage.commit()
     if session is not None:  # after a first build there is none yet: mirror one meanwhile

@@ -63,9 +63,6 @@ class Memo:
     def __len__(self) -> int:
         return len(self._current)
 
-    def __contains__(self, key: Hashable) -> bool:
-        return key in self._current
-
 
 class NoMemo(Memo):
     """A memo that keeps nothing: for work only a later build could reuse,
