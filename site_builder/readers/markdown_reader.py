@@ -36,6 +36,7 @@ from ..model import Article, ManualEvent
 from ..sanitize import sanitize_html
 from .common import (ReadOptions, detect_language, first_sentence, html_to_text, parse_date,
                      slugify, source_name, title_from_text)
+from .inline_gate import InlineGateExtension
 from .typography import DEFERRED, QuoteMarks, TypographyExtension, marks_for, resolve_deferred
 
 KNOWN_GENRES = ("news", "narrative")
@@ -50,7 +51,8 @@ _converters = threading.local()
 def new_converter() -> tuple[markdown.Markdown, TypographyExtension]:
     """A Markdown converter with this reader's extensions, and its typographer."""
     typography = TypographyExtension()
-    return markdown.Markdown(extensions=[*_EXTENSIONS, typography], output_format="html"), typography
+    extensions = [*_EXTENSIONS, typography, InlineGateExtension()]  # the gate comes last
+    return markdown.Markdown(extensions=extensions, output_format="html"), typography
 
 
 def markdown_to_html(body: str, marks: QuoteMarks) -> str:
