@@ -56,8 +56,9 @@ def resolve_deferred(text: str, marks: QuoteMarks) -> str:
     return text
 
 
-# Two or three hyphens make a dash; a longer run (a rule drawn in text) stays.
-_TOKENS = re.compile(r"\.\.\.|(?<!-)---?(?!-)|<<|>>|[\"']")
+# Literal alternatives only, so the scan jumps from one candidate character
+# to the next; a run of four or more hyphens (a rule drawn in text) is kept.
+_TOKENS = re.compile(r"[\"']|\.\.\.|--+|<<|>>")
 _FIXED = {"...": "…", "---": "—", "--": "–", "<<": "«", ">>": "»"}
 _DECADE = re.compile(r"\d\d(?!\d)")  # "the '90s", "in '95": an apostrophe
 # After these (as after white space or at the start of a block) a quote opens.
@@ -104,28 +105,35 @@ class _Run:
     def typeset(self, text: str, carried: bool, after: str | None) -> str:
         """One text node; ``carried`` says whether the text before it ends in
         an opening context, ``after`` is the first character after it."""
-        marks = self.marks
+        marks, openers = self.marks, self.openers
         out: list[str] = []
         last = 0
+        opened = -1  # where the last mark that opens (a quote, a dash) ended
+        rep = ""
         for m in _TOKENS.finditer(text):
-            token, (start, end) = m.group(), m.span()
-            rep = _FIXED.get(token)
-            if rep is None:
-                if start and start == last and out and out[-1] in self.openers:
-                    opens = True  # right after a mark just opened or a dash just made
-                else:
-                    opens = self.opens_after(text, start, carried)
+            start, end = m.span()
+            token = m.group()
+            if token == '"' or token == "'":
+                # right after a mark that opens, the quote opens too ("'Nein'" , "--'")
+                opens = start == opened or self.opens_after(text, start, carried)
                 following = text[end] if end < len(text) else after
                 word_follows = following is not None and not following.isspace()
-                if token == '"' and start == last and out and out[-1] == marks.open:
-                    rep = marks.close  # an empty quotation: ""
-                elif token == '"':
-                    rep = (marks.open if word_follows else token) if opens else marks.close
-                else:
+                if token == "'":
                     rep = self._single(text, start, end, opens, word_follows)
-            out.append(text[last:start])
-            out.append(rep)
+                elif start == opened and rep == marks.open:
+                    rep = marks.close  # an empty quotation: ""
+                elif opens:
+                    rep = marks.open if word_follows else token
+                else:
+                    rep = marks.close
+            else:
+                rep = _FIXED.get(token, token)
+            if rep in openers:
+                opened = end
+            out += (text[last:start], rep)
             last = end
+        if not out:
+            return text
         out.append(text[last:])
         return "".join(out)
 
@@ -183,8 +191,6 @@ class _Typographer(Treeprocessor):
 
     def run(self, root) -> None:
         for run in _runs(root):
-            if not any(editable and _TOKENS.search(text) for _, _, text, editable in run):
-                continue
             state = _Run(self.marks, self.md.htmlStash.rawHtmlBlocks)
             carried = True  # the start of a block
             for k, (elem, attr, text, editable) in enumerate(run):
