@@ -595,7 +595,7 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     from .render import as_bytes, files_of, plan_site
     from .theme import Theme
 
-    theme = Theme(config.root, config.theme_path)
+    theme = Theme(config.root, config.theme_path, cache.cache_dir(config.root) / "templates")
     theme_files = theme_digest(theme)
     # The same theme files: keep the Jinja environment and its compiled templates
     # (a new template that overrides a default one needs a new environment).
