@@ -256,6 +256,24 @@ def _header_sha(path: Path) -> str | None:
         return None
 
 
+# ---------------------------------------------------------------- derived results
+
+def load_derived(path: Path) -> dict:
+    """What the last build derived from named articles and events (see
+    :class:`memo.StoredMemo`), or {} when the file is missing, of another
+    version, truncated or corrupt."""
+    try:
+        entries, _header = _read_checked(path)
+    except (OSError, _Unsound, *_UNREADABLE):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def save_derived(path: Path, entries: dict) -> None:
+    """Store ``entries`` (see :func:`load_derived`) with a checked header."""
+    _write_atomic(path, _pickle_writer(entries))
+
+
 # ---------------------------------------------------------------- build state
 
 @dataclass

@@ -161,7 +161,8 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
         path = f"articles/{article.slug}/index.html"
         html_pages.append(path)
         timexes = site.timexes.get(article.slug, ())
-        links = tuple(_link(n, lang) for n in neighbours)
+        links = tuple(n and memo.get_for((n,), ("link", lang), partial(_link, n, lang))
+                      for n in neighbours)
         inputs = fingerprint((common_fp, article_fp[article.slug],
                               tuple(event_fp[id(e)] for e in own),
                               memo.get_for((timexes,), "fp", partial(fingerprint, timexes)),

@@ -49,7 +49,8 @@ def build_timeline(events: list[Event], curation: Curation | None = None,
     if memo is None:
         merged = [_merge_group(g) for g in groups]
     else:  # the same reports give the same event object as last time
-        merged = [memo.get_for(tuple(g), "merged", partial(_merge_group, g)) for g in groups]
+        merged = [g[0] if len(g) == 1 else
+                  memo.get_for(tuple(g), "merged", partial(_merge_group, g)) for g in groups]
     curated = _curate(merged, curation or Curation())
     kept = [e for e in curated if e.date.is_calendar]
     return Timeline(events=tuple(sorted(kept, key=lambda e: e.sort_key)))
@@ -318,6 +319,8 @@ def _precision(e: Event) -> int:
 
 def _curate(events: list[Event], curation: Curation) -> list[Event]:
     """Hide, retitle and redate by id; a merged event answers to its sources' ids too."""
+    if not (curation.hide or curation.titles or curation.dates):
+        return events  # nothing to look up: no event's ids are worked out
     out = []
     for e in events:
         ids = _ids(e)
