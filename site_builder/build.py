@@ -538,7 +538,8 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         else:
             deferred.append(functools.partial(_save_cache, save, store_file, store, warn))
     if isinstance(memo, StoredMemo):
-        _save_cache(cache.save_derived, derived_file, memo.fresh, warn)
+        save = functools.partial(cache.save_derived, loaded=memo.stored)
+        _save_cache(save, derived_file, memo.fresh, warn)
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))

@@ -258,20 +258,19 @@ def _header_sha(path: Path) -> str | None:
 
 # ---------------------------------------------------------------- derived results
 
-def load_derived(path: Path) -> dict:
+def load_derived(path: Path) -> Entries:
     """What the last build derived from named articles and events (see
     :class:`memo.StoredMemo`), or {} when the file is missing, of another
-    version, truncated or corrupt."""
-    try:
-        entries, _header = _read_checked(path)
-    except (OSError, _Unsound, *_UNREADABLE):
-        return {}
-    return entries if isinstance(entries, dict) else {}
+    version, truncated or corrupt.  Stored like the articles: a main file
+    and a delta of the changes since (see :func:`load_articles`)."""
+    return load_articles(path)[0]
 
 
-def save_derived(path: Path, entries: dict) -> None:
-    """Store ``entries`` (see :func:`load_derived`) with a checked header."""
-    _write_atomic(path, _pickle_writer(entries))
+def save_derived(path: Path, entries: dict, loaded: dict | None = None) -> None:
+    """Store ``entries`` (see :func:`load_derived`): when ``loaded`` is what
+    :func:`load_derived` gave this build, only the difference from the main
+    file, while it is small (see :func:`save_articles`)."""
+    save_articles(path, entries, loaded)
 
 
 # ---------------------------------------------------------------- build state

@@ -176,3 +176,20 @@ def test_stored_results_are_found_by_the_tokens_of_their_objects_only():
     # what this build did not ask for is not stored again
     assert all(key[0] != repr(("view", "en")) or key[1] == ("key-a",) for key in second.fresh)
     assert (repr("fp"), (first.token(unnamed) or "",)) not in second.fresh
+
+
+def test_successive_edits_store_a_delta_and_each_build_equals_a_cold_one(tmp_path,
+                                                                        monkeypatch):
+    """An edit writes only the change to the stored results beside the main
+    file; the builds after it read both, and their output stays a cold
+    build's."""
+    monkeypatch.setattr(cache, "DELTA_MIN", 10_000)  # a small site's edit is a large share
+    site = derived_site(tmp_path / "site", split=True)
+    run(site)
+    store = cache.cache_dir(site) / "derived.pickle"
+    main = store.read_bytes()
+    for change in (edit_date, edit_merged_date, add_article):
+        change(site)
+        run(site)
+        assert store.read_bytes() == main and cache.delta_path(store).is_file()
+        assert snapshot(site / "output") == cold_output(site, tmp_path)
