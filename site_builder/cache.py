@@ -1,7 +1,7 @@
 """The build cache: what the last build read, extracted and wrote.
 
 Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
-``.gitignore``).  Two files, each checked before it is believed:
+``.gitignore``).  Three kinds of file, each checked before it is believed:
 
 - ``articles.pickle`` — every article's read → tag → extract result, keyed
   by :func:`article_key` (file bytes, reader options, source path,
@@ -14,6 +14,9 @@ Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
   nothing changed from ``stat`` calls alone, without importing the tagger,
   Jinja or Markdown, and lets a changed build re-render only the pages whose
   inputs changed.  Also checksummed.
+- ``derived.pickle`` — what the render derived from named articles and
+  events (see :class:`site_builder.memo.StoredMemo`), stored and checked
+  like the articles.
 
 This module imports nothing heavy: the no-change check runs before any
 stage is loaded.
