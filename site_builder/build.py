@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable
 from . import cache
 from .config import Config
 from .errors import InputError
-from .memo import Memo
+from .memo import Memo, StoredMemo
 from .output import Staging, StagingTarget, build_lock, check_output_location, make_spare
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
@@ -489,6 +489,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             seed_digests[seed.name] = _file_digest(seed.path)
 
     store_file = cache.cache_dir(config.root) / "articles.pickle"
+    derived_file = cache.cache_dir(config.root) / "derived.pickle"
     if not use_cache:
         stored = {}
     elif session is not None and session.store is not None:
@@ -510,9 +511,12 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             if not p.events:
                 warn(f"{p.article.source_path}: no dated events found")
         _warn_unknown_curation_ids(config, processed, warn)
-        memo = session.memo if session is not None else None
-        if memo is not None:
+        if session is not None:
+            memo = session.memo
             memo.next_build()
+        else:  # what the last build derived from unchanged articles, by their cache keys
+            memo = StoredMemo(cache.load_derived(derived_file) if use_cache else {})
+            _name_by_cache_key(memo, store)
         site = assemble(config, processed, result.warnings, memo=memo)
         deferred = session.deferred if session is not None else None
         # The previous tree is kept as the spare, for the next build to update
@@ -533,6 +537,9 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             _save_cache(save, store_file, store, warn)
         else:
             deferred.append(functools.partial(_save_cache, save, store_file, store, warn))
+    if isinstance(memo, StoredMemo):
+        save = functools.partial(cache.save_derived, loaded=memo.stored)
+        _save_cache(save, derived_file, memo.fresh, warn)
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))
@@ -548,6 +555,16 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.events = summary["events"]
     result.files = len(output)
     result.rendered = sorted(written)
+
+
+def _name_by_cache_key(memo: StoredMemo, store: dict[str, Processed]) -> None:
+    """Name each article, its time expressions and its events after the
+    article's cache key: equal keys, equal objects (see :class:`StoredMemo`)."""
+    for key, p in store.items():
+        memo.name(p.article, key)
+        memo.name(p.timexes, key + "/t")
+        for i, event in enumerate(p.events):
+            memo.name(event, f"{key}/{i}")
 
 
 #: Render batches: at least this many per worker, to share the work out
@@ -595,7 +612,7 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     from .render import as_bytes, files_of, plan_site
     from .theme import Theme
 
-    theme = Theme(config.root, config.theme_path)
+    theme = Theme(config.root, config.theme_path, cache.cache_dir(config.root) / "templates")
     theme_files = theme_digest(theme)
     # The same theme files: keep the Jinja environment and its compiled templates
     # (a new template that overrides a default one needs a new environment).

@@ -1,7 +1,7 @@
 """The build cache: what the last build read, extracted and wrote.
 
 Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
-``.gitignore``).  Two files, each checked before it is believed:
+``.gitignore``).  Three kinds of file, each checked before it is believed:
 
 - ``articles.pickle`` — every article's read → tag → extract result, keyed
   by :func:`article_key` (file bytes, reader options, source path,
@@ -14,6 +14,9 @@ Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
   nothing changed from ``stat`` calls alone, without importing the tagger,
   Jinja or Markdown, and lets a changed build re-render only the pages whose
   inputs changed.  Also checksummed.
+- ``derived.pickle`` — what the render derived from named articles and
+  events (see :class:`site_builder.memo.StoredMemo`), stored and checked
+  like the articles.
 
 This module imports nothing heavy: the no-change check runs before any
 stage is loaded.
@@ -254,6 +257,23 @@ def _header_sha(path: Path) -> str | None:
         return json.loads(head[len(_MAGIC):head.index(b"\n", len(_MAGIC))]).get("sha256")
     except (OSError, ValueError):
         return None
+
+
+# ---------------------------------------------------------------- derived results
+
+def load_derived(path: Path) -> Entries:
+    """What the last build derived from named articles and events (see
+    :class:`memo.StoredMemo`), or {} when the file is missing, of another
+    version, truncated or corrupt.  Stored like the articles: a main file
+    and a delta of the changes since (see :func:`load_articles`)."""
+    return load_articles(path)[0]
+
+
+def save_derived(path: Path, entries: dict, loaded: dict | None = None) -> None:
+    """Store ``entries`` (see :func:`load_derived`): when ``loaded`` is what
+    :func:`load_derived` gave this build, only the difference from the main
+    file, while it is small (see :func:`save_articles`)."""
+    save_articles(path, entries, loaded)
 
 
 # ---------------------------------------------------------------- build state

@@ -56,17 +56,32 @@ class ExportInput:
         """slug → article."""
         return {a.slug: a for a in self.site.articles}
 
+    # Per-event answers, asked by several exports: worked out once per event
+    # (kept with the event, so that its id is not reused meanwhile).
+    _known: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _once(self, what: str, event: Event, make: Callable):
+        hit = self._known.get((what, id(event)))
+        if hit is None or hit[0] is not event:
+            hit = self._known[(what, id(event))] = (event, make(event))
+        return hit[1]
+
     def sources(self, event: Event) -> list["Article"]:
         """The articles reporting ``event``, first source first."""
+        return self._once("sources", event, self._sources)
+
+    def _sources(self, event: Event) -> list["Article"]:
         slugs = dict.fromkeys([s.slug for s in event.sources] or [event.slug])
         return [self.articles[s] for s in slugs if s in self.articles]
 
     def tags(self, event: Event) -> list[str]:
-        return sorted({tag for a in self.sources(event) for tag in a.tags})
+        return self._once("tags", event, lambda e: sorted({tag for a in self.sources(e)
+                                                           for tag in a.tags}))
 
     def reported(self, event: Event) -> _dt.datetime:
         """When an event was last reported: its newest source article's date."""
-        return _midnight([a.date for a in self.sources(event)], self.site.config.tzinfo)
+        return self._once("reported", event, lambda e: _midnight(
+            [a.date for a in self.sources(e)], self.site.config.tzinfo))
 
     def event_href(self, event: Event) -> str:
         """The event's sentence in its (first) article, absolute when base_url is set."""

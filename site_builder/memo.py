@@ -13,6 +13,7 @@ mutated by their users.
 """
 from __future__ import annotations
 
+import hashlib
 from typing import Callable, Hashable, TypeVar
 
 T = TypeVar("T")
@@ -75,3 +76,67 @@ class NoMemo(Memo):
 
     def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
         return make()
+
+
+class StoredMemo(Memo):
+    """A :class:`Memo` that a later process can use too (a command-line
+    build after an edit), for objects with a name that says what they are
+    made from.
+
+    :meth:`name` gives an object such a name, its *token*: the build names
+    each article, its time expressions and its events after the article's
+    cache key (a digest of its bytes, how it is read and the code), so equal
+    tokens mean equal objects.  :meth:`get_for` over named objects looks the
+    result up by ``repr(key)`` and their tokens, among what the last build
+    stored (:attr:`stored`, loaded from disk) and this build's own; what this
+    build asked for is :attr:`fresh`, to be stored for the next one.  Keys
+    in :data:`NOT_STORED` (results holding the objects themselves) are kept
+    in this process only, and the events a merge makes of named events are
+    named after them.  Objects without a name fall back to :class:`Memo`.
+    """
+
+    __slots__ = ("_tokens", "_reprs", "stored", "fresh")
+
+    #: Results that hold the objects they are made from (a merge's
+    #: features): not stored, they would come back holding copies.
+    NOT_STORED = frozenset({"merge"})
+    #: Keys whose result is an object made of the named ones (a merged
+    #: event): named after them, so that what is derived from it is stored too.
+    DERIVED = frozenset({"merged"})
+
+    def __init__(self, stored: dict | None = None) -> None:
+        super().__init__()
+        self._tokens: dict[int, tuple[object, str]] = {}
+        self._reprs: dict = {}
+        self.stored: dict = stored if stored is not None else {}
+        self.fresh: dict = {}
+
+    def name(self, obj: object, token: str) -> None:
+        """Call ``obj`` ``token`` from now on (the memo keeps it alive)."""
+        self._tokens[id(obj)] = (obj, token)
+
+    def token(self, obj: object) -> str | None:
+        hit = self._tokens.get(id(obj))
+        return hit[1] if hit is not None and hit[0] is obj else None
+
+    def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
+        # One build per process: what is not stored is simply made.
+        if key in self.NOT_STORED:
+            return make()
+        tokens = tuple(map(self.token, objects))
+        if None in tokens:
+            return make()
+        text = self._reprs.get(key)
+        if text is None:
+            text = self._reprs[key] = repr(key)
+        full = (text, tokens)
+        value = self.fresh.get(full, _MISSING)
+        if value is _MISSING:
+            value = self.stored.get(full, _MISSING)
+            if value is _MISSING:
+                value = make()
+            self.fresh[full] = value
+        if key in self.DERIVED and self.token(value) is None:
+            digest = hashlib.sha256(f"{text}|{'|'.join(tokens)}".encode()).hexdigest()
+            self.name(value, digest)
+        return value

@@ -161,16 +161,16 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
         path = f"articles/{article.slug}/index.html"
         html_pages.append(path)
         timexes = site.timexes.get(article.slug, ())
-        links = tuple(_link(n, lang) for n in neighbours)
+        links = tuple(n and memo.get_for((n,), ("link", lang), partial(_link, n, lang))
+                      for n in neighbours)
         inputs = fingerprint((common_fp, article_fp[article.slug],
                               tuple(event_fp[id(e)] for e in own),
                               memo.get_for((timexes,), "fp", partial(fingerprint, timexes)),
                               links))
-        args = (article, timexes, tuple(_sources_in(e, article.slug) for e in own), links, lang,
-                split)
+        args = (article, timexes, tuple(own), links, lang, split)
         plan[f"article:{article.slug}"] = Pages(
-            inputs, functools.partial(_article_page, path, theme, common, *args),
-            job=partial(_job, _article_page, (path, theme, sendable, *args)))
+            inputs, functools.partial(_article_page_of, path, theme, common, *args),
+            job=partial(_article_job, path, theme, sendable, *args))
     if split:  # after the articles: workers start on those while year views are made
         _plan_years(plan, site, theme, common, sendable, common_fp, view, lang, meta_fp, event_fp)
     pages = tuple(sorted(html_pages))
@@ -299,8 +299,23 @@ def _article_page(path: str, *args) -> dict[str, str]:
     return {path: _render_article(*args)}
 
 
-def _job(function: Callable, args: tuple) -> tuple[Callable, tuple]:
-    return function, args
+def _article_page_of(path: str, theme: Theme, common: dict, article: Article, timexes: tuple,
+                     own: tuple[Event, ...], *args) -> dict[str, str]:
+    return _article_page(path, theme, common, article, timexes, _own_sources(own, article.slug),
+                         *args)
+
+
+def _article_job(path: str, theme: Theme, common: dict, article: Article, timexes: tuple,
+                 own: tuple[Event, ...], *args) -> tuple[Callable, tuple]:
+    """:func:`_article_page` for a worker, its events trimmed to this
+    article's sources here (only for pages that are made: an edit plans
+    every article page and makes one)."""
+    return _article_page, (path, theme, common, article, timexes,
+                           _own_sources(own, article.slug), *args)
+
+
+def _own_sources(own: tuple[Event, ...], slug: str) -> tuple[Event, ...]:
+    return tuple(_sources_in(e, slug) for e in own)
 
 
 class _SentContext(dict):

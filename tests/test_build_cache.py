@@ -470,3 +470,32 @@ def test_cached_events_and_timexes_load_back_equal_field_for_field():
         assert type(back) is type(obj) and back == obj
         assert [getattr(back, name) for name in obj.__slots__] == \
             [getattr(obj, name) for name in obj.__slots__]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "edited-template"])
+def test_damaged_or_stale_compiled_templates_are_compiled_again(tmp_path, damage):
+    """Jinja's compiled templates are kept in the cache folder; a damaged
+    file, or one compiled from the template before it was edited, is never
+    used: the output is a cold build's."""
+    site = make_site(tmp_path / "site")
+    base = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+    write(site / "templates" / "base.html", base)  # the site's own copy, edited below
+    run(site)
+    compiled = sorted((site / cache.CACHE_DIR / "templates").iterdir())
+    assert compiled
+    for path in compiled:
+        raw = path.read_bytes()
+        path.write_bytes({"truncate": raw[:20], "garbage": raw[:12] + b"\x80\x04garbage",
+                          "edited-template": raw}[damage])
+    if damage == "edited-template":
+        write(site / "templates" / "base.html", base.replace("<body", "<body data-own"))
+    write(site / "seeds" / "wahl.md", article_text(*ARTICLES["wahl"][:2], ARTICLES["wahl"][2]
+                                                   + "\n\nAm 14. März 2018 wurde gewählt."))
+    run(site)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site / "templates", fresh / "templates")
+    shutil.copytree(site / "seeds", fresh / "seeds")
+    run(fresh, use_cache=False)
+    expected = snapshot(fresh / "output")
+    assert (b"data-own" in expected["index.html"]) == (damage == "edited-template")
+    assert snapshot(site / "output") == expected

@@ -104,7 +104,8 @@ def test_a_memo_kept_between_merges_gives_the_same_timeline_as_none():
     b2 = events_of("b", G20_B, "7. Juli 2017", "2017-08-07")
     assert build_timeline(a + b2 + law, None, memo=memo) == build_timeline(a + b2 + law, None)
     assert len(build_timeline(a + b2 + law, None, memo=memo).events) == 3
-    assert len(memo) == 3 + 3  # this build's word sets and merged events only
+    # this build's word sets only: nothing merged (a lone event is its own merge)
+    assert len(memo) == 3
 
 
 def test_cached_comparison_keys_merge_exactly_as_the_events_themselves():
@@ -122,3 +123,52 @@ def test_cached_comparison_keys_merge_exactly_as_the_events_themselves():
         assert direct.words and direct.names  # the test compares something
     assert build_timeline(events, None, keys=keys) == build_timeline(events, None)
     assert len(build_timeline(events, None, keys=keys).events) == 2
+
+
+def _naive_clusters(pairs):
+    """The merge's rule, spelled out: each event (in date order) joins the
+    first earlier cluster with no report from its article, whose every date
+    suits its own, and one of whose members reports the same happening."""
+    from site_builder.timeline import _Features, _similar_reports
+
+    clusters = []
+    for event, key in sorted(pairs, key=lambda p: p[0].sort_key):
+        f = _Features(event, key)
+        for cluster in clusters:
+            if all(m.event.slug != event.slug and m.compatible(f) for m in cluster) \
+                    and any(_similar_reports(f, m) for m in cluster):
+                cluster.append(f)
+                break
+        else:
+            clusters.append([f])
+    return [[f.event for f in c] for c in clusters]
+
+
+def test_the_indexed_merge_forms_the_clusters_of_the_plain_rule():
+    """The merge finds candidate clusters through an inverted index of words
+    and names and closes clusters no later event can join: the clusters must
+    be those of trying every earlier cluster in turn, on random reports
+    sharing random words, names and nested or equal dates."""
+    from site_builder.model import Event
+    from site_builder.timeline import _group
+
+    rng = random.Random(7)
+    words = [f"wort{i}" for i in range(14)]
+    names = [f"name {i}" for i in range(6)]
+    dates = ["2016", "2017", "2017-07", "2017-07-07", "2017-07-08", "2017-08", "2017-Q3",
+             "2017-W27", "2017-07-07T10:00", "XXXX-07", "2018-01-02"]
+    merged = 0
+    for round_ in range(30):
+        pairs = []
+        for i in range(rng.randint(20, 80)):
+            slug = f"a{rng.randint(0, 6)}"
+            key = (" ".join(sorted(rng.sample(words, rng.randint(1, 6)))) + "\n"
+                   + "\t".join(sorted(rng.sample(names, rng.randint(0, 4)))))
+            event = Event(id=f"{slug}-{round_}-{i}", date=PartialDate(rng.choice(dates)),
+                          title="t", sentence=f"s{i}", start=i, end=i + 1, slug=slug,
+                          manual=rng.random() < 0.05)
+            pairs.append((event, key))
+        expected = _naive_clusters(pairs)
+        assert _group(sorted(pairs, key=lambda p: p[0].sort_key)) == expected
+        merged += sum(len(c) > 1 for c in expected)
+    assert merged > 100  # the reports do merge, often
