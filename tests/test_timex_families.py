@@ -803,3 +803,57 @@ def test_en_news_a_weekday_in_the_possessive_names_a_day_gone_by():
     got = en("Lawyers will appeal Wednesday's ruling on Monday.")
     assert got["Wednesday"] == ("DATE", "2017-11-08")
     assert got["Monday"] == ("DATE", "2017-11-13")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The referendum is set for this coming Sunday, March eighth.", "March eighth", "2018-03-08"),
+    ("The pact was signed on the twenty-first of May, 1998.", "the twenty-first of May, 1998",
+     "1998-05-21"),
+    ("Voters go to the polls this coming Sunday.", "this coming Sunday", "2017-11-12"),
+])
+def test_en_a_day_of_the_month_spelled_out(text, span, value):
+    """Broadcast transcripts spell days out ("March eighth"); "this coming" looks ahead."""
+    assert en(text)[span][1] == value
+
+
+def test_en_a_month_after_a_preposition_of_time_is_no_march():
+    got = en("The chairman stepped down in March for personal reasons.")
+    assert got["March"] == ("DATE", "2017-03")
+    assert "March" not in en("Thousands joined the March for Life in the capital.")
+
+
+def test_en_a_year_read_out_before_a_unit_counts_years():
+    got = en("Monks have kept the recipe for more than two thousand years.")
+    assert "two thousand" not in got
+    assert en("The party of the year two thousand was loud.")["the year two thousand"][1] == "2000"
+
+
+def test_en_news_the_period_a_year_ago_is_one_expression():
+    got = en("The bank lost $3 million in the third quarter. For the quarter a year ago, "
+             "it earned $5 million.")
+    assert got["the quarter a year ago"] == ("DATE", "2016-Q3")
+
+
+def test_en_a_weekday_paired_with_a_plural_part_of_day_repeats_too():
+    got = en("New flights will leave on Monday and Wednesday nights.")
+    assert got["Monday"] == ("SET", "XXXX-WXX-1TNI")
+    assert got["Wednesday nights"] == ("SET", "XXXX-WXX-3TNI")
+
+
+@pytest.mark.parametrize("text", [
+    'The senator said on CBS\'s "This Morning," a talk show, that he would run.',
+    'The poster showed a scene from the film ``High Noon.\'\'',
+    "This is WNYC Today.",
+    "Activists staged ``Spring of Hope'' rallies at the clinics.",
+])
+def test_en_news_a_time_word_capitalised_inside_a_name_is_no_time(text):
+    """TimeML tags no time word in a name or title; English writes time words in
+    lower case, so a capital in mid-sentence or in a short quotation marks one."""
+    assert en(text) == {}
+
+
+def test_en_news_a_capital_at_the_start_of_a_sentence_or_quotation_is_a_time():
+    got = en('Today the Senate votes. He said, "Today we finish what we started last spring."')
+    assert [k for k in got if k == "Today"] == ["Today"]
+    assert got["Today"] == ("DATE", "2017-11-10")
+    assert en('He said: "Tomorrow is another day."')["Tomorrow"][1] == "2017-11-11"

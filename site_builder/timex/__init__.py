@@ -46,6 +46,8 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
     found = list(engine.mentions(text, spec))
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
+        if not narrative and engine.in_name(text, mention.start, mention.end, spec):
+            continue  # TimeML tags no time word inside a name or title
         ctx.range_year = engine.range_year(text, mention, nxt, spec)
         ctx.apposed = engine.apposed(text, ctx.previous[0], mention.start)
         if not narrative and mention.kind == "offset":

@@ -53,7 +53,7 @@ VOCAB = {
     "numword": "NUMBERS", "ampm": "AMPM", "clockword": "CLOCK_WORDS",
     "ordsuffix": "ORDINAL_SUFFIXES", "direction": "DIRECTIONS", "setunit": "SET_UNITS",
     "decadeword": "DECADE_WORDS",
-    "yearword": "YEAR_WORDS", "tz": "TIME_ZONES",
+    "yearword": "YEAR_WORDS", "tz": "TIME_ZONES", "dayword": "DAY_WORDS",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -109,6 +109,7 @@ class Language:
     anchor_extent: re.Pattern
     sentence_end: re.Pattern
     background_before: re.Pattern
+    name_word: re.Pattern         # a time word that, capitalised, may be part of a name
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -224,6 +225,7 @@ def language(code: str) -> Language:
         "anchor_extent": getattr(data, "ANCHOR_EXTENT", None) or "(?!)",
         "sentence_end": sentence_end(getattr(data, "ABBREVIATIONS", ())),
         "background_before": getattr(data, "BACKGROUND_BEFORE", None) or "(?!)",
+        "name_word": getattr(data, "NAME_WORDS", None) or "(?!)",
     }
     rule_sources = [f"(?:{body})(?!\\w)" for body in bodies]
     compiled = patterns([prefilter, *fixed.values(), *rule_sources])
@@ -441,6 +443,30 @@ def news_end(text: str, start: int, end: int, spec: Language) -> int:
     """
     m = spec.news_drop_end.search(text, start, end)
     return m.start() if m and m.start() > start else end
+
+
+# A capitalised word right after another word, on the same line: mid-sentence.
+_AFTER_WORD = re.compile(r"[^\W\d_][ \t]+\Z")
+# An opening quotation mark after a word or comma, and its closing one at most
+# four words on: a quoted title ('on ABC's "This Week," Baker said').
+_QUOTE_AFTER_WORD = re.compile(r"[\w'’,][ \t]+(?:``|\"|“)\Z")
+_QUOTE_CLOSES = re.compile(r"(?:[ \t]+[\w-]+){0,3}[.,!?]?(?:''|\"|”)")
+
+
+def in_name(text: str, start: int, end: int, spec: Language) -> bool:
+    """Whether the mention at ``start`` is part of a name or title, not a time.
+
+    A language whose time words are lower-case (``NAME_WORDS``) writes them
+    capitalised in mid-sentence only in a name or title: 'the film "High
+    Noon"', 'ABC's "This Week"', "This is VOA Today."  A capital after a
+    sentence end, or opening a quoted sentence, says nothing.
+    """
+    if not spec.name_word.match(text, start, end):
+        return False
+    left = text[max(0, start - 40):start]
+    if _AFTER_WORD.search(left):
+        return True
+    return bool(_QUOTE_AFTER_WORD.search(left) and _QUOTE_CLOSES.match(text, end))
 
 
 def anchor_end(text: str, end: int, limit: int, spec: Language) -> int:

@@ -425,7 +425,7 @@ class Interpreter:
         mod = self._w(m, "pos") or self._w(m, "approx")
         year = _year(p, ctx) if "yearword" not in p else self._w(m, "yearword")
         month = self._w(m, "month") or (int(p["mnum"]) if "mnum" in p else None)
-        day = int(p["day"]) if "day" in p else None
+        day = int(p["day"]) if "day" in p else self._w(m, "dayword")
         season = self._w(m, "season")
         if "partunit" in p:
             return self._part(m, year)

@@ -71,6 +71,19 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
             "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
             "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1}
+
+
+def _day_words() -> dict:
+    """Days of the month spelled out, as broadcast transcripts write them: "March eighth"."""
+    words = {w: n for w, n in ORDINALS.items() if n > 0}
+    for one in range(1, 10):
+        ordinal = next(w for w, n in ORDINALS.items() if n == one)
+        words[f"twenty-{ordinal}"] = words[f"twenty {ordinal}"] = 20 + one
+    words.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+    return words
+
+
+DAY_WORDS = _day_words()
 ORDINAL_SUFFIXES = {"st": "st", "nd": "nd", "rd": "rd", "th": "th"}
 
 UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
@@ -119,6 +132,14 @@ NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s
                   r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+(?![^\n]*\bago\Z)"
                   r"|(?:[Tt]he|[Tt]hat)\s+(?=(?:fiscal[\s-]+)?\S+-(?:quarter|half|ago|earlier|[A-Z][a-z]+\.?)\Z)")
 
+# Time words English writes in lower case: capitalised in mid-sentence they
+# are part of a name or title ('the film "High Noon"', 'ABC's "This Week"',
+# '"Spring of Life" demonstrations'), which TimeML news does not tag
+# (see engine.in_name).  Months, weekdays and holidays are names anyway.
+NAME_WORDS = (r"(?:(?:This|Next|Last|High|Early|Late)\s+)?(?:Today|Tonight|Tomorrow|Yesterday|Noon|"
+              r"Midnight|Week|Month|Year|Spring|Summer|Autumn|Fall|Winter|Morning|Afternoon|"
+              r"Evening|Night|Now)\b")
+
 # TimeML news leaves a following "later" out as a signal: "[three days] later"
 # is an amount anchored at an event, as "[two days] after the vote" is.
 NEWS_SPAN_DROP_END = r"\s+(?:later|afterwards?)\Z"
@@ -142,6 +163,7 @@ RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "
             "the very same": (0, "anaphoric"),
             "the last": (-1, "deictic"), "the past": (-1, "deictic"),
             "the coming": (1, "deictic"), "this past": (-1, "deictic"),
+            "this coming": (1, "deictic"),
             "later that": (0, "anaphoric"), "earlier that": (0, "anaphoric"),
             "later this": (0, "deictic"), "earlier this": (0, "deictic"),
             "the current": (0, "deictic"), "the latest": (-1, "deictic"),
@@ -291,7 +313,10 @@ PATTERNS = [
     # "the fall of the city", "to fall back", "the March on the capital"
     ("skip", _FALL_VERB),
     ("skip", r"(?:(?:the|The)\s+)?[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
-    ("skip", r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
+    # (but after a preposition of time it is the month: "stepped down in March for health reasons")
+    ("skip", r"(?<!\b[Ii]n\s)(?<!\b[Ss]ince\s)(?<!\b[Uu]ntil\s)(?<!\b[Bb]y\s)(?<!\b[Ll]ast\s)(?<!\b[Nn]ext\s)"
+             r"(?<!\b[Tt]his\s)(?<!\b[Ee]arly\s)(?<!\b[Ll]ate\s)(?<!\b[Mm]id-)"
+             r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
     # an undotted month abbreviation before a name is a first name ("Jan Kavan")
     ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
     # fractions and greetings: "three-quarters of its food", "good evening"
@@ -307,7 +332,8 @@ PATTERNS = [
     # "52 years old", "26 years of age": an age (see resolve._age)
     ("age", _APPROX + r"{num}\s+{unit}\s+(?:old|of\s+age)"),
     # years read out: "nineteen ninety-six", "the year two thousand"
-    ("year", r"{yearword}"),
+    # (but "two thousand years" counts years)
+    ("year", r"{yearword}(?!\s+(?:years|months|weeks|days|hours|people|men|women|dollars)\b)"),
     # the first half of a range takes the rest from the second half:
     # "6-7 January 1916", "the 28 and 29 August", "499-493 BC"
     ("date", r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?(?=\s*(?:[-–]|to|and)\s*(?:(?:the|The)\s+)?\d{1,2}(?:st|nd|rd|th)?"
@@ -322,6 +348,9 @@ PATTERNS = [
     ("week_of", r"(?:the|The)\s+week\s+of\s+{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?![\d,.]\d)"),
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
+    # a day spelled out: "March eighth", "the eighth of March, 1998"
+    ("date", r"(?:{weekday},?\s+)?{month}\s+{dayword}(?:,?\s+{year})?"),
+    ("date", r"(?:{weekday},?\s+)?(?:the|The)\s+{dayword}\s+of\s+{month}(?:,?\s+{year})?"),
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
     ("date", r"{year}-{mnum}-{day}"),
@@ -355,6 +384,8 @@ PATTERNS = [
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
     ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?(?:year|Year)[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
+    # "the quarter a year ago", "the same period a year earlier": one expression
+    ("prior_period", r"(?:the|The)\s+(?:same\s+)?(?:{partunit}|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)"),
     ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
     ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
     ("part_of_year", r"{rel}\s+year's\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
@@ -411,6 +442,8 @@ PATTERNS = [
     ("set", r"{every}\s+(?:{weekday}|{month}(?!\s*\d))"),
     # a part of day in the plural repeats: "on Tuesday nights", "Sunday mornings"
     ("set", r"{weekday}s?\s+(?=(?:mornings|afternoons|evenings|nights)\b){daypart}s"),
+    # ... and so does the weekday paired with it: "on [Monday] and [Tuesday nights]"
+    ("set", r"{weekday}(?=\s+(?:and|or)\s+[A-Z][a-z]+days?\s+(?=(?:mornings|afternoons|evenings|nights)\b){daypart}s)"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
