@@ -857,3 +857,18 @@ def test_en_news_a_capital_at_the_start_of_a_sentence_or_quotation_is_a_time():
     assert [k for k in got if k == "Today"] == ["Today"]
     assert got["Today"] == ("DATE", "2017-11-10")
     assert en('He said: "Tomorrow is another day."')["Tomorrow"][1] == "2017-11-11"
+
+
+@pytest.mark.parametrize("genre", ["news", "narrative"])
+def test_en_an_amount_before_or_after_a_date_counts_from_that_date(genre):
+    got = en("The day before last Tuesday's hearing, he resigned. They met again two weeks "
+             "after Christmas 2016. The day after 6 June 1944 was calm.", genre=genre)
+    assert got["The day before last Tuesday"] == ("DATE", "2017-11-06")
+    assert got["two weeks after Christmas 2016"] == ("DATE", "2017-01-08")
+    assert got["The day after 6 June 1944"] == ("DATE", "1944-06-07")
+
+
+def test_en_a_vague_amount_before_a_date_stays_apart_from_it():
+    got = en("A few days after Christmas, it snowed.", dct="2017-12-30")
+    assert got["A few days"] == ("DURATION", "PXD")
+    assert got["Christmas"] == ("DATE", "2017-12-25")

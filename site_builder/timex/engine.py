@@ -110,6 +110,7 @@ class Language:
     sentence_end: re.Pattern
     background_before: re.Pattern
     name_word: re.Pattern         # a time word that, capitalised, may be part of a name
+    anchor_signal: re.Pattern     # all of the text between an anchored amount and its date
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -226,6 +227,7 @@ def language(code: str) -> Language:
         "sentence_end": sentence_end(getattr(data, "ABBREVIATIONS", ())),
         "background_before": getattr(data, "BACKGROUND_BEFORE", None) or "(?!)",
         "name_word": getattr(data, "NAME_WORDS", None) or "(?!)",
+        "anchor_signal": (getattr(data, "ANCHOR_SIGNAL", None) or "(?!)") + r"\Z",
     }
     rule_sources = [f"(?:{body})(?!\\w)" for body in bodies]
     compiled = patterns([prefilter, *fixed.values(), *rule_sources])
@@ -467,6 +469,13 @@ def in_name(text: str, start: int, end: int, spec: Language) -> bool:
     if _AFTER_WORD.search(left):
         return True
     return bool(_QUOTE_AFTER_WORD.search(left) and _QUOTE_CLOSES.match(text, end))
+
+
+def signal_before(text: str, end: int, nxt: Mention | None, spec: Language) -> bool:
+    """Whether only an anchor's signal word ("before", "after") stands between
+    ``end`` and the next mention: "the day before [last Tuesday]"."""
+    return nxt is not None and nxt.start - end <= 12 and bool(
+        spec.anchor_signal.match(text, end, nxt.start))
 
 
 def anchor_end(text: str, end: int, limit: int, spec: Language) -> int:

@@ -843,6 +843,29 @@ class Interpreter:
             return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
         return self._offset(m)
 
+    def counted_from(self, m, value: str) -> str | None:
+        """The day an anchored amount points to from the date named after its
+        signal word: "the day before [last Tuesday]", "two weeks after
+        [Christmas]"; None unless both the amount and that day are exact."""
+        day = Point.parse(value)
+        unit = self._w(m, "unit")
+        if day is None or day.date is None or len(value) != 10 or unit not in ("D", "W", "Y"):
+            return None
+        n = _number(m.parts, self.lookup)
+        if n is None:
+            quant = m.parts.get("vaguequant", "").lower()
+            if self._plural(m) or quant not in self.lookup["article"]:
+                return None  # "a few days after Christmas"
+            n = 1
+        if n != int(n):
+            return None
+        sign = -1 if self._w(m, "direction") == "before" else 1
+        moved = shift_point(day, unit, int(n) * sign)
+        if moved is None or moved.date is None:
+            return None
+        self._note(moved, m)  # the story is on that day now
+        return point_value(moved)
+
     def _duration(self, m):
         p = self.lookup
         unit = self._w(m, "unit") or self._w(m, "unitadj") or self._w(m, "vagueunitadj")

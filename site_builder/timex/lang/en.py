@@ -149,6 +149,10 @@ NEWS_SPAN_DROP_END = r"\s+(?:later|afterwards?)\Z"
 ANCHOR_EXTENT = (r"\s+(?:after|before)\s+[^,.;:()\[\]\n\"]{1,100}?"
                  r"(?=\s*(?:[,.;:()\[\]\n\"]|$)|\s+(?:and|but|or|while|when|which|who|as)\b)")
 
+# Between an anchored amount and the date it counts from: "the day [before]
+# last Tuesday's hearing", "two weeks [after] Christmas" (one expression).
+ANCHOR_SIGNAL = r"\s+(?:before|after)\s+"
+
 # Adjectives of status ("former president", "future plans"): TIMEX2 narratives
 # tag them, TimeML news does not.
 VAGUE_NOT_IN_NEWS = {"former", "future"}
@@ -413,7 +417,7 @@ PATTERNS = [
     # "two days after the battle", "the day before Obama's speech": anchored
     # at an event (see ANCHOR_EXTENT for the narrative span)
     ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}" + _AND_A_HALF
-                 + r"(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
+                 + r"(?=\s+(?=after\b|before\b){direction}\s+(?!\d(?!\d?\s+[A-Z][a-z]+\s+\d\d\d\d))\w)"),
     # "two days later", "a week before."
     ("offset", _APPROX + r"{num}\s+{unit}" + _AND_A_HALF
                + r"\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
