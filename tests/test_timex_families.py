@@ -872,3 +872,8 @@ def test_en_a_vague_amount_before_a_date_stays_apart_from_it():
     got = en("A few days after Christmas, it snowed.", dct="2017-12-30")
     assert got["A few days"] == ("DURATION", "PXD")
     assert got["Christmas"] == ("DATE", "2017-12-25")
+
+
+def test_en_the_past_before_an_amount_is_no_past_ref():
+    assert "the past" not in en("Marches have led to riots for the past three summers.")
+    assert en("Such riots belong to the past.")["the past"] == ("DATE", "PAST_REF")

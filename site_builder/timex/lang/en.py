@@ -457,7 +457,8 @@ PATTERNS = [
     # "by year-end", "around year end", "by year's end": the end of the current year
     ("year_end", r"(?:(?:around|Around)\s+)?(?:year|Year)(?:'s)?[- ]end(?![- ]\w)"),
     ("deictic", r"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?{deictic}"),
-    ("vague", r"{vague}"),
+    # "the past" is no noun before an amount: "for the past three summers"
+    ("vague", r"{vague}(?!(?<=past)\s+(?:\d|{numword}\b|few\b|several\b))"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
     # a possessive ("Wednesday's ruling") names an event reported: a day gone by
