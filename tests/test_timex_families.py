@@ -877,3 +877,8 @@ def test_en_a_vague_amount_before_a_date_stays_apart_from_it():
 def test_en_the_past_before_an_amount_is_no_past_ref():
     assert "the past" not in en("Marches have led to riots for the past three summers.")
     assert en("Such riots belong to the past.")["the past"] == ("DATE", "PAST_REF")
+
+
+def test_en_news_a_headline_in_title_case_keeps_its_time_words():
+    got = en("Rival Parties Resume Their Talks Next Week\n\nThe talks were broken off in May.")
+    assert got["Next Week"] == ("DATE", "2017-W46")

@@ -455,6 +455,18 @@ _QUOTE_AFTER_WORD = re.compile(r"[\w'’,][ \t]+(?:``|\"|“)\Z")
 _QUOTE_CLOSES = re.compile(r"(?:[ \t]+[\w-]+){0,3}[.,!?]?(?:''|\"|”)")
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_line(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a headline written in title case ("Talks Resume
+    Next Week"), where every word is capitalised and a capital marks nothing."""
+    lo = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
+    hi = text.find("\n", start, start + 200)
+    words = _LONG_WORD.findall(text, lo, hi if hi >= 0 else start + 200)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def in_name(text: str, start: int, end: int, spec: Language) -> bool:
     """Whether the mention at ``start`` is part of a name or title, not a time.
 
@@ -463,7 +475,7 @@ def in_name(text: str, start: int, end: int, spec: Language) -> bool:
     Noon"', 'ABC's "This Week"', "This is VOA Today."  A capital after a
     sentence end, or opening a quoted sentence, says nothing.
     """
-    if not spec.name_word.match(text, start, end):
+    if not spec.name_word.match(text, start, end) or _title_line(text, start):
         return False
     left = text[max(0, start - 40):start]
     if _AFTER_WORD.search(left):
