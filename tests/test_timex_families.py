@@ -882,3 +882,19 @@ def test_en_the_past_before_an_amount_is_no_past_ref():
 def test_en_news_a_headline_in_title_case_keeps_its_time_words():
     got = en("Rival Parties Resume Their Talks Next Week\n\nThe talks were broken off in May.")
     assert got["Next Week"] == ("DATE", "2017-W46")
+
+
+def test_en_an_ordinal_day_of_an_event_is_the_day_last_named():
+    assert en("Gunfire again. It's the second day of the strike.")["the second day"] == (
+        "DATE", "2017-11-10")
+    got = en("On 21 July 1936, the fifth day of the rebellion, the rebels took Seville. "
+             "In the second week alone, 4,000 flights landed.", genre="narrative")
+    assert got["the fifth day"] == ("DATE", "1936-07-21")
+    assert got["the second week"] == ("DURATION", "P1W")
+
+
+def test_en_a_day_of_a_month_named_is_no_month_and_invents_no_day():
+    assert en("In June 1920 the army fell back; the day was lost.",
+              genre="narrative")["the day"] == ("DATE", "1920-06-XX")
+    assert en("In 1780 the fleet sailed; the day was cold.",
+              genre="narrative")["the day"] == ("DATE", "XXXX-XX-XX")

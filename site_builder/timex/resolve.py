@@ -640,6 +640,10 @@ class Interpreter:
                 return "DATE", fmt(ref.year, ref.month), None
             y, w, _ = saturday.date.isocalendar()
             return "DATE", f"{y:04d}-W{w:02d}-WE", None
+        if unit == "D" and ref.day is None:
+            # a day of the month named, never an invented one: "1998-10-XX";
+            # with only a year named, nothing is known of the day
+            return "DATE", fmt(ref.year, ref.month) + "-XX" if ref.month else "XXXX-XX-XX", None
         if unit in ("Y", "Q", "M", "D"):
             return "DATE", shift(ref, unit, 0), None
         return None

@@ -197,9 +197,12 @@ APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
 VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past few",
                "the last few", "the next few", "the past several", "the next several",
                "the last several", "several more", "a couple of", "the", "those", "the early",
-               "the first", "numerous"}
-# "the first day", "the first year": one unit (see resolve._duration)
-FIRST_QUANT = {"the first"}
+               "the first", "numerous", "the second", "the third", "the fourth", "the fifth",
+               "the sixth", "the seventh", "the eighth", "the ninth", "the tenth"}
+# "the first day", "the fifth day" (of a war, a strike): the day last named;
+# "the first year", "the second week": one unit (see resolve._duration)
+FIRST_QUANT = {"the first", "the second", "the third", "the fourth", "the fifth", "the sixth",
+               "the seventh", "the eighth", "the ninth", "the tenth"}
 EVERY = {"every", "each", "per"}
 SET_UNITS = {}
 # Adverbs of frequency; the adjectives "annual" and "quarterly" mostly
