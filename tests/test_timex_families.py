@@ -898,3 +898,5 @@ def test_en_a_day_of_a_month_named_is_no_month_and_invents_no_day():
               genre="narrative")["the day"] == ("DATE", "1920-06-XX")
     assert en("In 1780 the fleet sailed; the day was cold.",
               genre="narrative")["the day"] == ("DATE", "XXXX-XX-XX")
+    assert en("In June 1920 the Poles fell back. That same day the city fell.",
+              genre="narrative")["That same day"] == ("DATE", "1920-06-XX")

@@ -640,9 +640,9 @@ class Interpreter:
                 return "DATE", fmt(ref.year, ref.month), None
             y, w, _ = saturday.date.isocalendar()
             return "DATE", f"{y:04d}-W{w:02d}-WE", None
-        if unit == "D" and ref.day is None:
-            # a day of the month named, never an invented one: "1998-10-XX";
-            # with only a year named, nothing is known of the day
+        if unit == "D" and ref.day is None and ctx.genre != "news":
+            # a narrative's day of the month named, never an invented one:
+            # "1920-06-XX"; with only a year named, nothing is known of the day
             return "DATE", fmt(ref.year, ref.month) + "-XX" if ref.month else "XXXX-XX-XX", None
         if unit in ("Y", "Q", "M", "D"):
             return "DATE", shift(ref, unit, 0), None
@@ -778,6 +778,9 @@ class Interpreter:
         if unit in ("H", "MIN", "S"):
             return None
         value = shift(ref, unit, off)
+        if (unit == "D" and off == 0 and ctx.genre != "news" and ref is not None and ref.month
+                and ref.day is None):
+            value += "-XX"  # "that same day" in a month named: a day of it, not the month
         if ref is not None and off >= 0 and (anchor == "anaphoric" or ctx.genre != "news"):
             # "im folgenden Jahr" moves the story on; a look back does not.
             moved = shift_point(ref, unit, off)
