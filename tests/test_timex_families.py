@@ -900,3 +900,9 @@ def test_en_a_day_of_a_month_named_is_no_month_and_invents_no_day():
               genre="narrative")["the day"] == ("DATE", "XXXX-XX-XX")
     assert en("In June 1920 the Poles fell back. That same day the city fell.",
               genre="narrative")["That same day"] == ("DATE", "1920-06-XX")
+
+
+def test_en_news_a_clock_time_takes_the_day_named_after_its_other_zone():
+    got = en("The quake struck at 6:20 a.m. (1120 GMT) Tuesday, officials said.")
+    assert got["6:20 a.m."] == ("TIME", "2017-11-07T06:20")
+    assert got["Tuesday"] == ("DATE", "2017-11-07")

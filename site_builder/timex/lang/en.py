@@ -408,6 +408,9 @@ PATTERNS = [
     # "4 in the morning"; "around" is spelled out, not {approx}, so that the
     # prefilter tries the pattern only there (its meaning comes from APPROX);
     # after "on" the date is an expression of its own ("5:00 am on October 3, 1935")
+    # the day may follow a time given in another zone: "at 10:35 a.m. (0735 GMT) Friday"
+    ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+{tz})?"
+             r"(?=\s+\([^()\n]{1,25}\),?\s+(?:on\s+)?{weekday}\b)"),
     ("time", r"(?:(?P<approx>around|Around)\s+)?{hour}(?::{minute})?(?:\s*{ampm}|\s+in\s+the\s+{daypart})(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?!\d)(?:\s+" + _ZONE + r"(?!\w))?)?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
