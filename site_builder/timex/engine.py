@@ -453,17 +453,21 @@ _AFTER_WORD = re.compile(r"[^\W\d_][ \t]+\Z")
 # four words on: a quoted title ('on ABC's "This Week," Baker said').
 _QUOTE_AFTER_WORD = re.compile(r"[\w'’,][ \t]+(?:``|\"|“)\Z")
 _QUOTE_CLOSES = re.compile(r"(?:[ \t]+[\w-]+){0,3}[.,!?]?(?:''|\"|”)")
-
-
+# Words of four letters or more: the ones a headline in title case capitalises.
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
-def _title_line(text: str, start: int) -> bool:
+def _title_line(text: str, start: int, reach: int = 200) -> bool:
     """Whether ``start`` lies in a headline written in title case ("Talks Resume
     Next Week"), where every word is capitalised and a capital marks nothing."""
-    lo = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
-    hi = text.find("\n", start, start + 200)
-    words = _LONG_WORD.findall(text, lo, hi if hi >= 0 else start + 200)
+    lo = max(0, start - reach)
+    newline = text.rfind("\n", lo, start)
+    if newline >= 0:
+        lo = newline + 1
+    hi = text.find("\n", start, start + reach)
+    if hi < 0:
+        hi = start + reach
+    words = _LONG_WORD.findall(text, lo, hi)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
