@@ -906,3 +906,9 @@ def test_en_news_a_clock_time_takes_the_day_named_after_its_other_zone():
     got = en("The quake struck at 6:20 a.m. (1120 GMT) Tuesday, officials said.")
     assert got["6:20 a.m."] == ("TIME", "2017-11-07T06:20")
     assert got["Tuesday"] == ("DATE", "2017-11-07")
+
+
+def test_en_a_position_in_a_month_this_year_is_one_expression():
+    got = en("The lower house approved the treaty in early October this year.")
+    assert got["early October this year"] == ("DATE", "2017-10")
+    assert "this year" not in got

@@ -370,7 +370,8 @@ PATTERNS = [
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}[\s-]?{year}"),
     ("date", r"{pos}\s?(?:(?:the|The)\s+)?year"),
-    ("date", r"{pos}[\s-]?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),  # "late-November"
+    ("date", r"{pos}[\s-]?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"  # "late-November"
+             r"(?!,?\s+(?:last|this|next)\s+year\b)"),  # "early October this year": below
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
     # "June last year", "January this year"
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
