@@ -912,3 +912,13 @@ def test_en_a_position_in_a_month_this_year_is_one_expression():
     got = en("The lower house approved the treaty in early October this year.")
     assert got["early October this year"] == ("DATE", "2017-10")
     assert "this year" not in got
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The crowd stormed the palace on June 20 of 1792.", "June 20 of 1792", "1792-06-20"),
+    ("The year 1950 began with a truce.", "The year 1950", "1950"),
+    ("The 1982 summer offensive failed.", "1982 summer", "1982-SU"),
+])
+def test_en_a_year_with_its_date_season_or_noun_is_one_expression(text, span, value):
+    assert en(text, genre="narrative")[span][1] == value
+    assert en(text)[span][1] == value

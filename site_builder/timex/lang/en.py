@@ -338,6 +338,8 @@ PATTERNS = [
                 r"(?!\s+(?:of|after|before|later|earlier|ago|and)\b)"),
     # "52 years old", "26 years of age": an age (see resolve._age)
     ("age", _APPROX + r"{num}\s+{unit}\s+(?:old|of\s+age)"),
+    # "the year 1950": one expression
+    ("year", r"(?:the|The)\s+year\s+{year}(?![\d/–-])"),
     # years read out: "nineteen ninety-six", "the year two thousand"
     # (but "two thousand years" counts years)
     ("year", r"{yearword}(?!\s+(?:years|months|weeks|days|hours|people|men|women|dollars)\b)"),
@@ -353,7 +355,7 @@ PATTERNS = [
              r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
     # "the week of March 6": the calendar week holding that day
     ("week_of", r"(?:the|The)\s+week\s+of\s+{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?![\d,.]\d)"),
-    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
+    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:,?\s+|\s+of\s+){year}"),  # "June 20 of 1792"
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
     # a day spelled out: "March eighth", "the eighth of March, 1998"
     ("date", r"(?:{weekday},?\s+)?{month}\s+{dayword}(?:,?\s+{year})?"),
@@ -376,6 +378,7 @@ PATTERNS = [
     # "June last year", "January this year"
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?(?:{year}|{yearword})"),
+    ("date", r"{year}\s+{season}(?!\s+(?:of\b|[A-Z]))"),  # "the 1982 summer"
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{yearword}"),
     # "the last half of the '80s": a part of the decade, not of the current year
     ("decade", r"(?:the|The)\s+(?:first|last|second|latter)\s+half\s+of\s+the\s+'?{decade}'?s"),
