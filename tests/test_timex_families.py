@@ -922,3 +922,9 @@ def test_en_a_position_in_a_month_this_year_is_one_expression():
 def test_en_a_year_with_its_date_season_or_noun_is_one_expression(text, span, value):
     assert en(text, genre="narrative")[span][1] == value
     assert en(text)[span][1] == value
+
+
+def test_en_narrative_the_unit_of_a_rate_is_a_length_every_day_a_point():
+    got = en("Bombers flew 40 sorties per day, and the guns fired every day.", genre="narrative")
+    assert got["per day"] == ("SET", "P1D")
+    assert got["every day"] == ("SET", "XXXX-XX-XX")

@@ -898,7 +898,8 @@ class Interpreter:
 
     def _set(self, m):
         found = self._set_value(m)
-        if (found is not None and self.ctx.genre != "news"
+        rate = _word_of(m.parts, "every") in getattr(self.spec.data, "RATE_WORDS", ())
+        if (found is not None and self.ctx.genre != "news" and not rate
                 and getattr(self.spec.data, "NARRATIVE_SETS_AS_POINTS", True)):
             # TIMEX2 writes "every day" as the point it repeats: XXXX-XX-XX
             found = (found[0], _TIMEX2_SET.get(found[1], found[1]), found[2])

@@ -204,6 +204,9 @@ VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past fe
 FIRST_QUANT = {"the first", "the second", "the third", "the fourth", "the fifth", "the sixth",
                "the seventh", "the eighth", "the ninth", "the tenth"}
 EVERY = {"every", "each", "per"}
+# The unit of a rate ("40 sorties per day"): a length of time, P1D, in
+# narratives too, where "every day" is the point it repeats (XXXX-XX-XX).
+RATE_WORDS = {"per"}
 SET_UNITS = {}
 # Adverbs of frequency; the adjectives "annual" and "quarterly" mostly
 # classify nouns ("annual report", "quarterly dividend") and stay out.
