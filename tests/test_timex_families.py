@@ -928,3 +928,11 @@ def test_en_narrative_the_unit_of_a_rate_is_a_length_every_day_a_point():
     got = en("Bombers flew 40 sorties per day, and the guns fired every day.", genre="narrative")
     assert got["per day"] == ("SET", "P1D")
     assert got["every day"] == ("SET", "XXXX-XX-XX")
+
+
+def test_en_the_last_unit_of_an_event_is_a_unit_of_it_not_the_one_before():
+    got = en("Troops landed on 8 August 1945. In the last month of the war the front collapsed. "
+             "On the final day of the battle, the army withdrew.", genre="narrative")
+    assert got["the last month"] == ("DURATION", "P1M")
+    assert got["the final day"] == ("DATE", "1945-08-08")
+    assert en("Sales fell in the last month.")["the last month"] == ("DATE", "2017-10")

@@ -201,7 +201,7 @@ VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past fe
                "the sixth", "the seventh", "the eighth", "the ninth", "the tenth"}
 # "the first day", "the fifth day" (of a war, a strike): the day last named;
 # "the first year", "the second week": one unit (see resolve._duration)
-FIRST_QUANT = {"the first", "the second", "the third", "the fourth", "the fifth", "the sixth",
+FIRST_QUANT = {"the first", "the last", "the final", "the second", "the third", "the fourth", "the fifth", "the sixth",
                "the seventh", "the eighth", "the ninth", "the tenth"}
 EVERY = {"every", "each", "per"}
 # The unit of a rate ("40 sorties per day"): a length of time, P1D, in
@@ -442,6 +442,9 @@ PATTERNS = [
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
+    # "the last month of the war", "the final day of the battle": a unit of the
+    # event named, like "the first day" -- not the month before this one
+    ("duration", r"(?P<vaguequant>(?:the|The)\s+(?:last|final))\s+(?=(?:day|week|month|year)\s+of\s){unit}"),
     ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}"
                  + _AND_A_HALF + r"(?:[\s-]long)?"
                  r"(?:\s+or\s+so)?"),
