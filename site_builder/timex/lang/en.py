@@ -201,8 +201,8 @@ VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past fe
                "the sixth", "the seventh", "the eighth", "the ninth", "the tenth"}
 # "the first day", "the fifth day" (of a war, a strike): the day last named;
 # "the first year", "the second week": one unit (see resolve._duration)
-FIRST_QUANT = {"the first", "the last", "the final", "the second", "the third", "the fourth", "the fifth", "the sixth",
-               "the seventh", "the eighth", "the ninth", "the tenth"}
+FIRST_QUANT = {"the first", "the last", "the final", "the second", "the third", "the fourth",
+               "the fifth", "the sixth", "the seventh", "the eighth", "the ninth", "the tenth"}
 EVERY = {"every", "each", "per"}
 # The unit of a rate ("40 sorties per day"): a length of time, P1D, in
 # narratives too, where "every day" is the point it repeats (XXXX-XX-XX).
@@ -361,7 +361,7 @@ PATTERNS = [
     ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:,?\s+|\s+of\s+){year}"),  # "June 20 of 1792"
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
     # a day spelled out: "March eighth", "the eighth of March, 1998"
-    ("date", r"(?:{weekday},?\s+)?{month}\s+{dayword}(?:,?\s+{year})?"),
+    ("date", r"(?:{weekday},?\s+)?{month}\s+{dayword}(?![\w-])(?:,?\s+{year})?"),
     ("date", r"(?:{weekday},?\s+)?(?:the|The)\s+{dayword}\s+of\s+{month}(?:,?\s+{year})?"),
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
