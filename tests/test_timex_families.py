@@ -857,6 +857,9 @@ def test_en_news_a_capital_at_the_start_of_a_sentence_or_quotation_is_a_time():
     assert [k for k in got if k == "Today"] == ["Today"]
     assert got["Today"] == ("DATE", "2017-11-10")
     assert en('He said: "Tomorrow is another day."')["Tomorrow"][1] == "2017-11-11"
+    assert en("The siege ended in the Fall of 1863.")["the Fall of 1863"][1] == "1863-FA"
+    assert en("In Spring 1916 the army moved.")["Spring 1916"][1] == "1916-SP"
+    assert en("Shares fell on Wednesday. Yesterday, they rose.")["Yesterday"][1] == "2017-11-09"
 
 
 @pytest.mark.parametrize("genre", ["news", "narrative"])

@@ -447,11 +447,15 @@ def news_end(text: str, start: int, end: int, spec: Language) -> int:
     return m.start() if m and m.start() > start else end
 
 
-# A capitalised word right after another word, on the same line: mid-sentence.
-_AFTER_WORD = re.compile(r"[^\W\d_][ \t]+\Z")
-# An opening quotation mark after a word or comma, and its closing one at most
-# four words on: a quoted title ('on ABC's "This Week," Baker said').
-_QUOTE_AFTER_WORD = re.compile(r"[\w'’,][ \t]+(?:``|\"|“)\Z")
+# After a capitalised word that itself follows a word or comma on the same
+# line: inside a run of capitals in mid-sentence, a name ("VOA Today").  A
+# capital after "the" or at the start of a sentence says nothing ("in the
+# Fall of 1863", "In Spring 1916").
+_AFTER_NAME_WORD = re.compile(r"[\w,][ \t]+[A-Z](?:[\w.'’&-]*[\w'’&-])?[ \t]+\Z")
+# An opening quotation mark after a word or comma (and at most three
+# capitalised words), and its closing one at most four words on: a quoted
+# title ('on ABC's "This Week," Baker said', 'the film "High Noon"').
+_QUOTE_AFTER_WORD = re.compile(r"[\w'’,][ \t]+(?:``|\"|“)(?:[A-Z][\w'’-]*[ \t]+){0,3}\Z")
 _QUOTE_CLOSES = re.compile(r"(?:[ \t]+[\w-]+){0,3}[.,!?]?(?:''|\"|”)")
 # Words of four letters or more: the ones a headline in title case capitalises.
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -477,12 +481,12 @@ def in_name(text: str, start: int, end: int, spec: Language) -> bool:
     A language whose time words are lower-case (``NAME_WORDS``) writes them
     capitalised in mid-sentence only in a name or title: 'the film "High
     Noon"', 'ABC's "This Week"', "This is VOA Today."  A capital after a
-    sentence end, or opening a quoted sentence, says nothing.
+    sentence end or "the", or opening a quoted sentence, says nothing.
     """
     if not spec.name_word.match(text, start, end) or _title_line(text, start):
         return False
     left = text[max(0, start - 40):start]
-    if _AFTER_WORD.search(left):
+    if _AFTER_NAME_WORD.search(left):
         return True
     return bool(_QUOTE_AFTER_WORD.search(left) and _QUOTE_CLOSES.match(text, end))
 
