@@ -803,3 +803,139 @@ def test_en_news_a_weekday_in_the_possessive_names_a_day_gone_by():
     got = en("Lawyers will appeal Wednesday's ruling on Monday.")
     assert got["Wednesday"] == ("DATE", "2017-11-08")
     assert got["Monday"] == ("DATE", "2017-11-13")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The referendum is set for this coming Sunday, March eighth.", "March eighth", "2018-03-08"),
+    ("The pact was signed on the twenty-first of May, 1998.", "the twenty-first of May, 1998",
+     "1998-05-21"),
+    ("Voters go to the polls this coming Sunday.", "this coming Sunday", "2017-11-12"),
+])
+def test_en_a_day_of_the_month_spelled_out(text, span, value):
+    """Broadcast transcripts spell days out ("March eighth"); "this coming" looks ahead."""
+    assert en(text)[span][1] == value
+
+
+def test_en_a_month_after_a_preposition_of_time_is_no_march():
+    got = en("The chairman stepped down in March for personal reasons.")
+    assert got["March"] == ("DATE", "2017-03")
+    assert "March" not in en("Thousands joined the March for Life in the capital.")
+
+
+def test_en_a_year_read_out_before_a_unit_counts_years():
+    got = en("Monks have kept the recipe for more than two thousand years.")
+    assert "two thousand" not in got
+    assert en("The party of the year two thousand was loud.")["the year two thousand"][1] == "2000"
+
+
+def test_en_news_the_period_a_year_ago_is_one_expression():
+    got = en("The bank lost $3 million in the third quarter. For the quarter a year ago, "
+             "it earned $5 million.")
+    assert got["the quarter a year ago"] == ("DATE", "2016-Q3")
+
+
+def test_en_a_weekday_paired_with_a_plural_part_of_day_repeats_too():
+    got = en("New flights will leave on Monday and Wednesday nights.")
+    assert got["Monday"] == ("SET", "XXXX-WXX-1TNI")
+    assert got["Wednesday nights"] == ("SET", "XXXX-WXX-3TNI")
+
+
+@pytest.mark.parametrize("text", [
+    'The senator said on CBS\'s "This Morning," a talk show, that he would run.',
+    'The poster showed a scene from the film ``High Noon.\'\'',
+    "This is WNYC Today.",
+    "Activists staged ``Spring of Hope'' rallies at the clinics.",
+])
+def test_en_news_a_time_word_capitalised_inside_a_name_is_no_time(text):
+    """TimeML tags no time word in a name or title; English writes time words in
+    lower case, so a capital in mid-sentence or in a short quotation marks one."""
+    assert en(text) == {}
+
+
+def test_en_news_a_capital_at_the_start_of_a_sentence_or_quotation_is_a_time():
+    got = en('Today the Senate votes. He said, "Today we finish what we started last spring."')
+    assert [k for k in got if k == "Today"] == ["Today"]
+    assert got["Today"] == ("DATE", "2017-11-10")
+    assert en('He said: "Tomorrow is another day."')["Tomorrow"][1] == "2017-11-11"
+    assert en("The siege ended in the Fall of 1863.")["the Fall of 1863"][1] == "1863-FA"
+    assert en("In Spring 1916 the army moved.")["Spring 1916"][1] == "1916-SP"
+    assert en("Shares fell on Wednesday. Yesterday, they rose.")["Yesterday"][1] == "2017-11-09"
+
+
+@pytest.mark.parametrize("genre", ["news", "narrative"])
+def test_en_an_amount_before_or_after_a_date_counts_from_that_date(genre):
+    got = en("The day before last Tuesday's hearing, he resigned. They met again two weeks "
+             "after Christmas 2016. The day after 6 June 1944 was calm.", genre=genre)
+    assert got["The day before last Tuesday"] == ("DATE", "2017-11-06")
+    assert got["two weeks after Christmas 2016"] == ("DATE", "2017-01-08")
+    assert got["The day after 6 June 1944"] == ("DATE", "1944-06-07")
+
+
+def test_en_a_vague_amount_before_a_date_stays_apart_from_it():
+    got = en("A few days after Christmas, it snowed.", dct="2017-12-30")
+    assert got["A few days"] == ("DURATION", "PXD")
+    assert got["Christmas"] == ("DATE", "2017-12-25")
+
+
+def test_en_the_past_before_an_amount_is_no_past_ref():
+    assert "the past" not in en("Marches have led to riots for the past three summers.")
+    assert en("Such riots belong to the past.")["the past"] == ("DATE", "PAST_REF")
+
+
+def test_en_news_a_headline_in_title_case_keeps_its_time_words():
+    got = en("Rival Parties Resume Their Talks Next Week\n\nThe talks were broken off in May.")
+    assert got["Next Week"] == ("DATE", "2017-W46")
+
+
+def test_en_an_ordinal_day_of_an_event_is_the_day_last_named():
+    assert en("Gunfire again. It's the second day of the strike.")["the second day"] == (
+        "DATE", "2017-11-10")
+    got = en("On 21 July 1936, the fifth day of the rebellion, the rebels took Seville. "
+             "In the second week alone, 4,000 flights landed.", genre="narrative")
+    assert got["the fifth day"] == ("DATE", "1936-07-21")
+    assert got["the second week"] == ("DURATION", "P1W")
+
+
+def test_en_a_day_of_a_month_named_is_no_month_and_invents_no_day():
+    assert en("In June 1920 the army fell back; the day was lost.",
+              genre="narrative")["the day"] == ("DATE", "1920-06-XX")
+    assert en("In 1780 the fleet sailed; the day was cold.",
+              genre="narrative")["the day"] == ("DATE", "XXXX-XX-XX")
+    assert en("In June 1920 the Poles fell back. That same day the city fell.",
+              genre="narrative")["That same day"] == ("DATE", "1920-06-XX")
+
+
+def test_en_news_a_clock_time_takes_the_day_named_after_its_other_zone():
+    got = en("The quake struck at 6:20 a.m. (1120 GMT) Tuesday, officials said.")
+    assert got["6:20 a.m."] == ("TIME", "2017-11-07T06:20")
+    assert got["Tuesday"] == ("DATE", "2017-11-07")
+
+
+def test_en_a_position_in_a_month_this_year_is_one_expression():
+    got = en("The lower house approved the treaty in early October this year.")
+    assert got["early October this year"] == ("DATE", "2017-10")
+    assert "this year" not in got
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The crowd stormed the palace on June 20 of 1792.", "June 20 of 1792", "1792-06-20"),
+    ("The year 1950 began with a truce.", "The year 1950", "1950"),
+    ("The 1982 summer offensive failed.", "1982 summer", "1982-SU"),
+])
+def test_en_a_year_with_its_date_season_or_noun_is_one_expression(text, span, value):
+    assert en(text, genre="narrative")[span][1] == value
+    assert en(text)[span][1] == value
+
+
+def test_en_narrative_the_unit_of_a_rate_is_a_length_every_day_a_point():
+    got = en("Bombers flew 40 sorties per day, and the guns fired every day.", genre="narrative")
+    assert got["per day"] == ("SET", "P1D")
+    assert got["every day"] == ("SET", "XXXX-XX-XX")
+
+
+def test_en_the_last_unit_of_an_event_is_a_unit_of_it_not_the_one_before():
+    got = en("Troops landed on 8 August 1945. In the last month of the war the front collapsed. "
+             "On the final day of the battle, the army withdrew.", genre="narrative")
+    assert got["the last month"] == ("DURATION", "P1M")
+    assert got["the final day"] == ("DATE", "1945-08-08")
+    assert en("Sales fell in the last month.")["the last month"] == ("DATE", "2017-10")

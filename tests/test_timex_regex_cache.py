@@ -261,7 +261,7 @@ def test_every_regex_of_a_language_from_the_cache_is_what_re_compile_makes(cache
     finally:
         engine.language.cache_clear()
     assert [p.from_programs for p in made] == [True, True]
-    assert len(regexes) == len(warm.rules) + 16  # the prefilter and 15 others
+    assert len(regexes) == len(warm.rules) + 18  # the prefilter and 17 others
     for regex in regexes:
         assert regex == re.compile(regex.pattern)
         assert list(regex.groupindex.items()) == list(re.compile(regex.pattern).groupindex.items())

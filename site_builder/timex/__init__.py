@@ -43,9 +43,14 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
                             lambda m: engine.placement(text, m.start, spec))
     narrative = genre == "narrative"
     out = []
+    # an amount anchored at the date that follows its signal word ("the day
+    # before [last Tuesday]"): its index in ``out`` and its mention
+    pending = None
     found = list(engine.mentions(text, spec))
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
+        if not narrative and engine.in_name(text, mention.start, mention.end, spec):
+            continue  # TimeML tags no time word inside a name or title
         ctx.range_year = engine.range_year(text, mention, nxt, spec)
         ctx.apposed = engine.apposed(text, ctx.previous[0], mention.start)
         if not narrative and mention.kind == "offset":
@@ -58,6 +63,18 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
         if result is None:
             continue
         typ, value, mod = result
+        if pending is not None:
+            index, anchored = pending
+            pending = None
+            counted = interpret.counted_from(anchored, value) if anchored is found[i - 1] else None
+            if counted is not None:
+                first = out[index]
+                ctx.previous = (mention.end, counted)
+                out[index] = Timex(first.start, mention.end, text[first.start:mention.end], "DATE",
+                                   counted, None)
+                continue
+        if mention.kind == "anchored" and engine.signal_before(text, mention.end, nxt, spec):
+            pending = (len(out), mention)
         ctx.previous = (mention.end, value)
         start, end = mention.start, mention.end
         if narrative:

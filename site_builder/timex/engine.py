@@ -53,7 +53,7 @@ VOCAB = {
     "numword": "NUMBERS", "ampm": "AMPM", "clockword": "CLOCK_WORDS",
     "ordsuffix": "ORDINAL_SUFFIXES", "direction": "DIRECTIONS", "setunit": "SET_UNITS",
     "decadeword": "DECADE_WORDS",
-    "yearword": "YEAR_WORDS", "tz": "TIME_ZONES",
+    "yearword": "YEAR_WORDS", "tz": "TIME_ZONES", "dayword": "DAY_WORDS",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -109,6 +109,8 @@ class Language:
     anchor_extent: re.Pattern
     sentence_end: re.Pattern
     background_before: re.Pattern
+    name_word: re.Pattern         # a time word that, capitalised, may be part of a name
+    anchor_signal: re.Pattern     # all of the text between an anchored amount and its date
     # Memo: prefilter key -> the rules that may match there.  Bounded by the
     # start words and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
@@ -224,6 +226,8 @@ def language(code: str) -> Language:
         "anchor_extent": getattr(data, "ANCHOR_EXTENT", None) or "(?!)",
         "sentence_end": sentence_end(getattr(data, "ABBREVIATIONS", ())),
         "background_before": getattr(data, "BACKGROUND_BEFORE", None) or "(?!)",
+        "name_word": getattr(data, "NAME_WORDS", None) or "(?!)",
+        "anchor_signal": (getattr(data, "ANCHOR_SIGNAL", None) or "(?!)") + r"\Z",
     }
     rule_sources = [f"(?:{body})(?!\\w)" for body in bodies]
     compiled = patterns([prefilter, *fixed.values(), *rule_sources])
@@ -441,6 +445,57 @@ def news_end(text: str, start: int, end: int, spec: Language) -> int:
     """
     m = spec.news_drop_end.search(text, start, end)
     return m.start() if m and m.start() > start else end
+
+
+# After a capitalised word that itself follows a word or comma on the same
+# line: inside a run of capitals in mid-sentence, a name ("VOA Today").  A
+# capital after "the" or at the start of a sentence says nothing ("in the
+# Fall of 1863", "In Spring 1916").
+_AFTER_NAME_WORD = re.compile(r"[\w,][ \t]+[A-Z](?:[\w.'’&-]*[\w'’&-])?[ \t]+\Z")
+# An opening quotation mark after a word or comma (and at most three
+# capitalised words), and its closing one at most four words on: a quoted
+# title ('on ABC's "This Week," Baker said', 'the film "High Noon"').
+_QUOTE_AFTER_WORD = re.compile(r"[\w'’,][ \t]+(?:``|\"|“)(?:[A-Z][\w'’-]*[ \t]+){0,3}\Z")
+_QUOTE_CLOSES = re.compile(r"(?:[ \t]+[\w-]+){0,3}[.,!?]?(?:''|\"|”)")
+# Words of four letters or more: the ones a headline in title case capitalises.
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_line(text: str, start: int, reach: int = 200) -> bool:
+    """Whether ``start`` lies in a headline written in title case ("Talks Resume
+    Next Week"), where every word is capitalised and a capital marks nothing."""
+    lo = max(0, start - reach)
+    newline = text.rfind("\n", lo, start)
+    if newline >= 0:
+        lo = newline + 1
+    hi = text.find("\n", start, start + reach)
+    if hi < 0:
+        hi = start + reach
+    words = _LONG_WORD.findall(text, lo, hi)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def in_name(text: str, start: int, end: int, spec: Language) -> bool:
+    """Whether the mention at ``start`` is part of a name or title, not a time.
+
+    A language whose time words are lower-case (``NAME_WORDS``) writes them
+    capitalised in mid-sentence only in a name or title: 'the film "High
+    Noon"', 'ABC's "This Week"', "This is VOA Today."  A capital after a
+    sentence end or "the", or opening a quoted sentence, says nothing.
+    """
+    if not spec.name_word.match(text, start, end) or _title_line(text, start):
+        return False
+    left = text[max(0, start - 40):start]
+    if _AFTER_NAME_WORD.search(left):
+        return True
+    return bool(_QUOTE_AFTER_WORD.search(left) and _QUOTE_CLOSES.match(text, end))
+
+
+def signal_before(text: str, end: int, nxt: Mention | None, spec: Language) -> bool:
+    """Whether only an anchor's signal word ("before", "after") stands between
+    ``end`` and the next mention: "the day before [last Tuesday]"."""
+    return nxt is not None and nxt.start - end <= 12 and bool(
+        spec.anchor_signal.match(text, end, nxt.start))
 
 
 def anchor_end(text: str, end: int, limit: int, spec: Language) -> int:

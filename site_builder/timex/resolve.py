@@ -425,7 +425,7 @@ class Interpreter:
         mod = self._w(m, "pos") or self._w(m, "approx")
         year = _year(p, ctx) if "yearword" not in p else self._w(m, "yearword")
         month = self._w(m, "month") or (int(p["mnum"]) if "mnum" in p else None)
-        day = int(p["day"]) if "day" in p else None
+        day = int(p["day"]) if "day" in p else self._w(m, "dayword")
         season = self._w(m, "season")
         if "partunit" in p:
             return self._part(m, year)
@@ -640,6 +640,10 @@ class Interpreter:
                 return "DATE", fmt(ref.year, ref.month), None
             y, w, _ = saturday.date.isocalendar()
             return "DATE", f"{y:04d}-W{w:02d}-WE", None
+        if unit == "D" and ref.day is None and ctx.genre != "news":
+            # a narrative's day of the month named, never an invented one:
+            # "1920-06-XX"; with only a year named, nothing is known of the day
+            return "DATE", fmt(ref.year, ref.month) + "-XX" if ref.month else "XXXX-XX-XX", None
         if unit in ("Y", "Q", "M", "D"):
             return "DATE", shift(ref, unit, 0), None
         return None
@@ -774,6 +778,9 @@ class Interpreter:
         if unit in ("H", "MIN", "S"):
             return None
         value = shift(ref, unit, off)
+        if (unit == "D" and off == 0 and ctx.genre != "news" and ref is not None and ref.month
+                and ref.day is None):
+            value += "-XX"  # "that same day" in a month named: a day of it, not the month
         if ref is not None and off >= 0 and (anchor == "anaphoric" or ctx.genre != "news"):
             # "im folgenden Jahr" moves the story on; a look back does not.
             moved = shift_point(ref, unit, off)
@@ -843,6 +850,29 @@ class Interpreter:
             return "DATE", point_value(ref) if ref and ref.day else "XXXX-XX-XX", None
         return self._offset(m)
 
+    def counted_from(self, m, value: str) -> str | None:
+        """The day an anchored amount points to from the date named after its
+        signal word: "the day before [last Tuesday]", "two weeks after
+        [Christmas]"; None unless both the amount and that day are exact."""
+        day = Point.parse(value)
+        unit = self._w(m, "unit")
+        if day is None or day.date is None or len(value) != 10 or unit not in ("D", "W", "Y"):
+            return None
+        n = _number(m.parts, self.lookup)
+        if n is None:
+            quant = m.parts.get("vaguequant", "").lower()
+            if self._plural(m) or quant not in self.lookup["article"]:
+                return None  # "a few days after Christmas"
+            n = 1
+        if n != int(n):
+            return None
+        sign = -1 if self._w(m, "direction") == "before" else 1
+        moved = shift_point(day, unit, int(n) * sign)
+        if moved is None or moved.date is None:
+            return None
+        self._note(moved, m)  # the story is on that day now
+        return point_value(moved)
+
     def _duration(self, m):
         p = self.lookup
         unit = self._w(m, "unit") or self._w(m, "unitadj") or self._w(m, "vagueunitadj")
@@ -868,7 +898,8 @@ class Interpreter:
 
     def _set(self, m):
         found = self._set_value(m)
-        if (found is not None and self.ctx.genre != "news"
+        rate = _word_of(m.parts, "every") in getattr(self.spec.data, "RATE_WORDS", ())
+        if (found is not None and self.ctx.genre != "news" and not rate
                 and getattr(self.spec.data, "NARRATIVE_SETS_AS_POINTS", True)):
             # TIMEX2 writes "every day" as the point it repeats: XXXX-XX-XX
             found = (found[0], _TIMEX2_SET.get(found[1], found[1]), found[2])

@@ -71,6 +71,19 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
             "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
             "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1}
+
+
+def _day_words() -> dict:
+    """Days of the month spelled out, as broadcast transcripts write them: "March eighth"."""
+    words = {w: n for w, n in ORDINALS.items() if n > 0}
+    for one in range(1, 10):
+        ordinal = next(w for w, n in ORDINALS.items() if n == one)
+        words[f"twenty-{ordinal}"] = words[f"twenty {ordinal}"] = 20 + one
+    words.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+    return words
+
+
+DAY_WORDS = _day_words()
 ORDINAL_SUFFIXES = {"st": "st", "nd": "nd", "rd": "rd", "th": "th"}
 
 UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
@@ -119,6 +132,14 @@ NEWS_SPAN_DROP = (r"[Tt]he\s+(?=(?:days|weeks|months|years|decades)\b|(?:early\s
                   r"|(?:[Aa]bout|[Aa]lmost|[Oo]ver)\s+(?![^\n]*\bago\Z)"
                   r"|(?:[Tt]he|[Tt]hat)\s+(?=(?:fiscal[\s-]+)?\S+-(?:quarter|half|ago|earlier|[A-Z][a-z]+\.?)\Z)")
 
+# Time words English writes in lower case: capitalised in mid-sentence they
+# are part of a name or title ('the film "High Noon"', 'ABC's "This Week"',
+# '"Spring of Life" demonstrations'), which TimeML news does not tag
+# (see engine.in_name).  Months, weekdays and holidays are names anyway.
+NAME_WORDS = (r"(?:(?:This|Next|Last|High|Early|Late)\s+)?(?:Today|Tonight|Tomorrow|Yesterday|Noon|"
+              r"Midnight|Week|Month|Year|Spring|Summer|Autumn|Fall|Winter|Morning|Afternoon|"
+              r"Evening|Night|Now)\b")
+
 # TimeML news leaves a following "later" out as a signal: "[three days] later"
 # is an amount anchored at an event, as "[two days] after the vote" is.
 NEWS_SPAN_DROP_END = r"\s+(?:later|afterwards?)\Z"
@@ -127,6 +148,10 @@ NEWS_SPAN_DROP_END = r"\s+(?:later|afterwards?)\Z"
 # event, to the end of its clause (TIMEX2 narratives span all of it).
 ANCHOR_EXTENT = (r"\s+(?:after|before)\s+[^,.;:()\[\]\n\"]{1,100}?"
                  r"(?=\s*(?:[,.;:()\[\]\n\"]|$)|\s+(?:and|but|or|while|when|which|who|as)\b)")
+
+# Between an anchored amount and the date it counts from: "the day [before]
+# last Tuesday's hearing", "two weeks [after] Christmas" (one expression).
+ANCHOR_SIGNAL = r"\s+(?:before|after)\s+"
 
 # Adjectives of status ("former president", "future plans"): TIMEX2 narratives
 # tag them, TimeML news does not.
@@ -142,6 +167,7 @@ RELATIVE = {"last": (-1, "deictic"), "past": (-1, "deictic"), "previous": (-1, "
             "the very same": (0, "anaphoric"),
             "the last": (-1, "deictic"), "the past": (-1, "deictic"),
             "the coming": (1, "deictic"), "this past": (-1, "deictic"),
+            "this coming": (1, "deictic"),
             "later that": (0, "anaphoric"), "earlier that": (0, "anaphoric"),
             "later this": (0, "deictic"), "earlier this": (0, "deictic"),
             "the current": (0, "deictic"), "the latest": (-1, "deictic"),
@@ -171,10 +197,16 @@ APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
 VAGUE_QUANT = {"several", "a few", "few", "many", "some", "recent", "the past few",
                "the last few", "the next few", "the past several", "the next several",
                "the last several", "several more", "a couple of", "the", "those", "the early",
-               "the first", "numerous"}
-# "the first day", "the first year": one unit (see resolve._duration)
-FIRST_QUANT = {"the first"}
+               "the first", "numerous", "the second", "the third", "the fourth", "the fifth",
+               "the sixth", "the seventh", "the eighth", "the ninth", "the tenth"}
+# "the first day", "the fifth day" (of a war, a strike): the day last named;
+# "the first year", "the second week": one unit (see resolve._duration)
+FIRST_QUANT = {"the first", "the last", "the final", "the second", "the third", "the fourth",
+               "the fifth", "the sixth", "the seventh", "the eighth", "the ninth", "the tenth"}
 EVERY = {"every", "each", "per"}
+# The unit of a rate ("40 sorties per day"): a length of time, P1D, in
+# narratives too, where "every day" is the point it repeats (XXXX-XX-XX).
+RATE_WORDS = {"per"}
 SET_UNITS = {}
 # Adverbs of frequency; the adjectives "annual" and "quarterly" mostly
 # classify nouns ("annual report", "quarterly dividend") and stay out.
@@ -291,7 +323,10 @@ PATTERNS = [
     # "the fall of the city", "to fall back", "the March on the capital"
     ("skip", _FALL_VERB),
     ("skip", r"(?:(?:the|The)\s+)?[Ff]all(?=\s+(?:of\s+" + _NOT_A_YEAR_AFTER_OF + r"|back|apart|into|behind|short))"),
-    ("skip", r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
+    # (but after a preposition of time it is the month: "stepped down in March for health reasons")
+    ("skip", r"(?<!\b[Ii]n\s)(?<!\b[Ss]ince\s)(?<!\b[Uu]ntil\s)(?<!\b[Bb]y\s)(?<!\b[Ll]ast\s)(?<!\b[Nn]ext\s)"
+             r"(?<!\b[Tt]his\s)(?<!\b[Ee]arly\s)(?<!\b[Ll]ate\s)(?<!\b[Mm]id-)"
+             r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
     # an undotted month abbreviation before a name is a first name ("Jan Kavan")
     ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
     # fractions and greetings: "three-quarters of its food", "good evening"
@@ -306,8 +341,11 @@ PATTERNS = [
                 r"(?!\s+(?:of|after|before|later|earlier|ago|and)\b)"),
     # "52 years old", "26 years of age": an age (see resolve._age)
     ("age", _APPROX + r"{num}\s+{unit}\s+(?:old|of\s+age)"),
+    # "the year 1950": one expression
+    ("year", r"(?:the|The)\s+year\s+{year}(?![\d/–-])"),
     # years read out: "nineteen ninety-six", "the year two thousand"
-    ("year", r"{yearword}"),
+    # (but "two thousand years" counts years)
+    ("year", r"{yearword}(?!\s+(?:years|months|weeks|days|hours|people|men|women|dollars)\b)"),
     # the first half of a range takes the rest from the second half:
     # "6-7 January 1916", "the 28 and 29 August", "499-493 BC"
     ("date", r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?(?=\s*(?:[-–]|to|and)\s*(?:(?:the|The)\s+)?\d{1,2}(?:st|nd|rd|th)?"
@@ -320,8 +358,11 @@ PATTERNS = [
              r"(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
     # "the week of March 6": the calendar week holding that day
     ("week_of", r"(?:the|The)\s+week\s+of\s+{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?![\d,.]\d)"),
-    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?,?\s+{year}"),
+    ("date", r"(?:{weekday},?\s+)?{month}\s+{day}(?:{ordsuffix})?(?:,?\s+|\s+of\s+){year}"),  # "June 20 of 1792"
     ("date", r"(?:{weekday},?\s+)?(?:(?:the|The)\s+)?{day}(?:{ordsuffix})?\s+(?:of\s+)?{month},?\s+{year}"),
+    # a day spelled out: "March eighth", "the eighth of March, 1998"
+    ("date", r"(?:{weekday},?\s+)?{month}\s+{dayword}(?![\w-])(?:,?\s+{year})?"),
+    ("date", r"(?:{weekday},?\s+)?(?:the|The)\s+{dayword}\s+of\s+{month}(?:,?\s+{year})?"),
     ("date", r"{mnum}/{day}/{year}"),
     ("date", r"{mnum}/{day}/{yy}(?![\d/])"),
     ("date", r"{year}-{mnum}-{day}"),
@@ -334,11 +375,13 @@ PATTERNS = [
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}[\s-]?{year}"),
     ("date", r"{pos}\s?(?:(?:the|The)\s+)?year"),
-    ("date", r"{pos}[\s-]?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"),  # "late-November"
+    ("date", r"{pos}[\s-]?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"  # "late-November"
+             r"(?!,?\s+(?:last|this|next)\s+year\b)"),  # "early October this year": below
     ("date", r"{month}\s+of\s+" + _SAME_YEAR),
     # "June last year", "January this year"
     ("date", r"(?:{pos}\s?)?{month}(?:\s+{day}(?:{ordsuffix})?)?,?\s+(?=(?:last|this|next)\s+year\b){rel}\s+year"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?(?:{year}|{yearword})"),
+    ("date", r"{year}\s+{season}(?!\s+(?:of\b|[A-Z]))"),  # "the 1982 summer"
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{yearword}"),
     # "the last half of the '80s": a part of the decade, not of the current year
     ("decade", r"(?:the|The)\s+(?:first|last|second|latter)\s+half\s+of\s+the\s+'?{decade}'?s"),
@@ -355,6 +398,8 @@ PATTERNS = [
     # company reports: "the year-ago quarter", "the quarter", "the 1988 second quarter"
     ("prior_period", r"(?:(?:the|The)\s+)?(?:comparable\s+)?(?:year|Year)[- ](?:ago|earlier)"
                      r"(?:\s+(?:{partord}[\s-]+)?(?:quarter|period|nine\s+months))?"),
+    # "the quarter a year ago", "the same period a year earlier": one expression
+    ("prior_period", r"(?:the|The)\s+(?:same\s+)?(?:{partunit}|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)"),
     ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
     ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
     ("part_of_year", r"{rel}\s+year's\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
@@ -370,6 +415,9 @@ PATTERNS = [
     # "4 in the morning"; "around" is spelled out, not {approx}, so that the
     # prefilter tries the pattern only there (its meaning comes from APPROX);
     # after "on" the date is an expression of its own ("5:00 am on October 3, 1935")
+    # the day may follow a time given in another zone: "at 10:35 a.m. (0735 GMT) Friday"
+    ("time", r"{hour}(?::{minute})?\s*{ampm}(?:\s+{tz})?"
+             r"(?=\s+\([^()\n]{1,25}\),?\s+(?:on\s+)?{weekday}\b)"),
     ("time", r"(?:(?P<approx>around|Around)\s+)?{hour}(?::{minute})?(?:\s*{ampm}|\s+in\s+the\s+{daypart})(?:\s+{tz})?(?:(?:\s+on|,?)\s+{weekday}|,?\s+"
              r"{month}\s+{day}(?:{ordsuffix})?(?:,?\s+{year})?(?!\d)(?:\s+" + _ZONE + r"(?!\w))?)?"),
     ("time", r"{hour}:{minute}(?![:\d])(?:\s*{ampm})?"),
@@ -382,7 +430,7 @@ PATTERNS = [
     # "two days after the battle", "the day before Obama's speech": anchored
     # at an event (see ANCHOR_EXTENT for the narrative span)
     ("anchored", _APPROX + r"(?:{num}|{vaguequant})\s+{unit}" + _AND_A_HALF
-                 + r"(?=\s+(?=after\b|before\b){direction}\s+(?!\d)\w)"),
+                 + r"(?=\s+(?=after\b|before\b){direction}\s+(?!\d(?!\d?\s+[A-Z][a-z]+\s+\d\d\d\d))\w)"),
     # "two days later", "a week before."
     ("offset", _APPROX + r"{num}\s+{unit}" + _AND_A_HALF
                + r"\s+(?:or\s+so\s+)?(?!after\s+\w|before\s+\w){direction}"),
@@ -394,6 +442,9 @@ PATTERNS = [
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+"
                  r"{month}(?:,?\s+{year})?"),
     ("duration", r"(?:(?:the|The)\s+)?(?:first|last|final)\s+(?:{num}\s+)?{unit}\s+of\s+{year}"),
+    # "the last month of the war", "the final day of the battle": a unit of the
+    # event named, like "the first day" -- not the month before this one
+    ("duration", r"(?P<vaguequant>(?:the|The)\s+(?:last|final))\s+(?=(?:day|week|month|year)\s+of\s){unit}"),
     ("duration", _APPROX + r"(?![Aa]n?\s+\S+-){num}[\s-]+(?:more\s+|additional\s+|full\s+)?{unit}"
                  + _AND_A_HALF + r"(?:[\s-]long)?"
                  r"(?:\s+or\s+so)?"),
@@ -411,6 +462,8 @@ PATTERNS = [
     ("set", r"{every}\s+(?:{weekday}|{month}(?!\s*\d))"),
     # a part of day in the plural repeats: "on Tuesday nights", "Sunday mornings"
     ("set", r"{weekday}s?\s+(?=(?:mornings|afternoons|evenings|nights)\b){daypart}s"),
+    # ... and so does the weekday paired with it: "on [Monday] and [Tuesday nights]"
+    ("set", r"{weekday}(?=\s+(?:and|or)\s+[A-Z][a-z]+days?\s+(?=(?:mornings|afternoons|evenings|nights)\b){daypart}s)"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
@@ -420,7 +473,8 @@ PATTERNS = [
     # "by year-end", "around year end", "by year's end": the end of the current year
     ("year_end", r"(?:(?:around|Around)\s+)?(?:year|Year)(?:'s)?[- ]end(?![- ]\w)"),
     ("deictic", r"(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?{deictic}"),
-    ("vague", r"{vague}"),
+    # "the past" is no noun before an amount: "for the past three summers"
+    ("vague", r"{vague}(?!(?<=past)\s+(?:\d|{numword}\b|few\b|several\b))"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
     # a possessive ("Wednesday's ruling") names an event reported: a day gone by
