@@ -58,23 +58,23 @@ def find_entities(text: str, lang: str,
     words = _TOKEN.findall(text)
     # _strip changes only words ending in "." or "s": call it only for those
     bare = [_strip(w) if w.endswith((".", "s")) else w for w in words]
-    cues, cue_suffixes = data.person_cues, data.person_cue_suffixes
+    cue_suffixes = data.person_cue_suffixes
+    starts = _start_words(data.code)
+    place_prepositions = data.place_prepositions
     known_heads = frozenset(name.split(" ", 1)[0] for name in known)
     found: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
         w = bare[i]
-        first = w[:1]
-        if not first.isupper() and not first.isdigit():
-            # Most words: lower case and no person cue, so only a name seen
-            # before can start here (what _match_at would answer, cheaply).
-            low = w.lower()
-            if low not in cues and not (cue_suffixes and low.endswith(cue_suffixes)):
-                kind = known.get(w)
-                if kind is not None and (kind, w) not in found:
-                    found.append((kind, w))
-                i += 1
-                continue
+        low = w.lower()
+        # Most words can start nothing (what _match_at would answer, cheaply):
+        # not a cue, gazetteer word or head of a known name, no hyphenated
+        # head, not right after a place preposition.
+        if low not in starts and w not in known_heads and "-" not in w \
+                and not (cue_suffixes and low.endswith(cue_suffixes)) \
+                and not (i and words[i - 1].lower() in place_prepositions):
+            i += 1
+            continue
         hit = _match_at(words, bare, i, data, known, known_heads)
         if hit:
             kind, name, used = hit
@@ -165,6 +165,14 @@ def _match_at(words: list[str], bare: list[str], i: int, data, known: dict[str, 
         if n:
             return PLACE, " ".join(bare[i:i + n]), n
     return None
+
+
+@lru_cache(maxsize=None)
+def _start_words(lang: str) -> frozenset[str]:
+    """Lower-case words a name can start at without other context: person
+    cues, gazetteer names and the first words of gazetteer names."""
+    data = langdata.get(lang)
+    return data.person_cues | data.places | data.orgs | _gazetteer_heads(lang)
 
 
 @lru_cache(maxsize=None)
