@@ -39,12 +39,12 @@ def extract_events(article: Article, timexes: list[Timex]) -> list[Event]:
     known = article_names(text, article.lang)
     events = []
     for idx, (start, end) in enumerate(spans):
-        anchor = _best_anchor(text, per_sentence[idx], data)
+        anchor, date = _best_anchor(text, per_sentence[idx], data)
         if anchor is None and idx != lead:
             continue
         if not _says_something(text, start, end, per_sentence[idx]):
             continue  # a heading such as "1981": only a date, no happening
-        events.append(_sentence_event(article, start, end, anchor, per_sentence[idx], known))
+        events.append(_sentence_event(article, start, end, anchor, date, per_sentence[idx], known))
     events.extend(_manual_event(article, m, known) for m in article.manual_events)
     return sorted(events, key=lambda e: e.sort_key)
 
@@ -104,8 +104,12 @@ def is_anchor(text: str, timex: Timex, data) -> bool:
     plural units without a number ("in den vergangenen Monaten"), generic
     spans ("jeweils im Mai") and numbers cued as numbers ("Nr. 2254").
     """
-    if timex.type not in _ANCHOR_TYPES or not PartialDate(timex.value).is_calendar:
-        return False
+    return timex.type in _ANCHOR_TYPES and PartialDate(timex.value).is_calendar \
+        and _anchoring_words(text, timex, data)
+
+
+def _anchoring_words(text: str, timex: Timex, data) -> bool:
+    """The word tests of :func:`is_anchor` (its type and value already passed)."""
     words = [w.strip(".,;:!?\"'«»„“”()").lower() for w in timex.text.split()]
     has_digit = any(c.isdigit() for c in timex.text)
     if all(w in data.vague_time_words or w in data.stop_words for w in words):
@@ -135,22 +139,28 @@ def _word_before(text: str, end: int) -> str:
     return text[start:stop]
 
 
-def _best_anchor(text: str, timexes: list[Timex], data) -> Timex | None:
-    """The most specific anchoring expression of a sentence (finest, unmodified, first)."""
-    anchors = [t for t in timexes if is_anchor(text, t, data)]
-    if not anchors:
-        return None
-
-    def rank(t: Timex) -> tuple:
-        gran = PartialDate(t.value).granularity
-        return (-GRANULARITIES.index(gran), t.mod is not None, t.start, t.end)
-
-    return min(anchors, key=rank)
+def _best_anchor(text: str, timexes: list[Timex], data) -> tuple[Timex | None, PartialDate | None]:
+    """The most specific anchoring expression of a sentence (finest, unmodified,
+    first) and its date; ``(None, None)`` when there is none.  Each value is
+    parsed once (:func:`is_anchor`, inlined)."""
+    best = best_date = best_rank = None
+    for t in timexes:
+        if t.type not in _ANCHOR_TYPES:
+            continue
+        date = PartialDate(t.value)
+        if not date.is_calendar or not _anchoring_words(text, t, data):
+            continue
+        rank = (-GRANULARITIES.index(date.granularity), t.mod is not None, t.start, t.end)
+        if best is None or rank < best_rank:  # strict: the first of equals wins, as min() does
+            best, best_date, best_rank = t, date, rank
+    return best, best_date
 
 
 def _sentence_event(article: Article, start: int, end: int, anchor: Timex | None,
-                    timexes: list[Timex], known: dict[str, str]) -> Event:
-    """The event of one sentence, dated by ``anchor`` or else the article date."""
+                    anchor_date: PartialDate | None, timexes: list[Timex],
+                    known: dict[str, str]) -> Event:
+    """The event of one sentence, dated by ``anchor`` (whose date is
+    ``anchor_date``) or else the article date."""
     sentence = article.text[start:end]
     removals = [(max(t.start, start) - start, min(t.end, end) - start)
                 for t in timexes if t.type in _ANCHOR_TYPES]
@@ -158,7 +168,7 @@ def _sentence_event(article: Article, start: int, end: int, anchor: Timex | None
     if dl.end > start and dl.start < end:
         removals.append((max(dl.start, start) - start, min(dl.end, end) - start))
     title = make_title(sentence, removals, anchor.start - start if anchor else None, article.lang)
-    date = PartialDate(anchor.value) if anchor else article.date
+    date = anchor_date if anchor else article.date
     source = Source(slug=article.slug, sentence=sentence, start=start, end=end,
                     timex_start=anchor.start if anchor else None,
                     timex_end=anchor.end if anchor else None)
