@@ -75,7 +75,11 @@ def _is_boundary(text: str, m: re.Match, limit: int, data) -> bool:
         return True  # "!", "?", "…" or "..." end a sentence before a capital
     if len(punct) > 1:
         return True  # a dot followed by a closing quote: the quote ended the sentence
-    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # not from 0: linear
+    # Searched from the last space before the dot (none in the token), else
+    # from 40 back (not from 0: linear); every earlier start fails anyway,
+    # and each one costs a scan to the next space.
+    lo = max(0, m.start() - 40)
+    before = _WORD_BEFORE.search(text, text.rfind(" ", lo, m.start()) + 1 or lo, m.start())
     token = before.group(0).lstrip("'’-") if before else ""
     return not _is_non_final_dot(token, word, data)
 

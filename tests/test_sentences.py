@@ -59,3 +59,18 @@ def test_spans_are_ordered_disjoint_trimmed(text, lang):
         assert prev <= s < e <= len(text)
         assert not text[s].isspace() and not text[e - 1].isspace()
         prev = e
+
+
+def test_word_before_a_dot_is_found_after_any_white_space_or_long_token():
+    # The word before a dot is searched from the last space: after a tab or
+    # no-break space, or in a token longer than the window, it must still be
+    # the abbreviation or number right before the dot.
+    text = ("Treffen mit\tDr. Peskow in Moskau. Das Treffen\u00a0Nr. 5 war am\n7. Juli. "
+            "Die Seite www.example-nachrichten-und-berichte-aus-aller-welt.de/z. B. Berlin. "
+            "Danach kam nichts.")
+    assert texts(text, "de") == [
+        "Treffen mit\tDr. Peskow in Moskau.",
+        "Das Treffen\u00a0Nr. 5 war am\n7. Juli.",
+        "Die Seite www.example-nachrichten-und-berichte-aus-aller-welt.de/z. B. Berlin.",
+        "Danach kam nichts.",
+    ]
