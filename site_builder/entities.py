@@ -50,18 +50,27 @@ def article_names(text: str, lang: str) -> dict[str, str]:
     return known
 
 
-def find_entities(text: str, lang: str,
-                  known: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
-    """The ``(kind, name)`` pairs named in ``text`` (see module doc)."""
+def name_heads(known: dict[str, str]) -> frozenset[str]:
+    """The first words of the ``known`` names (a name can only start at one)."""
+    return frozenset(name.split(" ", 1)[0] for name in known)
+
+
+def find_entities(text: str, lang: str, known: dict[str, str] | None = None,
+                  heads: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """The ``(kind, name)`` pairs named in ``text`` (see module doc).
+
+    ``heads``: :func:`name_heads` of ``known``, for a caller that looks at
+    many sentences with the same ``known`` names (computed once, not per call).
+    """
     data = langdata.get(lang)
     known = known or {}
+    known_heads = name_heads(known) if heads is None else heads
     words = _TOKEN.findall(text)
     # _strip changes only words ending in "." or "s": call it only for those
     bare = [_strip(w) if w.endswith((".", "s")) else w for w in words]
     cue_suffixes = data.person_cue_suffixes
     starts = _start_words(data.code)
     place_prepositions = data.place_prepositions
-    known_heads = frozenset(name.split(" ", 1)[0] for name in known)
     found: list[tuple[str, str]] = []
     i = 0
     while i < len(words):

@@ -19,7 +19,7 @@ import re
 
 from . import langdata
 from .dates import GRANULARITIES, PartialDate
-from .entities import article_names, find_entities
+from .entities import article_names, find_entities, name_heads
 from .model import Article, Event, ManualEvent, Source, Timex
 from .sentences import split_sentences
 from .titles import make_title
@@ -37,6 +37,7 @@ def extract_events(article: Article, timexes: list[Timex]) -> list[Event]:
     per_sentence = _group_by_sentence(spans, timexes)
     lead = _lead_index(article, spans)
     known = article_names(text, article.lang)
+    names = (known, name_heads(known))  # the article's names, for each event sentence
     events = []
     for idx, (start, end) in enumerate(spans):
         anchor, date = _best_anchor(text, per_sentence[idx], data)
@@ -44,8 +45,8 @@ def extract_events(article: Article, timexes: list[Timex]) -> list[Event]:
             continue
         if not _says_something(text, start, end, per_sentence[idx]):
             continue  # a heading such as "1981": only a date, no happening
-        events.append(_sentence_event(article, start, end, anchor, date, per_sentence[idx], known))
-    events.extend(_manual_event(article, m, known) for m in article.manual_events)
+        events.append(_sentence_event(article, start, end, anchor, date, per_sentence[idx], names))
+    events.extend(_manual_event(article, m, names) for m in article.manual_events)
     return sorted(events, key=lambda e: e.sort_key)
 
 
@@ -158,9 +159,10 @@ def _best_anchor(text: str, timexes: list[Timex], data) -> tuple[Timex | None, P
 
 def _sentence_event(article: Article, start: int, end: int, anchor: Timex | None,
                     anchor_date: PartialDate | None, timexes: list[Timex],
-                    known: dict[str, str]) -> Event:
+                    names: tuple[dict[str, str], frozenset[str]]) -> Event:
     """The event of one sentence, dated by ``anchor`` (whose date is
-    ``anchor_date``) or else the article date."""
+    ``anchor_date``) or else the article date; ``names``: the article's known
+    names and their :func:`name_heads`."""
     sentence = article.text[start:end]
     removals = [(max(t.start, start) - start, min(t.end, end) - start)
                 for t in timexes if t.type in _ANCHOR_TYPES]
@@ -176,18 +178,19 @@ def _sentence_event(article: Article, start: int, end: int, anchor: Timex | None
         id=event_id(article.slug, sentence), date=date, title=title, sentence=sentence,
         start=start, end=end, slug=article.slug, mod=anchor.mod if anchor else None,
         timex_text=anchor.text if anchor else "",
-        entities=find_entities(sentence, article.lang, known), sources=(source,),
+        entities=find_entities(sentence, article.lang, *names), sources=(source,),
         lang=article.lang,
     )
 
 
-def _manual_event(article: Article, manual: ManualEvent, known: dict[str, str]) -> Event:
+def _manual_event(article: Article, manual: ManualEvent,
+                  names: tuple[dict[str, str], frozenset[str]]) -> Event:
     """An event written in the front matter; its text is its sentence."""
     sentence = manual.text or manual.title
     return Event(
         id=event_id(article.slug, manual.title), date=manual.date, title=manual.title,
         sentence=sentence, start=0, end=0, slug=article.slug,
-        entities=find_entities(f"{manual.title}. {manual.text}", article.lang, known),
+        entities=find_entities(f"{manual.title}. {manual.text}", article.lang, *names),
         sources=(Source(slug=article.slug, sentence=sentence, start=0, end=0),),
         lang=article.lang, manual=True,
     )
