@@ -36,14 +36,52 @@ def _strip(word: str) -> str:
     return word
 
 
+Tokens = tuple[list[str], list[str]]  # the words of a text, and each without trailing dots and 's
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """The words of ``text[start:end]`` and their bare forms (for lookups)."""
+    words = _TOKEN.findall(text, start, len(text) if end is None else end)
+    # _strip changes only words ending in "." or "s": call it only for those
+    return words, [_strip(w) if w.endswith((".", "s")) else w for w in words]
+
+
+def tokenize_spans(text: str, spans: list[tuple[int, int]]) -> tuple[list[Tokens], Tokens]:
+    """The tokens of each span (sorted, not overlapping) and of the whole text,
+    each character tokenised once.
+
+    A span must start and end at white space or at an end of the text, as
+    sentence spans do: then no word crosses it, and the whole text's words
+    are those of the spans and of the gaps between them, in order.
+    """
+    per_span, words, bare = [], [], []
+    pos = 0
+    for start, end in spans:
+        gap = tokenize(text, pos, start)
+        span = tokenize(text, start, end)
+        per_span.append(span)
+        words += gap[0]
+        words += span[0]
+        bare += gap[1]
+        bare += span[1]
+        pos = end
+    gap = tokenize(text, pos)
+    return per_span, (words + gap[0], bare + gap[1])
+
+
 def article_names(text: str, lang: str) -> dict[str, str]:
     """Names a whole article introduces: full person names and their surnames.
 
     In: article text, language.  Out: ``{name: kind}``; a person seen as
     "Donald Trump" also maps "Trump", so later bare mentions are found.
     """
+    return known_names(tokenize(text), lang)
+
+
+def known_names(tokens: Tokens, lang: str) -> dict[str, str]:
+    """:func:`article_names` of a text given as its :func:`tokenize` tokens."""
     known: dict[str, str] = {}
-    for kind, name in find_entities(text, lang):
+    for kind, name in entities_in(tokens, lang):
         known.setdefault(name, kind)
         if kind == PERSON and " " in name:
             known.setdefault(name.split()[-1], PERSON)
@@ -62,12 +100,16 @@ def find_entities(text: str, lang: str, known: dict[str, str] | None = None,
     ``heads``: :func:`name_heads` of ``known``, for a caller that looks at
     many sentences with the same ``known`` names (computed once, not per call).
     """
+    return entities_in(tokenize(text), lang, known, heads)
+
+
+def entities_in(tokens: Tokens, lang: str, known: dict[str, str] | None = None,
+                heads: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """:func:`find_entities` of a text given as its :func:`tokenize` tokens."""
     data = langdata.get(lang)
     known = known or {}
     known_heads = name_heads(known) if heads is None else heads
-    words = _TOKEN.findall(text)
-    # _strip changes only words ending in "." or "s": call it only for those
-    bare = [_strip(w) if w.endswith((".", "s")) else w for w in words]
+    words, bare = tokens
     cue_suffixes = data.person_cue_suffixes
     starts = _start_words(data.code)
     place_prepositions = data.place_prepositions

@@ -19,7 +19,7 @@ import re
 
 from . import langdata
 from .dates import GRANULARITIES, PartialDate
-from .entities import article_names, find_entities, name_heads
+from .entities import Tokens, entities_in, find_entities, known_names, name_heads, tokenize_spans
 from .model import Article, Event, ManualEvent, Source, Timex
 from .sentences import split_sentences
 from .titles import make_title
@@ -36,16 +36,20 @@ def extract_events(article: Article, timexes: list[Timex]) -> list[Event]:
     spans = split_sentences(text, article.lang)
     per_sentence = _group_by_sentence(spans, timexes)
     lead = _lead_index(article, spans)
-    known = article_names(text, article.lang)
-    names = (known, name_heads(known))  # the article's names, for each event sentence
-    events = []
+    chosen = []  # (start, end, anchor, its date, time expressions) of each event sentence
     for idx, (start, end) in enumerate(spans):
         anchor, date = _best_anchor(text, per_sentence[idx], data)
         if anchor is None and idx != lead:
             continue
         if not _says_something(text, start, end, per_sentence[idx]):
             continue  # a heading such as "1981": only a date, no happening
-        events.append(_sentence_event(article, start, end, anchor, date, per_sentence[idx], names))
+        chosen.append((start, end, anchor, date, per_sentence[idx]))
+    # The whole article's names first (a name mentioned later counts too);
+    # its words are tokenised once, the event sentences' with them.
+    sentence_tokens, article_tokens = tokenize_spans(text, [c[:2] for c in chosen])
+    known = known_names(article_tokens, article.lang)
+    names = (known, name_heads(known))
+    events = [_sentence_event(article, *c, names, tokens) for c, tokens in zip(chosen, sentence_tokens)]
     events.extend(_manual_event(article, m, names) for m in article.manual_events)
     return sorted(events, key=lambda e: e.sort_key)
 
@@ -159,10 +163,10 @@ def _best_anchor(text: str, timexes: list[Timex], data) -> tuple[Timex | None, P
 
 def _sentence_event(article: Article, start: int, end: int, anchor: Timex | None,
                     anchor_date: PartialDate | None, timexes: list[Timex],
-                    names: tuple[dict[str, str], frozenset[str]]) -> Event:
+                    names: tuple[dict[str, str], frozenset[str]], tokens: Tokens) -> Event:
     """The event of one sentence, dated by ``anchor`` (whose date is
     ``anchor_date``) or else the article date; ``names``: the article's known
-    names and their :func:`name_heads`."""
+    names and their :func:`name_heads`; ``tokens``: the sentence's words."""
     sentence = article.text[start:end]
     removals = [(max(t.start, start) - start, min(t.end, end) - start)
                 for t in timexes if t.type in _ANCHOR_TYPES]
@@ -178,7 +182,7 @@ def _sentence_event(article: Article, start: int, end: int, anchor: Timex | None
         id=event_id(article.slug, sentence), date=date, title=title, sentence=sentence,
         start=start, end=end, slug=article.slug, mod=anchor.mod if anchor else None,
         timex_text=anchor.text if anchor else "",
-        entities=find_entities(sentence, article.lang, *names), sources=(source,),
+        entities=entities_in(tokens, article.lang, *names), sources=(source,),
         lang=article.lang,
     )
 
