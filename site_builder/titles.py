@@ -182,9 +182,10 @@ def _bare(word: str) -> str:
     return word.strip(_BARE_STRIP)
 
 
-def _kind(chunk: str, index: int, is_last: bool, data) -> str:
-    """Classify a chunk: main, sub (subordinate), rel (relative) or frame."""
-    words = [b for b in map(_bare, chunk.replace(_ANCHOR, " ").split()) if b]
+def _kind(content: list[str], index: int, is_last: bool, data) -> str:
+    """Classify a chunk by its :func:`_content` words: main, sub (subordinate),
+    rel (relative) or frame."""
+    words = [_bare(w) for w in content]
     if not words:
         return "empty"
     first, last = words[0].lower(), words[-1]
@@ -207,7 +208,8 @@ def _kind(chunk: str, index: int, is_last: bool, data) -> str:
 def _clause_words(text: str, data) -> list[str]:
     """The words of the clause a headline is made from (see module doc)."""
     chunks = _join_around_empty(_chunks(text), data)
-    kinds = [_kind(c, i, i == len(chunks) - 1, data) for i, c in enumerate(chunks)]
+    contents = [_content(c) for c in chunks]  # once: the helpers below look at them again
+    kinds = [_kind(words, i, i == len(chunks) - 1, data) for i, words in enumerate(contents)]
     at = next((i for i, c in enumerate(chunks) if _ANCHOR in c), None)
     if at is not None and kinds[at] == "main":
         inline = _inline_clause(chunks[at].split(), data)
@@ -217,11 +219,11 @@ def _clause_words(text: str, data) -> list[str]:
         words = _sub_to_main(chunks[at].replace(_ANCHOR, " ").split(), data)
         if words and len(words) >= 3:
             return words
-    if at is not None and kinds[at] == "main" and len(_content(chunks[at])) >= 3:
-        return _with_interrupted_start(chunks, kinds, at, data)
+    if at is not None and kinds[at] == "main" and len(contents[at]) >= 3:
+        return _with_interrupted_start(contents, kinds, at, data)
     for i, k in enumerate(kinds):
         if k == "main" and len(_content(chunks[i])) >= 3:
-            return _with_interrupted_start(chunks, kinds, i, data)
+            return _with_interrupted_start(contents, kinds, i, data)
     # No main clause: take the longest chunk there is.
     best = max(range(len(chunks)), key=lambda i: (len(chunks[i].split()), -i))
     return chunks[best].replace(_ANCHOR, " ").split()
@@ -262,22 +264,22 @@ def _content(chunk: str) -> list[str]:
     return [w for w in chunk.replace(_ANCHOR, " ").split() if _bare(w)]
 
 
-def _with_interrupted_start(chunks: list[str], kinds: list[str], i: int, data) -> list[str]:
+def _with_interrupted_start(contents: list[list[str]], kinds: list[str], i: int, data) -> list[str]:
     """A main chunk, joined to its start when a relative clause interrupted it.
 
     "Die Erklärung, die … wurde, sei ausgearbeitet worden": the chunk
     "sei ausgearbeitet worden" needs "Die Erklärung" in front.
     """
-    words = _content(chunks[i])
+    words = contents[i]
     if not data.verb_second:
-        return _with_subject(chunks, kinds, i, data)
+        return _with_subject(contents, kinds, i, data)
     j = i - 1
     if words[0][:1].islower() and not \
             _in_any(_bare(words[0]).lower(), data.pronouns, data.determiners):
         while j >= 0 and kinds[j] in ("rel", "sub"):
             j -= 1
         if 0 <= j < i - 1 and kinds[j] == "main":
-            return _content(chunks[j]) + words
+            return contents[j] + words
     return words
 
 
@@ -291,7 +293,7 @@ def _opens_clause(words: list[str], data) -> bool:
         or _in_any(first.lower(), data.determiners, data.pronouns))
 
 
-def _with_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str]:
+def _with_subject(contents: list[list[str]], kinds: list[str], i: int, data) -> list[str]:
     """A main chunk that lacks its subject, completed (languages without verb-second).
 
     "Security Pacific, which …, completed the acquisition" → "Security Pacific
@@ -299,25 +301,25 @@ def _with_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str
     closed it"; a participle or prepositional phrase ("compared with …",
     "Under the accord, …") gives way to the main clause beside it.
     """
-    words = _content(chunks[i])
+    words = contents[i]
     k = 0
     while k < len(words) - 1 and _in_any(_bare(words[k]).lower(), data.connectives, data.conjunctions):
         k += 1
     first = _bare(words[k])
-    if first.lower() in data.prepositions and i + 1 < len(chunks) and kinds[i + 1] == "main" \
+    if first.lower() in data.prepositions and i + 1 < len(contents) and kinds[i + 1] == "main" \
             and not any(_bare(w) in data.predicate_starts for w in words):
-        after = _content(chunks[i + 1])  # an adverbial phrase: its clause follows
+        after = contents[i + 1]  # an adverbial phrase: its clause follows
         return after if _opens_clause(after, data) and _has_predicate(after, data) else words
     if not _is_predicate(first, data):
-        return _with_interrupted_subject(chunks, kinds, i, data) if k == 0 else words
+        return _with_interrupted_subject(contents, kinds, i, data) if k == 0 else words
     before = next((j for j in range(i) if kinds[j] == "main"
-                   and _opens_clause(_content(chunks[j]), data)), None)
+                   and _opens_clause(contents[j], data)), None)
     if before is None:  # a leading participle phrase: "Following …, the Germans intervened"
-        after = next((_content(chunks[j]) for j in range(i + 1, len(chunks)) if kinds[j] == "main"
-                      and _opens_clause(_content(chunks[j]), data)
-                      and _has_predicate(_content(chunks[j]), data)), None)
+        after = next((contents[j] for j in range(i + 1, len(contents)) if kinds[j] == "main"
+                      and _opens_clause(contents[j], data)
+                      and _has_predicate(contents[j], data)), None)
         return after or words
-    head = _content(chunks[before])
+    head = contents[before]
     if len(head) <= 8 and not _has_predicate(head, data):
         return head + words[k:]  # the chunk before is only the subject ("Amir, 27, is serving")
     end = _np_end(head, 0, data)
@@ -326,16 +328,16 @@ def _with_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str
     return head if len(head) >= 3 else words  # a participle phrase: the main clause says more
 
 
-def _with_interrupted_subject(chunks: list[str], kinds: list[str], i: int, data) -> list[str]:
+def _with_interrupted_subject(contents: list[list[str]], kinds: list[str], i: int, data) -> list[str]:
     """"Juanita Castro, who arrived in 1961, believes …": a present-tense verb
     ("-s", which nouns share) takes the subject only across an interruption."""
-    words = _content(chunks[i])
+    words = contents[i]
     first = _bare(words[0])
     if i < 2 or not first[:1].islower() or first in data.stop_words or \
             not first.endswith(data.present_suffixes or ("\0",)) or \
             (len(words) > 1 and _bare(words[1]).lower() in data.predicate_starts):
         return words  # "transitions are …": a plural noun, the subject itself
-    head, between = _content(chunks[i - 2]), _content(chunks[i - 1])
+    head, between = contents[i - 2], contents[i - 1]
     interrupted = kinds[i - 1] == "rel" or (between and _is_predicate(_bare(between[0]), data))
     if kinds[i - 2] == "main" and interrupted and len(head) <= 6 and _opens_clause(head, data) \
             and not _has_predicate(head, data):
