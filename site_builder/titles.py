@@ -138,7 +138,7 @@ def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
     if _modifies_noun(text, end, data):
         return start, end
     while True:
-        m = _WORD_BEFORE.search(text, max(0, start - 80), start)  # a window: linear, not quadratic
+        m = _WORD_BEFORE.search(text, _word_search_start(text, start), start)
         if not m or not _in_any(m.group(1).lower(), data.time_prepositions, data.time_particles):
             break
         start = m.start()
@@ -148,6 +148,18 @@ def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
             break
         end = m.end()
     return start, end
+
+
+def _word_search_start(text: str, end: int) -> int:
+    """Where to search for the word before ``end`` (and the white space after it).
+
+    A window of 80 characters (linear, not quadratic), narrowed to just after
+    the last space before that word: every earlier start fails, each after
+    a scan to the next space.
+    """
+    lo = max(0, end - 80)
+    stop = lo + len(text[lo:end].rstrip())
+    return text.rfind(" ", lo, stop) + 1 or lo
 
 
 # ---------------------------------------------------------------- clauses

@@ -197,6 +197,16 @@ def _title(sentence, lang, *spans):
 
 
 @pytest.mark.parametrize("sentence, lang, spans, expected", [
+    # the time preposition before a removed date goes after a tab, two spaces
+    # inside a parenthesis or a no-break space after a quote, not inside a word
+    ("Die Truppen zogen sich am\t7. Mai 1945 aus der Stadt zurück.", "de",
+     [("7. Mai 1945", "1945-05-07")], "Die Truppen zogen sich aus der Stadt zurück"),
+    ("Die Truppen zogen sich (am  7. Mai 1945) aus der Stadt zurück.", "de",
+     [("7. Mai 1945", "1945-05-07")], "Die Truppen zogen sich aus der Stadt zurück"),
+    ("Die Truppen zogen sich ab-am 7. Mai 1945 aus der Stadt zurück.", "de",
+     [("7. Mai 1945", "1945-05-07")], "Die Truppen zogen sich ab-am aus der Stadt zurück"),
+    ("The troops withdrew from the city „on\u00a0May 7, 1945.", "en",
+     [("May 7, 1945", "1945-05-07")], "The troops withdrew from the city"),
     # a range's linking word and its preposition go with the two removed ends
     ("Mr. Antar made more than $60 million from the sale of his shares between 1985 and 1987.",
      "en", [("1985", "1985"), ("1987", "1987")],
