@@ -43,7 +43,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """The words of ``text[start:end]`` and their bare forms (for lookups)."""
     words = _TOKEN.findall(text, start, len(text) if end is None else end)
     # _strip changes only words ending in "." or "s": call it only for those
-    return words, [_strip(w) if w.endswith((".", "s")) else w for w in words]
+    return words, [_strip(w) if w[-1] in ".s" else w for w in words]
 
 
 def tokenize_spans(text: str, spans: list[tuple[int, int]]) -> tuple[list[Tokens], Tokens]:
@@ -114,16 +114,19 @@ def entities_in(tokens: Tokens, lang: str, known: dict[str, str] | None = None,
     starts = _start_words(data.code)
     place_prepositions = data.place_prepositions
     found: list[tuple[str, str]] = []
+    n = len(words)
     i = 0
-    while i < len(words):
+    after_place_preposition = False  # words[i - 1].lower() in place_prepositions
+    while i < n:
         w = bare[i]
         low = w.lower()
         # Most words can start nothing (what _match_at would answer, cheaply):
         # not a cue, gazetteer word or head of a known name, no hyphenated
         # head, not right after a place preposition.
-        if low not in starts and w not in known_heads and "-" not in w \
-                and not (cue_suffixes and low.endswith(cue_suffixes)) \
-                and not (i and words[i - 1].lower() in place_prepositions):
+        if not after_place_preposition and low not in starts and w not in known_heads \
+                and "-" not in w and not (cue_suffixes and low.endswith(cue_suffixes)):
+            # the word's lower case, from ``low`` when it is its own bare form
+            after_place_preposition = (low if w is words[i] else words[i].lower()) in place_prepositions
             i += 1
             continue
         hit = _match_at(words, bare, i, data, known, known_heads)
@@ -136,6 +139,7 @@ def entities_in(tokens: Tokens, lang: str, known: dict[str, str] | None = None,
                 i += _coordinated_person(words, bare, i, data, found)
         else:
             i += 1
+        after_place_preposition = words[i - 1].lower() in place_prepositions
     return tuple(found)
 
 

@@ -82,3 +82,14 @@ def test_event_entities_are_those_of_the_sentence_with_the_articles_names():
     known = article_names(text, "de")
     assert [e.entities for e in events] == [find_entities(e.sentence, "de", known) for e in events]
     assert [(PERSON, "Peskow")] == [e for e in events[1].entities if e[0] == PERSON]
+
+
+def test_place_after_a_place_preposition_also_right_after_a_name_but_not_after_a_dot():
+    # A capitalised word right after "in"/"aus" is a place, also when a name
+    # just ended before the preposition; "aus." ends the sentence instead.
+    assert find_entities("Sie kamen aus. Wolkenheim lag still.", "de") == ()
+    assert find_entities("Sie kamen aus Wolkenheim.", "de") == ((PLACE, "Wolkenheim"),)
+    assert find_entities("Kremlsprecher Dmitri Peskow in Wolkenheim und in. Bergdorf", "de") == (
+        (PERSON, "Dmitri Peskow"), (PLACE, "Wolkenheim"))
+    assert find_entities("They moved to. Millbrook was quiet. Mayor John Smith in Millbrook.", "en") == (
+        (PERSON, "John Smith"), (PLACE, "Millbrook"))
