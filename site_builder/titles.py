@@ -197,19 +197,20 @@ def _bare(word: str) -> str:
 def _kind(content: list[str], index: int, is_last: bool, data) -> str:
     """Classify a chunk by its :func:`_content` words: main, sub (subordinate),
     rel (relative) or frame."""
-    words = [_bare(w) for w in content]
-    if not words:
+    if not content:
         return "empty"
-    first, last = words[0].lower(), words[-1]
+    n = len(content)
+    head = [_bare(w) for w in content[:4]]  # only the first words and the last one matter
+    first, last = head[0].lower(), _bare(content[-1])
     if index > 0 and first in data.reporting_verbs:
         return "frame"  # ", hieß es in der Erklärung", ", according to officials"
-    if index > 0 and len(words) <= 6 and any(w.lower() in data.reporting_verbs for w in words[:4]):
+    if index > 0 and n <= 6 and any(w.lower() in data.reporting_verbs for w in head):
         return "frame"  # ", a spokesman said"
     if not is_last and (last.lower() in data.reporting_verbs or (
-            len(words) <= 8 and any(w.lower() in data.reporting_verbs for w in words[1:3]))):
+            n <= 8 and any(w.lower() in data.reporting_verbs for w in head[1:3]))):
         return "frame"  # "Trump hatte mehrfach gesagt, er wolle …", "Peskow sagte am Freitag, …"
-    rel_at = 1 if len(words) > 1 and first in data.prepositions else 0
-    if index > 0 and words[rel_at].lower() in data.relative_pronouns and \
+    rel_at = 1 if n > 1 and first in data.prepositions else 0
+    if index > 0 and head[rel_at].lower() in data.relative_pronouns and \
             (not data.relative_verb_final or last[:1].islower()):
         return "rel"
     if first in data.subordinators:
