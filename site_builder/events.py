@@ -116,10 +116,9 @@ def is_anchor(text: str, timex: Timex, data) -> bool:
 def _anchoring_words(text: str, timex: Timex, data) -> bool:
     """The word tests of :func:`is_anchor` (its type and value already passed)."""
     words = [w.strip(".,;:!?\"'«»„“”()").lower() for w in timex.text.split()]
-    has_digit = any(c.isdigit() for c in timex.text)
     if all(w in data.vague_time_words or w in data.stop_words for w in words):
         return False
-    if not has_digit and any(w in data.plural_units for w in words):
+    if any(w in data.plural_units for w in words) and not any(c.isdigit() for c in timex.text):
         return False
     if any(w in data.generic_words for w in words):
         return False
