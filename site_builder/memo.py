@@ -25,6 +25,10 @@ class Memo:
 
     __slots__ = ("_previous", "_current")
 
+    #: Whether the exports' per-event text is kept for the next build (a
+    #: long-running process reuses it from memory).
+    keeps_exports = True
+
     def __init__(self) -> None:
         self._previous: dict = {}
         self._current: dict = {}
@@ -96,6 +100,11 @@ class StoredMemo(Memo):
     """
 
     __slots__ = ("_tokens", "_reprs", "stored", "fresh")
+
+    #: The exports' per-event text (~90 MB at 10,000 articles) would be held
+    #: to the end of the build to be stored, beyond the memory a large
+    #: site's build may use: a command-line build makes it afresh.
+    keeps_exports = False
 
     #: Results that hold the objects they are made from (a merge's
     #: features): not stored, they would come back holding copies.

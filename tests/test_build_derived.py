@@ -1,5 +1,5 @@
-"""What a build derives from articles and events (page digests, event views,
-export fragments) is stored for the next process (``derived.pickle``, see
+"""What a build derives from articles and events (page digests, facets and
+event views, neighbour links, merged events) is stored for the next process (``derived.pickle``, see
 ``memo.StoredMemo``).  An edit rebuild that reuses it must give the bytes a
 cold build of the same input gives, whatever changed; a damaged, stale or
 foreign store is never trusted.
