@@ -55,7 +55,8 @@ _site_option = click.option("--site", "site_dir", type=click.Path(file_okay=Fals
 @click.argument("directory", type=click.Path(path_type=Path))
 @_user_errors
 def new(directory: Path) -> None:
-    """Create a new site in DIRECTORY (missing or empty).
+    """Create a new site in DIRECTORY (missing, empty, or holding only
+    hidden entries such as a fresh .git).
 
     It gets seeds/ with an example article in each input format, a site.toml
     listing every configuration key (commented out), a README and a

@@ -219,22 +219,36 @@ class Config:
 
 
 def find_config_file(root: Path) -> tuple[Path | None, dict]:
-    """The config file of the site at ``root`` and its raw table ({} if none)."""
+    """The config file of the site at ``root`` and its raw table ({} if none).
+
+    Raises :class:`InputError` when both ``site.toml`` and a
+    ``[tool.site-builder]`` table configure the site: one of them would be
+    ignored without a word.
+    """
+    pyproject_path, pyproject_table = _pyproject_table(root / "pyproject.toml")
     for name in CONFIG_FILES:
         path = root / name
         if path.exists():  # a folder of that name would otherwise be ignored silently
+            if pyproject_path is not None:
+                raise InputError(str(path), f"this site is also configured in {pyproject_path} "
+                                            "([tool.site-builder]); keep one of the two")
             return path, _load_toml(path)
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
-        tool = _load_toml(pyproject).get("tool", {})
-        if not isinstance(tool, dict):
-            raise InputError(str(pyproject), "'tool' must be a table ([tool.site-builder])")
-        table = tool.get("site-builder")
-        if table is not None:
-            if not isinstance(table, dict):
-                raise InputError(str(pyproject), "'tool.site-builder' must be a table")
-            return pyproject, table
-    return None, {}
+    return pyproject_path, pyproject_table
+
+
+def _pyproject_table(pyproject: Path) -> tuple[Path | None, dict]:
+    """``pyproject.toml``'s ``[tool.site-builder]`` table, if it has one."""
+    if not pyproject.is_file():
+        return None, {}
+    tool = _load_toml(pyproject).get("tool", {})
+    if not isinstance(tool, dict):
+        raise InputError(str(pyproject), "'tool' must be a table ([tool.site-builder])")
+    table = tool.get("site-builder")
+    if table is None:
+        return None, {}
+    if not isinstance(table, dict):
+        raise InputError(str(pyproject), "'tool.site-builder' must be a table")
+    return pyproject, table
 
 
 def load_config(root: Path, overrides: dict | None = None) -> Config:

@@ -14,7 +14,7 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Granularities from coarse to fine; the order matters for comparisons.
 GRANULARITIES = ("century", "decade", "year", "half", "quarter", "season",
@@ -148,7 +148,10 @@ def _span(year: int, m1: int, m2: int) -> tuple[_dt.date, _dt.date]:
     return first, _dt.date(y2, m2, calendar.monthrange(y2, m2)[1])
 
 
+@lru_cache(maxsize=8192)
 def _parse(value: str) -> dict | None:
+    # Cached: the same few thousand values are parsed again by every new
+    # PartialDate of them (anchors, ranks, merge keys); the dicts are never changed.
     m = _VALUE.match(value)
     if m:
         return _parse_ymd(m)

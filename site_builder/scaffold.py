@@ -28,18 +28,22 @@ def scaffold_files() -> dict[str, bytes]:
 
 
 def new_site(target: Path) -> list[str]:
-    """Create a site in ``target`` (missing or empty).
+    """Create a site in ``target`` (missing, empty, or holding only hidden
+    entries the site does not bring itself, such as a fresh ``.git``).
 
     In: the folder.  Out: the files written, site-relative.  Raises
-    :class:`InputError` when ``target`` is a file or a non-empty folder:
+    :class:`InputError` when ``target`` is a file or holds anything else:
     nothing of the user's is ever overwritten.
     """
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise InputError(str(target), "exists and is not a folder; choose a new folder for the site")
-    if target.is_dir() and any(target.iterdir()):
-        raise InputError(str(target), "is not empty; choose a new or empty folder for the site")
     files = scaffold_files()
+    if target.is_dir():
+        ours = {rel.split("/", 1)[0] for rel in files}
+        if any(not entry.name.startswith(".") or entry.name in ours for entry in target.iterdir()):
+            raise InputError(str(target), "is not empty; choose a new or empty folder for the site "
+                                          "(hidden entries such as .git may stay)")
     try:
         for rel, data in files.items():
             path = target.joinpath(*rel.split("/"))

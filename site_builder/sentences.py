@@ -17,7 +17,7 @@ import re
 from . import langdata
 
 # A candidate boundary: terminal punctuation, closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'»«“”’)\]]*(?=\s)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'»«“”‘’)\]]*(?=\s)")  # ‘: German inner closing quote
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
 # The token right before a dot: letters/digits/dots/hyphens/apostrophes.
 _WORD_BEFORE = re.compile(r"[\w.'’-]{1,40}$")
@@ -71,7 +71,7 @@ def _is_boundary(text: str, m: re.Match, limit: int, data) -> bool:
     if first and not first.isalnum() and not opener:
         return False  # ", …" or "- …" continue the sentence
     punct = m.group(0)
-    if not punct.startswith(".") or len(punct.rstrip("\"'»«“”’)]")) > 1:
+    if not punct.startswith(".") or len(punct.rstrip("\"'»«“”‘’)]")) > 1:
         return True  # "!", "?", "…" or "..." end a sentence before a capital
     if len(punct) > 1:
         return True  # a dot followed by a closing quote: the quote ended the sentence

@@ -465,10 +465,11 @@ def _verb_second(words: list[str], data) -> list[str]:
 def _balance_quotes(words: list[str]) -> list[str]:
     """Remove quote marks that lost their partner when the clause was cut."""
     text = " ".join(words)
-    pairs = (("„", "“"), ("«", "»"), ("»", "«"), ("“", "”"))
-    for a, b in pairs:
-        if text.count(a) != text.count(b) and a != b:
-            text = text.replace(a, "").replace(b, "")
+    # “ closes German „…“ and opens English “…”: it partners „ and ” alike.
+    if text.count("„") + text.count("”") != text.count("“"):
+        text = text.replace("„", "").replace("“", "").replace("”", "")
+    if text.count("«") != text.count("»"):
+        text = text.replace("«", "").replace("»", "")
     if text.count('"') % 2:
         text = text.replace('"', "")
     return text.split()

@@ -222,3 +222,16 @@ def test_every_schema_key_is_documented_in_the_scaffold():
                 assert re.search(rf"^# {sub} = ", config_text, re.M), f"{key}.{sub}"
         else:
             assert re.search(rf"^# {key} = ", config_text, re.M), key
+
+
+def test_site_toml_beside_a_pyproject_table_is_an_error_not_a_silent_choice(tmp_path):
+    write(tmp_path / "site.toml", 'title = "From site.toml"\n')
+    write(tmp_path / "pyproject.toml", '[tool.site-builder]\ntitle = "From pyproject"\n')
+    with pytest.raises(InputError) as info:
+        load_config(tmp_path)
+    message = str(info.value)
+    assert message.startswith(str(tmp_path / "site.toml") + ": ")
+    assert "pyproject.toml" in message and "keep one" in message
+    # a pyproject.toml without the table is no conflict
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
+    assert load_config(tmp_path).title == "From site.toml"

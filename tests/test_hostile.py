@@ -240,7 +240,7 @@ def test_jinja_syntax_in_articles_is_text_not_template(hostile_site):
     out = hostile_site / "output"
     page = (out / "articles" / "hostile" / "index.html").read_text("utf-8")
     assert "{{ config }}" in page and "{{ 7 * 7 }}" in page
-    assert "{% include " in page and "base.html" in page  # quotes may be typographic (smarty)
+    assert "{% include " in page and "base.html" in page  # quotes may be typographic
     assert "{# comment #}" in page
     assert page.count("<!doctype html>") == 1  # base.html was not included again
     txt = (out / "articles" / "feindlich" / "index.html").read_text("utf-8")

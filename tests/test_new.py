@@ -62,3 +62,20 @@ def test_new_refuses_a_file_and_accepts_an_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
     assert run("new", str(tmp_path / "empty")).returncode == 0
     assert (tmp_path / "empty" / "site.toml").is_file()
+
+
+def test_new_accepts_a_fresh_git_repository_but_not_its_own_files(tmp_path):
+    # "git init && site-builder new ." is the usual start of a published site
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    assert run("new", str(repo)).returncode == 0
+    assert (repo / "site.toml").is_file() and (repo / ".git" / "HEAD").read_text().startswith("ref:")
+    # a .gitignore of the user's would be overwritten by the site's: refused, untouched
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".gitignore").write_text("mine\n")
+    res = run("new", str(other))
+    assert res.returncode == 1 and "not empty" in res.stderr and "Traceback" not in res.stderr
+    assert [p.name for p in other.iterdir()] == [".gitignore"]
+    assert (other / ".gitignore").read_text() == "mine\n"

@@ -220,12 +220,20 @@ def test_slugs_are_single_safe_path_components(stem, slug):
     assert slugify(stem) == slug
 
 
+def _fresh_conversion(doc, marks):
+    from site_builder.readers.markdown_reader import new_converter
+
+    md, typography = new_converter()
+    typography.marks = marks
+    return md.convert(doc)
+
+
 def test_reused_markdown_converter_forgets_the_previous_article():
     """One converter serves every article of a process; nothing of one article
-    (abbreviations, footnotes, link references) may leak into the next."""
-    import markdown
-
-    from site_builder.readers.markdown_reader import _EXTENSIONS, markdown_to_html
+    (abbreviations, footnotes, link references, the language's quotes) may
+    leak into the next."""
+    from site_builder.readers.markdown_reader import markdown_to_html
+    from site_builder.readers.typography import marks_for
 
     docs = [
         "The HTML spec[^1] and [the site][ref].\n\n*[HTML]: Hyper Text\n\n[^1]: A note.\n\n"
@@ -233,23 +241,26 @@ def test_reused_markdown_converter_forgets_the_previous_article():
         "HTML again, a note[^1] and [the site][ref] -- \"quoted\".\n\n[^1]: Another note.\n",
         "Plain text about HTML with [the site][ref].\n",
     ]
-    for doc in docs + docs[::-1]:
-        assert markdown_to_html(doc) == markdown.markdown(doc, extensions=_EXTENSIONS,
-                                                          output_format="html")
-    assert "<abbr" not in markdown_to_html(docs[2])
+    marks = [marks_for("en"), marks_for("de")]
+    for n, doc in enumerate(docs + docs[::-1]):
+        assert markdown_to_html(doc, marks[n % 2]) == _fresh_conversion(doc, marks[n % 2])
+    assert "<abbr" not in markdown_to_html(docs[2], marks[0])
+    assert "„quoted“" in markdown_to_html(docs[1], marks[1])
+    assert "“quoted”" in markdown_to_html(docs[1], marks[0])
 
 
 def test_markdown_converters_are_not_shared_between_threads():
     from concurrent.futures import ThreadPoolExecutor
 
-    import markdown
+    from site_builder.readers.markdown_reader import markdown_to_html
+    from site_builder.readers.typography import marks_for
 
-    from site_builder.readers.markdown_reader import _EXTENSIONS, markdown_to_html
-
-    docs = [f"Paragraph *{n}* with a note[^n].\n\n[^n]: Note {n}.\n\n" * (1 + n % 5) for n in range(40)]
+    marks = [marks_for("en"), marks_for("de")]
+    docs = [f"Paragraph *{n}* with a \"note\"[^n].\n\n[^n]: Note {n}.\n\n" * (1 + n % 5)
+            for n in range(40)]
     with ThreadPoolExecutor(4) as pool:
-        html = list(pool.map(markdown_to_html, docs))
-    assert html == [markdown.markdown(d, extensions=_EXTENSIONS, output_format="html") for d in docs]
+        html = list(pool.map(lambda n: markdown_to_html(docs[n], marks[n % 2]), range(len(docs))))
+    assert html == [_fresh_conversion(d, marks[n % 2]) for n, d in enumerate(docs)]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,4 +1,5 @@
-"""Per-language word lists used by sentence splitting, titles and entities.
+"""Per-language word lists used by sentence splitting, titles and entities,
+and the typographic marks the Markdown reader sets quotes with.
 
 The engines never name a language: they call :func:`get` with an article's
 language code and receive a :class:`LangData` built from the data module of
@@ -69,6 +70,8 @@ class LangData:
     orgs: frozenset[str]
     place_prepositions: frozenset[str]    # "in Hamburg": capitalised word after these is a place
     generic_words: frozenset[str]         # words that make a timex generic ("jeweils")
+    quotes: str                           # opening, closing, inner opening, inner closing mark
+    apostrophe: str
 
 
 @lru_cache(maxsize=None)
@@ -122,4 +125,6 @@ def get(lang: str) -> LangData:
         orgs=_words(mod.ORGS),
         place_prepositions=_words(mod.PLACE_PREPOSITIONS),
         generic_words=_words(mod.GENERIC_WORDS),
+        quotes=mod.QUOTES,
+        apostrophe=mod.APOSTROPHE,
     )

@@ -177,3 +177,8 @@ Wehrmacht Rote_Armee Hamas Hisbollah Taliban Al-Kaida Gazprom Siemens Volkswagen
 PLACE_PREPOSITIONS = "in nach aus bei".split()
 
 GENERIC_WORDS = "jeweils jeden jedes jede immer stets".split()
+
+# Typographic quotation marks (Markdown articles): opening and closing, then the
+# pair for a quotation inside a quotation; the apostrophe.
+QUOTES = "„“‚‘"
+APOSTROPHE = "’"

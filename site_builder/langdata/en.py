@@ -164,3 +164,8 @@ Reuters IMF White_House United_Nations European_Union Red_Army WHO OPEC FBI CIA 
 PLACE_PREPOSITIONS = "in from to at".split()
 
 GENERIC_WORDS = "every each always typically usually".split()
+
+# Typographic quotation marks (Markdown articles): opening and closing, then the
+# pair for a quotation inside a quotation; the apostrophe.
+QUOTES = "“”‘’"
+APOSTROPHE = "’"

@@ -5,6 +5,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,12 +29,17 @@ class ReadOptions:
     default_genre: str = "news"
     max_bytes: int = DEFAULT_MAX_BYTES  # a bigger file is refused before it is read
 
+    @cached_property
+    def resolved_root(self) -> Path | None:
+        """``root`` with its links resolved, once for all the articles."""
+        return self.root.resolve() if self.root is not None else None
+
 
 def source_name(path: Path, options: ReadOptions) -> str:
     """The path users see: relative to the site root when possible."""
     if options.root is not None:
         try:
-            return path.resolve().relative_to(options.root.resolve()).as_posix()
+            return path.resolve().relative_to(options.resolved_root).as_posix()
         except ValueError:
             pass
     return path.as_posix()

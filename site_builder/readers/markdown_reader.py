@@ -36,23 +36,36 @@ from ..model import Article, ManualEvent
 from ..sanitize import sanitize_html
 from .common import (ReadOptions, detect_language, first_sentence, html_to_text, parse_date,
                      slugify, source_name, title_from_text)
+from .markdown_gates import GateExtension
+from .typography import DEFERRED, QuoteMarks, TypographyExtension, marks_for, resolve_deferred
 
 KNOWN_GENRES = ("news", "narrative")
-_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+# Typographic quotes, dashes and ellipses come from TypographyExtension,
+# which sets quotes the way the article's language writes them.
+_EXTENSIONS = ["extra", "sane_lists"]
 # One converter per thread: building one (extensions, pattern registries)
 # costs as much as converting a whole article; reset() makes it fresh.
 _converters = threading.local()
 
 
-def markdown_to_html(body: str) -> str:
-    """Markdown text → HTML, the same as ``markdown.markdown(body, extensions=…)``."""
-    converter = getattr(_converters, "md", None)
+def new_converter() -> tuple[markdown.Markdown, TypographyExtension]:
+    """A Markdown converter with this reader's extensions, and its typographer."""
+    typography = TypographyExtension()
+    extensions = [*_EXTENSIONS, typography, GateExtension()]  # the gates come last
+    return markdown.Markdown(extensions=extensions, output_format="html"), typography
+
+
+def markdown_to_html(body: str, marks: QuoteMarks) -> str:
+    """Markdown text → HTML, quotes set with ``marks`` (see :mod:`.typography`)."""
+    converter = getattr(_converters, "pair", None)
     if converter is None:
-        converter = _converters.md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+        converter = _converters.pair = new_converter()
+    md, typography = converter
+    typography.marks = marks
     try:
-        return converter.reset().convert(body)
+        return md.reset().convert(body)
     except BaseException:
-        _converters.md = None  # half-way through a document: never reuse that state
+        _converters.pair = None  # half-way through a document: never reuse that state
         raise
 
 
@@ -74,13 +87,17 @@ def read(text: str, path: Path, options: ReadOptions) -> Article:
 
 def _read(text: str, path: Path, options: ReadOptions) -> Article:
     meta, body = _split_front_matter(text, path)
-    body_html = sanitize_html(markdown_to_html(body))
-    plain = html_to_text(body_html)
+    given = _given_language(meta)
+    marks = marks_for(given) if given else _marks_to_detect(body, options)
+    body_html, plain = _render(body, marks)
     if not plain.strip() and not meta.get("events"):
         raise InputError(path, "article has no text")
     date = _date(meta, "date", path, _key_line(text, "date")) \
         if meta.get("date") is not None else None
     lang = _language(meta, text, path) or detect_language(plain, options.default_lang) or "en"
+    if marks is DEFERRED:  # the quotes waited for the language, told by the words of the text
+        marks = marks_for(lang)
+        body_html, plain = resolve_deferred(body_html, marks), resolve_deferred(plain, marks)
     genre = _string(meta, "genre", path) or options.default_genre
     if genre not in KNOWN_GENRES:
         raise InputError(path, f"front matter key 'genre' must be one of "
@@ -95,6 +112,33 @@ def _read(text: str, path: Path, options: ReadOptions) -> Article:
         url=_url(meta, "source", text, path) or _url(meta, "url", text, path),
         genre=genre, manual_events=_manual_events(meta, path), title_given=bool(title),
     )
+
+
+def _render(body: str, marks: QuoteMarks) -> tuple[str, str]:
+    """Markdown body → (sanitised HTML, its plain text)."""
+    body_html = sanitize_html(markdown_to_html(body, marks))
+    return body_html, html_to_text(body_html)
+
+
+def _marks_to_detect(body: str, options: ReadOptions) -> QuoteMarks:
+    """Marks for a body whose language is told by its rendered words: stand-ins,
+    swapped for the language's marks afterwards -- unless the body holds a
+    stand-in character itself; then a first rendering tells the language.
+    (Quote marks are no words, so they never change which language wins.)"""
+    if not any(stand_in in body for stand_in in DEFERRED):  # substring scans: faster than a regex
+        return DEFERRED
+    plain = _render(body, marks_for(""))[1]
+    return marks_for(detect_language(plain, options.default_lang) or "")
+
+
+def _given_language(meta: dict) -> str | None:
+    """The front matter's ``lang`` when it names a language the tagger knows
+    (a wrong one is reported later, in the usual order of checks)."""
+    from ..timex.lang import supported
+
+    value = meta.get("lang")
+    code = value.strip().lower() if isinstance(value, str) else ""
+    return code if code in supported() else None
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
