@@ -116,8 +116,8 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     """
     # Within one build the index and the year pages share event views; export
     # fragments and digests are worth keeping only for a next build, and the
-    # exports' text only where the memo holds it for one (see Memo.keeps_exports).
-    exports_memo = memo if memo is not None and memo.keeps_exports else None
+    # exports' text where the memo says (see Memo.for_exports).
+    exports_memo = memo.for_exports() if memo is not None else None
     memo = memo if memo is not None else Memo()
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}
