@@ -16,7 +16,8 @@ Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
   inputs changed.  Also checksummed.
 - ``derived.pickle`` — what the render derived from named articles and
   events (see :class:`site_builder.memo.StoredMemo`), stored and checked
-  like the articles.
+  like the articles; ``text.pickle`` and the ``text-*.bin`` it names, the
+  exports' per-event text (see :class:`site_builder.memo.StoredText`).
 
 This module imports nothing heavy: the no-change check runs before any
 stage is loaded.

@@ -1,8 +1,10 @@
 """What a build derives from articles and events (page digests, facets and
-event views, neighbour links, merged events) is stored for the next process (``derived.pickle``, see
-``memo.StoredMemo``).  An edit rebuild that reuses it must give the bytes a
-cold build of the same input gives, whatever changed; a damaged, stale or
-foreign store is never trusted.
+event views, neighbour links, merged events: ``derived.pickle``, see
+``memo.StoredMemo``; the exports' per-event text: ``text.pickle`` and its
+text file, see ``memo.StoredText``) is stored for the next process.  An
+edit rebuild that reuses it must give the bytes a cold build of the same
+input gives, whatever changed; a damaged, stale or foreign store is never
+trusted.
 """
 from __future__ import annotations
 
