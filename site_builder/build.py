@@ -15,6 +15,7 @@ and parallel (see docs/architecture.md, "Build engine"):
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Callable
 from . import cache
 from .config import Config
 from .errors import InputError
-from .memo import Memo, StoredMemo
+from .memo import Memo, StoredMemo, StoredText
 from .output import Staging, StagingTarget, build_lock, check_output_location, make_spare
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
@@ -454,15 +455,17 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
-def _save_cache(save: Callable, path: Path, value, warn: Callable[[str], None]) -> None:
+def _save_cache(save: Callable, path: Path, value, warn: Callable[[str], None]) -> bool:
     """Save a cache file; the site is already in place, so a cache that
     cannot be written (a file where its folder should be, a read-only
-    disk) is a warning, not a failed build."""
+    disk) is a warning, not a failed build → whether it was saved."""
     try:
         save(path, value)
     except OSError as exc:
         warn(f"build cache not saved ({path}: {exc.strerror or exc}); the next build "
              f"starts from scratch")
+        return False
+    return True
 
 
 def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: dict,
@@ -521,7 +524,9 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         deferred = session.deferred if session is not None else None
         # The previous tree is kept as the spare, for the next build to update
         # instead of making ~1 folder per article afresh.
-        with Staging(output_dir, deferred, spare=True) as stage:
+        text_store = (_stored_text(memo, store_file.parent, use_cache, warn)
+                      if isinstance(memo, StoredMemo) else contextlib.nullcontext())
+        with text_store, Staging(output_dir, deferred, spare=True) as stage:
             written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo,
                                                      pool, workers)
             _fail_if_strict(strict, result, output_dir)
@@ -555,6 +560,44 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.events = summary["events"]
     result.files = len(output)
     result.rendered = sorted(written)
+
+
+@contextmanager
+def _stored_text(memo: StoredMemo, folder: Path, use_cache: bool, warn: Callable[[str], None]):
+    """Give ``memo`` a :class:`StoredText` for the exports' per-event text:
+    the last build's (``text.pickle`` and the file it names) read as needed,
+    this build's written to a new file, which the index names once the
+    build has succeeded (else it is removed)."""
+    index_file = folder / "text.pickle"
+    index, old = cache.load_text_index(index_file) if use_cache else ({}, None)
+    try:
+        new = cache.new_text_file(folder)
+    except OSError:
+        new = None  # an unwritable cache folder: the exports are made afresh
+    text = StoredText(memo, index, old, new) if new is not None else None
+    memo.text = text
+    succeeded = False
+    try:
+        yield
+        succeeded = True
+    finally:
+        memo.text = None
+        if old is not None:
+            old.close()
+        if new is not None:
+            new.close()
+            saved = succeeded and not text.failed and _save_cache(
+                functools.partial(cache.save_text_index, text_file=new), index_file,
+                text.written, warn)
+            if not saved:  # a failed build's, or one no index names
+                _remove_quietly(Path(new.name))
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def _name_by_cache_key(memo: StoredMemo, store: dict[str, Processed]) -> None:

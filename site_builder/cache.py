@@ -16,7 +16,8 @@ Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
   inputs changed.  Also checksummed.
 - ``derived.pickle`` — what the render derived from named articles and
   events (see :class:`site_builder.memo.StoredMemo`), stored and checked
-  like the articles.
+  like the articles; ``text.pickle`` and the ``text-*.bin`` it names, the
+  exports' per-event text (see :class:`site_builder.memo.StoredText`).
 
 This module imports nothing heavy: the no-change check runs before any
 stage is loaded.
@@ -274,6 +275,51 @@ def save_derived(path: Path, entries: dict, loaded: dict | None = None) -> None:
     :func:`load_derived` gave this build, only the difference from the main
     file, while it is small (see :func:`save_articles`)."""
     save_articles(path, entries, loaded)
+
+
+def load_text_index(path: Path) -> tuple[dict, "object | None"]:
+    """The index of the stored text results (see :class:`memo.StoredText`)
+    and its text file, open for reading; ({}, None) when either is missing,
+    of another version, damaged or not of the recorded size."""
+    try:
+        value, _header = _read_checked(path)
+        index, name, size = value["index"], value["file"], value["size"]
+        if not isinstance(index, dict) or "/" in name or not name.startswith(_TEXT_PREFIX):
+            raise _Unsound("unexpected content")
+        text_file = open(path.with_name(name), "rb")
+    except (OSError, _Unsound, *_UNREADABLE):
+        return {}, None
+    try:
+        if os.fstat(text_file.fileno()).st_size != size:
+            raise _Unsound("not of the recorded size")
+    except (OSError, _Unsound):
+        text_file.close()
+        return {}, None
+    return index, text_file
+
+
+_TEXT_PREFIX = "text-"
+
+
+def new_text_file(folder: Path):
+    """A new file for this build's text results, open for writing, beside
+    the index (it is named by the index only once complete)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return open(folder / f"{_TEXT_PREFIX}{os.getpid()}-{os.urandom(6).hex()}.bin", "xb")
+
+
+def save_text_index(path: Path, index: dict, text_file) -> None:
+    """Name ``text_file`` (written, closed) as the stored text with its
+    ``index``; every other text file in the folder is removed."""
+    name = Path(text_file.name).name
+    _write_atomic(path, _pickle_writer({"index": index, "file": name,
+                                        "size": os.path.getsize(text_file.name)}))
+    for other in path.parent.glob(f"{_TEXT_PREFIX}*.bin"):
+        if other.name != name:
+            try:
+                other.unlink()
+            except OSError:
+                pass  # gone already, or another build's being written
 
 
 # ---------------------------------------------------------------- build state

@@ -13,7 +13,11 @@ mutated by their users.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib
+import os
+import zlib
 from typing import Callable, Hashable, TypeVar
 
 T = TypeVar("T")
@@ -24,6 +28,11 @@ class Memo:
     """``get(key, make)``: ``make()`` the first time, the stored value after."""
 
     __slots__ = ("_previous", "_current")
+
+    def for_exports(self) -> "Memo | None":
+        """The memo the exports' per-event text goes to: this one (a
+        long-running process reuses it from memory)."""
+        return self
 
     def __init__(self) -> None:
         self._previous: dict = {}
@@ -95,7 +104,7 @@ class StoredMemo(Memo):
     named after them.  Objects without a name fall back to :class:`Memo`.
     """
 
-    __slots__ = ("_tokens", "_reprs", "stored", "fresh")
+    __slots__ = ("_tokens", "_reprs", "stored", "fresh", "text")
 
     #: Results that hold the objects they are made from (a merge's
     #: features): not stored, they would come back holding copies.
@@ -110,6 +119,13 @@ class StoredMemo(Memo):
         self._reprs: dict = {}
         self.stored: dict = stored if stored is not None else {}
         self.fresh: dict = {}
+        #: where the exports' per-event text goes (see :class:`StoredText`)
+        self.text: Memo | None = None
+
+    def for_exports(self) -> "Memo | None":
+        """The exports' per-event text (~90 MB at 10,000 articles) is not
+        held to the end of the build: it goes to :attr:`text`, if any."""
+        return self.text
 
     def name(self, obj: object, token: str) -> None:
         """Call ``obj`` ``token`` from now on (the memo keeps it alive)."""
@@ -140,3 +156,82 @@ class StoredMemo(Memo):
             digest = hashlib.sha256(f"{text}|{'|'.join(tokens)}".encode()).hexdigest()
             self.name(value, digest)
         return value
+
+
+class StoredText(Memo):
+    """Text results (the exports' lines for each event) kept on disk for the
+    next process without being held in memory: :meth:`get_for` reads a
+    result the last build wrote from its file when needed, and writes every
+    result this build uses to a new file as it goes, keeping only where
+    each one is.  Objects are named by ``names`` (a :class:`StoredMemo`);
+    results for unnamed objects are simply made.  Each piece is checked
+    against its CRC-32 when read back: one that fails is made again.
+
+    ``index``: (repr(key), tokens) → (offset, length, crc, class) in the
+    file ``old`` (a binary file, or None); ``new``: the binary file the
+    results of this build go to.  :attr:`written` is the index of ``new``.
+    """
+
+    __slots__ = ("_names", "_index", "_old", "_new", "_offset", "_reprs", "written", "failed")
+
+    def __init__(self, names: StoredMemo, index: dict, old, new) -> None:
+        super().__init__()
+        self._names, self._index, self._old, self._new = names, index, old, new
+        self._offset = 0
+        self._reprs: dict = {}
+        self.written: dict = {}
+        self.failed = False  # the new file could not be written: not to be stored
+
+    def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
+        tokens = tuple(map(self._names.token, objects))
+        if None in tokens:
+            return make()
+        text = self._reprs.get(key)
+        if text is None:
+            text = self._reprs[key] = repr(key)
+        full = (text, tokens)
+        value = self._read(self._index.get(full))
+        if value is None:
+            value = make()
+        if full not in self.written and not self.failed:
+            data = value.encode("utf-8", "surrogatepass")
+            kind = type(value)
+            try:
+                self._new.write(data)
+            except OSError:  # a full disk: the build goes on, nothing is stored
+                self.failed = True
+                return value
+            self.written[full] = (self._offset, len(data), zlib.crc32(data),
+                                  None if kind is str else f"{kind.__module__}:{kind.__qualname__}")
+            self._offset += len(data)
+        return value
+
+    def _read(self, where) -> str | None:
+        if where is None or self._old is None:
+            return None
+        offset, length, crc, kind = where
+        try:
+            data = os.pread(self._old.fileno(), length, offset)
+        except OSError:
+            return None
+        if len(data) != length or zlib.crc32(data) != crc:
+            return None  # a damaged file: made again
+        text = data.decode("utf-8", "surrogatepass")
+        if kind is None:
+            return text
+        try:
+            return _text_class(kind)(text)
+        except (ImportError, AttributeError, TypeError, ValueError):
+            return None  # recorded by other code: made again
+
+
+@functools.lru_cache(maxsize=None)
+def _text_class(name: str) -> type:
+    """A str subclass by "module:qualname" (what :class:`StoredText` records)."""
+    module, _, qualname = name.partition(":")
+    cls = importlib.import_module(module)
+    for part in qualname.split("."):
+        cls = getattr(cls, part)
+    if not (isinstance(cls, type) and issubclass(cls, str)):
+        raise TypeError(f"not a text class: {name}")
+    return cls

@@ -115,8 +115,9 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     recomputing digests and views of unchanged articles and events.
     """
     # Within one build the index and the year pages share event views; export
-    # fragments and digests are worth keeping only for a next build.
-    exports_memo = memo
+    # fragments and digests are worth keeping only for a next build, and the
+    # exports' text where the memo says (see Memo.for_exports).
+    exports_memo = memo.for_exports() if memo is not None else None
     memo = memo if memo is not None else Memo()
     lang = site.lang
     by_slug = {a.slug: a for a in site.articles}

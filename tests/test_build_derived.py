@@ -1,8 +1,10 @@
-"""What a build derives from articles and events (page digests, event views,
-export fragments) is stored for the next process (``derived.pickle``, see
-``memo.StoredMemo``).  An edit rebuild that reuses it must give the bytes a
-cold build of the same input gives, whatever changed; a damaged, stale or
-foreign store is never trusted.
+"""What a build derives from articles and events (page digests, facets and
+event views, neighbour links, merged events: ``derived.pickle``, see
+``memo.StoredMemo``; the exports' per-event text: ``text.pickle`` and its
+text file, see ``memo.StoredText``) is stored for the next process.  An
+edit rebuild that reuses it must give the bytes a cold build of the same
+input gives, whatever changed; a damaged, stale or foreign store is never
+trusted.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import build as build_module
 from site_builder import cache
 from site_builder.memo import StoredMemo
 
@@ -193,3 +196,54 @@ def test_successive_edits_store_a_delta_and_each_build_equals_a_cold_one(tmp_pat
         run(site)
         assert store.read_bytes() == main and cache.delta_path(store).is_file()
         assert snapshot(site / "output") == cold_output(site, tmp_path)
+
+
+def text_files(site: Path) -> list[Path]:
+    return sorted(cache.cache_dir(site).glob("text-*.bin"))
+
+
+@pytest.mark.parametrize("damage", ["flipped bytes", "truncated", "missing", "index garbage",
+                                    "other bytes of the same size"])
+def test_damaged_stored_export_text_is_made_again(tmp_path, damage):
+    """The exports' per-event text is stored in a file of its own, each piece
+    checked by its CRC-32 and the file by its size: damage means the text is
+    made again, never that damaged text is published."""
+    site = derived_site(tmp_path / "site", split=False)
+    run(site)
+    (stored,) = text_files(site)
+    index = cache.cache_dir(site) / "text.pickle"
+    raw = bytearray(stored.read_bytes())
+    if damage == "flipped bytes":  # one in every 50: every piece of text is hit
+        for i in range(0, len(raw), 50):
+            raw[i] = ord("#") if raw[i] != ord("#") else ord("%")
+        stored.write_bytes(bytes(raw))
+    elif damage == "truncated":
+        stored.write_bytes(bytes(raw[:-10]))
+    elif damage == "missing":
+        stored.unlink()
+    elif damage == "index garbage":
+        index.write_bytes(b"\x80\x04garbage")
+    else:
+        stored.rename(stored.with_name("text-other.bin"))
+        write(stored, "x" * len(raw))
+    edit_date(site)
+    run(site)
+    assert snapshot(site / "output") == cold_output(site, tmp_path)
+    assert len(text_files(site)) == 1  # this build's; the damaged one is gone
+
+
+def test_stored_export_text_of_a_failed_or_killed_build_is_removed(tmp_path):
+    site = derived_site(tmp_path / "site", split=False)
+    run(site)
+    leftover = cache.cache_dir(site) / "text-999-killed.bin"
+    leftover.write_bytes(b"half written")
+    # fails after the render: --strict and an article without a dated event
+    write(site / "seeds" / "undated.md", article_text("Ohne Datum", "2017-01-01", "Nichts."))
+    with pytest.raises(build_module.StrictFailure):
+        run(site, strict=True)
+    assert len(text_files(site)) == 2  # the failed build left nothing of its own
+    (site / "seeds" / "undated.md").unlink()
+    edit_date(site)
+    run(site)
+    assert not leftover.exists() and len(text_files(site)) == 1
+    assert snapshot(site / "output") == cold_output(site, tmp_path)
