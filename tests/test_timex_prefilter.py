@@ -76,6 +76,20 @@ def test_starts_cover_optional_parts_repeats_and_classes():
     assert not repeated.admits("abc"[1:])
 
 
+def test_after_a_short_word_two_letters_of_the_next_word_tell_patterns_apart():
+    """"the c" is the start of many sentences: a pattern for "the century"
+    is not tried before "the company" ("the co"), one after a long first
+    word is still told apart by the next word's first letter."""
+    century = starts.starts_of(r"the\s+(?:century|centuries)|(?:within|before)\s+the\s+year")
+    assert century.admits(starts.key("the ce"))
+    assert not century.admits(starts.key("the co"))
+    assert century.admits(starts.key("within t"))
+    assert not century.admits(starts.key("within a"))
+    prefilter = re.compile(starts.prefilter_regex([century]))
+    found = [(m.start(), m.group(1)) for m in prefilter.finditer("xthe century, the   cen; within the year")]
+    assert found == [(14, "the   ce"), (25, "within t")]  # not "the year": no start
+
+
 def test_patterns_that_can_match_nothing_may_start_anywhere():
     assert starts.starts_of(r"a?") is starts.ANYWHERE
     assert starts.starts_of(r"(?i)mai") is starts.ANYWHERE

@@ -205,11 +205,8 @@ def language(code: str) -> Language:
             by_attr[attr] = table, _word_regex(table) if table else "(?!)"
         lookup[name], lookup[name + "_regex"] = by_attr[attr]
     bodies = [_expand(template, lookup) for _, template in data.PATTERNS]
-    all_starts, prefilter_source = analyse(bodies)
-    # Matches begin only after a non-word character (or at the start).  The
-    # lookahead consumes nothing: a start inside the key ("last" in "the
-    # last") is still found when no rule matches at the key itself.
-    prefilter = r"(?<!\w)(?=(" + prefilter_source + "))"
+    # Matches begin only after a non-word character (or at the start).
+    all_starts, prefilter = analyse(bodies)
     fixed = {  # the other regexes: field of Language -> source
         "not_year_before": data.NOT_YEAR_BEFORE,
         "not_year_after": data.NOT_YEAR_AFTER,
