@@ -90,6 +90,14 @@ def test_after_a_short_word_two_letters_of_the_next_word_tell_patterns_apart():
     assert found == [(14, "the   ce"), (25, "within t")]  # not "the year": no start
 
 
+def test_a_word_beginning_with_a_small_class_is_not_tried_at_every_word_with_its_letter():
+    fiscal = starts.starts_of(r"[Ff]iscal\s+year")
+    assert fiscal.admits(starts.key("fiscal y")) and fiscal.admits(starts.key("Fiscal y"))
+    assert not fiscal.admits("f") and not fiscal.admits("fo")
+    prefilter = re.compile(starts.prefilter_regex([fiscal]))
+    assert [m.start() for m in prefilter.finditer("for a fiscal year; Fiscal  years")] == [6, 19]
+
+
 def test_patterns_that_can_match_nothing_may_start_anywhere():
     assert starts.starts_of(r"a?") is starts.ANYWHERE
     assert starts.starts_of(r"(?i)mai") is starts.ANYWHERE

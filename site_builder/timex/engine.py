@@ -70,9 +70,9 @@ class Rule:
 
     @cached_property
     def regex(self) -> re.Pattern:
-        """``source`` compiled, when the scan first tries this rule: without
-        stored programs a process that tags little text compiles only the
-        rules it tries."""
+        """``source`` compiled, when the scan first meets a place where this
+        rule may begin: without stored programs a process that tags little
+        text compiles only the rules it may try."""
         return self.compile()
 
 
@@ -111,19 +111,21 @@ class Language:
     background_before: re.Pattern
     name_word: re.Pattern         # a time word that, capitalised, may be part of a name
     anchor_signal: re.Pattern     # all of the text between an anchored amount and its date
-    # Memo: prefilter key -> the rules that may match there.  Bounded by the
-    # start words and the characters the start classes match.
+    # Memo: prefilter key -> ``tries_at`` there.  Bounded by the start words
+    # and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def rules_at(self, matched: str) -> tuple:
-        """The rules, in order, that can begin where the prefilter matched ``matched``."""
-        rules = self._by_key.get(matched)
-        if rules is None:
+    def tries_at(self, matched: str) -> tuple:
+        """``(match, rule)`` for the rules, in order, that can begin where the
+        prefilter matched ``matched``; ``match`` is the rule's compiled
+        ``regex.match``, bound once here rather than looked up at every try."""
+        tries = self._by_key.get(matched)
+        if tries is None:
             k = starts_key(matched)
-            rules = tuple(r for r in self.rules if r.starts.admits(k))
+            tries = tuple((r.regex.match, r) for r in self.rules if r.starts.admits(k))
             if len(matched) <= MAX_MEMO_KEY:
-                self._by_key[matched] = rules
-        return rules
+                self._by_key[matched] = tries
+        return tries
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -257,13 +259,17 @@ def scan(text: str, spec: Language):
     one of their starts, and only the rules that can start with it.
     """
     end = 0
-    rules_at = spec.rules_at
+    memo, tries_at = spec._by_key, spec.tries_at
     for candidate in spec.prefilter.finditer(text):
         pos = candidate.start()
         if pos < end:
             continue
-        for rule in rules_at(candidate.group(1)):
-            m = rule.regex.match(text, pos)
+        matched = candidate.group(1)
+        tries = memo.get(matched)
+        if tries is None:
+            tries = tries_at(matched)
+        for match, rule in tries:
+            m = match(text, pos)
             if m is not None:
                 end = m.end()
                 yield pos, end, rule, m

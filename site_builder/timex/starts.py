@@ -35,7 +35,7 @@ MAX_MEMO_KEY = 80   # longer prefilter matches are not memoised (long white spac
 # prefilter, and with them the start-up of every process.
 SHORT_WORD = 3
 NEXT_WORD_LETTERS = 2
-_SMALL_CLASS = 12   # a class of at most this many letters inside a word is spelled out
+_SMALL_CLASS = 12   # a class of at most this many letters is spelled out ("[Ff]iscal")
 _ZERO_WIDTH = {"ASSERT", "ASSERT_NOT", "AT"}
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 _CATEGORY = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
@@ -275,7 +275,7 @@ class _Walker:
             return self.walk(rest, prefix + ch)
         if name == "IN":
             letters = _small_letter_set(av)
-            if prefix and letters:  # "de[mnrs]": spell out "dem", "den", ...
+            if letters:  # "de[mnrs]": spell out "dem", "den", ...; "[Ff]iscal"
                 out = set()
                 for ch in letters:
                     out |= self.walk(rest, prefix + ch)
