@@ -324,7 +324,8 @@ def sentence_end(abbreviations) -> str:
     sentence ("the U.S. embassy"), nor does one of ``abbreviations`` ("Mr.",
     "vs."): a name or a date goes on after them."""
     guards = "".join(f"(?<!\\b{re.escape(a)})" for a in sorted(abbreviations))
-    return r"(?:[.!?]" + guards + r")(?=\s)(?!\s+[a-zäöüß])|\n"
+    # Led by a class, so that a search skips in C to the next candidate.
+    return r"[.!?\n](?:(?<=\n)|" + guards + r"(?=\s)(?!\s+[a-zäöüß]))"
 
 
 # A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
