@@ -337,7 +337,7 @@ _RANGE_CONNECTOR = r"\s*[-–—]\s*"
 
 
 # A heading: a short line of its own (no full stop at its end) naming a year.
-_HEADING = re.compile(r"^[^\n]{0,60}$", re.M)
+_HEADING_LENGTH = 60
 _HEADING_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
 
 
@@ -349,14 +349,18 @@ def heading_years(text: str) -> tuple:
     story's time when a sentence mentions it in passing.
     """
     out = []
-    for line in _HEADING.finditer(text):
-        body = line.group().strip()
+    offset = 0
+    for line in text.split("\n"):  # str.split: no regex tried at every character
+        start, offset = offset, offset + len(line) + 1
+        if len(line) > _HEADING_LENGTH:
+            continue
+        body = line.strip()
         # "1862", "Kriegsjahr 1915": one year, at most two words, nothing else numeric
         if not body or len(body.split()) > 2 or sum(ch.isdigit() for ch in body) != 4:
             continue
         year = _HEADING_YEAR.search(body)
         if year:
-            out.append((line.start() + year.start(), int(year.group())))
+            out.append((start + year.start(), int(year.group())))
     return tuple(out)
 
 
