@@ -98,6 +98,12 @@ def test_a_word_beginning_with_a_small_class_is_not_tried_at_every_word_with_its
     assert [m.start() for m in prefilter.finditer("for a fiscal year; Fiscal  years")] == [6, 19]
 
 
+def test_a_day_number_is_told_apart_from_an_amount_by_the_word_after_it():
+    day = starts.starts_of(r"(?:0?[1-9]|[12]\d|3[01])\s+(?:January|May)")
+    assert day.admits(starts.key("5 Ja")) and day.admits(starts.key("05 Ma"))
+    assert not day.admits(starts.key("5 mi")) and not day.admits("5")
+
+
 def test_patterns_that_can_match_nothing_may_start_anywhere():
     assert starts.starts_of(r"a?") is starts.ANYWHERE
     assert starts.starts_of(r"(?i)mai") is starts.ANYWHERE

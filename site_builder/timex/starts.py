@@ -360,11 +360,19 @@ def _is_space_run(name: str, av) -> bool:
 
 
 def _small_letter_set(items) -> list:
-    """The letters of a class made only of a few literal word characters, else []."""
-    if len(items) > _SMALL_CLASS or any(_name(op) != "LITERAL" for op, _ in items):
-        return []
-    letters = [chr(av) for _, av in items]
-    return letters if all(_is_word(ch) for ch in letters) else []
+    """The letters of a class made only of a few literal word characters or
+    ranges of ASCII digits ("[1-9]": what follows a day number tells it from
+    an amount), else []."""
+    letters = []
+    for op, av in items:
+        name = _name(op)
+        if name == "LITERAL":
+            letters.append(chr(av))
+        elif name == "RANGE" and "0" <= chr(av[0]) <= chr(av[1]) <= "9":
+            letters.extend(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return []
+    return letters if len(letters) <= _SMALL_CLASS and all(map(_is_word, letters)) else []
 
 
 def _is_word(ch: str) -> bool:
