@@ -339,7 +339,7 @@ def tagger_regexes():
     """(name, pattern) for every regex the tagger compiles, both languages."""
     from site_builder.timex import engine
     from site_builder.timex import lang as langs
-    out = [("sentence end", engine._SENTENCE_END.pattern)]
+    out = []
     for code in langs.supported():
         spec = engine.language(code)
         out += [(f"{code} pattern {i} {spec.data.PATTERNS[i][1][:40]}", r.regex.pattern)
@@ -347,7 +347,7 @@ def tagger_regexes():
         out.append((f"{code} prefilter", spec.prefilter.pattern))
         out += [(f"{code} {name}", getattr(spec, name).pattern)
                 for name in ("not_year_before", "not_year_after", "count_after",
-                             "year_cues_before", "past_cues", "future_cues")]
+                             "year_cues_before", "past_cues", "future_cues", "sentence_end")]
     return out
 
 

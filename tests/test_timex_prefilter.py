@@ -76,6 +76,34 @@ def test_starts_cover_optional_parts_repeats_and_classes():
     assert not repeated.admits("abc"[1:])
 
 
+def test_after_a_short_word_two_letters_of_the_next_word_tell_patterns_apart():
+    """"the c" is the start of many sentences: a pattern for "the century"
+    is not tried before "the company" ("the co"), one after a long first
+    word is still told apart by the next word's first letter."""
+    century = starts.starts_of(r"the\s+(?:century|centuries)|(?:within|before)\s+the\s+year")
+    assert century.admits(starts.key("the ce"))
+    assert not century.admits(starts.key("the co"))
+    assert century.admits(starts.key("within t"))
+    assert not century.admits(starts.key("within a"))
+    prefilter = re.compile(starts.prefilter_regex([century]))
+    found = [(m.start(), m.group(1)) for m in prefilter.finditer("xthe century, the   cen; within the year")]
+    assert found == [(14, "the   ce"), (25, "within t")]  # not "the year": no start
+
+
+def test_a_word_beginning_with_a_small_class_is_not_tried_at_every_word_with_its_letter():
+    fiscal = starts.starts_of(r"[Ff]iscal\s+year")
+    assert fiscal.admits(starts.key("fiscal y")) and fiscal.admits(starts.key("Fiscal y"))
+    assert not fiscal.admits("f") and not fiscal.admits("fo")
+    prefilter = re.compile(starts.prefilter_regex([fiscal]))
+    assert [m.start() for m in prefilter.finditer("for a fiscal year; Fiscal  years")] == [6, 19]
+
+
+def test_a_day_number_is_told_apart_from_an_amount_by_the_word_after_it():
+    day = starts.starts_of(r"(?:0?[1-9]|[12]\d|3[01])\s+(?:January|May)")
+    assert day.admits(starts.key("5 Ja")) and day.admits(starts.key("05 Ma"))
+    assert not day.admits(starts.key("5 mi")) and not day.admits("5")
+
+
 def test_patterns_that_can_match_nothing_may_start_anywhere():
     assert starts.starts_of(r"a?") is starts.ANYWHERE
     assert starts.starts_of(r"(?i)mai") is starts.ANYWHERE

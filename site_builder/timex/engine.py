@@ -70,9 +70,9 @@ class Rule:
 
     @cached_property
     def regex(self) -> re.Pattern:
-        """``source`` compiled, when the scan first tries this rule: without
-        stored programs a process that tags little text compiles only the
-        rules it tries."""
+        """``source`` compiled, when the scan first meets a place where this
+        rule may begin: without stored programs a process that tags little
+        text compiles only the rules it may try."""
         return self.compile()
 
 
@@ -111,19 +111,21 @@ class Language:
     background_before: re.Pattern
     name_word: re.Pattern         # a time word that, capitalised, may be part of a name
     anchor_signal: re.Pattern     # all of the text between an anchored amount and its date
-    # Memo: prefilter key -> the rules that may match there.  Bounded by the
-    # start words and the characters the start classes match.
+    # Memo: prefilter key -> ``tries_at`` there.  Bounded by the start words
+    # and the characters the start classes match.
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def rules_at(self, matched: str) -> tuple:
-        """The rules, in order, that can begin where the prefilter matched ``matched``."""
-        rules = self._by_key.get(matched)
-        if rules is None:
+    def tries_at(self, matched: str) -> tuple:
+        """``(match, rule)`` for the rules, in order, that can begin where the
+        prefilter matched ``matched``; ``match`` is the rule's compiled
+        ``regex.match``, bound once here rather than looked up at every try."""
+        tries = self._by_key.get(matched)
+        if tries is None:
             k = starts_key(matched)
-            rules = tuple(r for r in self.rules if r.starts.admits(k))
+            tries = tuple((r.regex.match, r) for r in self.rules if r.starts.admits(k))
             if len(matched) <= MAX_MEMO_KEY:
-                self._by_key[matched] = rules
-        return rules
+                self._by_key[matched] = tries
+        return tries
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -205,11 +207,8 @@ def language(code: str) -> Language:
             by_attr[attr] = table, _word_regex(table) if table else "(?!)"
         lookup[name], lookup[name + "_regex"] = by_attr[attr]
     bodies = [_expand(template, lookup) for _, template in data.PATTERNS]
-    all_starts, prefilter_source = analyse(bodies)
-    # Matches begin only after a non-word character (or at the start).  The
-    # lookahead consumes nothing: a start inside the key ("last" in "the
-    # last") is still found when no rule matches at the key itself.
-    prefilter = r"(?<!\w)(?=(" + prefilter_source + "))"
+    # Matches begin only after a non-word character (or at the start).
+    all_starts, prefilter = analyse(bodies)
     fixed = {  # the other regexes: field of Language -> source
         "not_year_before": data.NOT_YEAR_BEFORE,
         "not_year_after": data.NOT_YEAR_AFTER,
@@ -260,13 +259,17 @@ def scan(text: str, spec: Language):
     one of their starts, and only the rules that can start with it.
     """
     end = 0
-    rules_at = spec.rules_at
+    memo, tries_at = spec._by_key, spec.tries_at
     for candidate in spec.prefilter.finditer(text):
         pos = candidate.start()
         if pos < end:
             continue
-        for rule in rules_at(candidate.group(1)):
-            m = rule.regex.match(text, pos)
+        matched = candidate.group(1)
+        tries = memo.get(matched)
+        if tries is None:
+            tries = tries_at(matched)
+        for match, rule in tries:
+            m = match(text, pos)
             if m is not None:
                 end = m.end()
                 yield pos, end, rule, m
@@ -321,7 +324,8 @@ def sentence_end(abbreviations) -> str:
     sentence ("the U.S. embassy"), nor does one of ``abbreviations`` ("Mr.",
     "vs."): a name or a date goes on after them."""
     guards = "".join(f"(?<!\\b{re.escape(a)})" for a in sorted(abbreviations))
-    return r"(?:[.!?]" + guards + r")(?=\s)(?!\s+[a-zäöüß])|\n"
+    # Led by a class, so that a search skips in C to the next candidate.
+    return r"[.!?\n](?:(?<=\n)|" + guards + r"(?=\s)(?!\s+[a-zäöüß]))"
 
 
 # A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
@@ -333,7 +337,7 @@ _RANGE_CONNECTOR = r"\s*[-–—]\s*"
 
 
 # A heading: a short line of its own (no full stop at its end) naming a year.
-_HEADING = re.compile(r"^[^\n]{0,60}$", re.M)
+_HEADING_LENGTH = 60
 _HEADING_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
 
 
@@ -345,14 +349,18 @@ def heading_years(text: str) -> tuple:
     story's time when a sentence mentions it in passing.
     """
     out = []
-    for line in _HEADING.finditer(text):
-        body = line.group().strip()
+    offset = 0
+    for line in text.split("\n"):  # str.split: no regex tried at every character
+        start, offset = offset, offset + len(line) + 1
+        if len(line) > _HEADING_LENGTH:
+            continue
+        body = line.strip()
         # "1862", "Kriegsjahr 1915": one year, at most two words, nothing else numeric
         if not body or len(body.split()) > 2 or sum(ch.isdigit() for ch in body) != 4:
             continue
         year = _HEADING_YEAR.search(body)
         if year:
-            out.append((line.start() + year.start(), int(year.group())))
+            out.append((start + year.start(), int(year.group())))
     return tuple(out)
 
 

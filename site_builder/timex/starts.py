@@ -2,8 +2,9 @@
 
 ``starts_of(regex)`` reads a pattern's syntax tree and tells how its matches
 can begin: the first word of each alternative ("Januar", "nächste"), with
-the first letter of the next word when the first one is a short function
-word that also starts much else ("the l..." for "the last", "der n..."),
+the first letter of the next word, or its first two when the first one is
+a short function word that also starts much else ("the la..." for "the
+last", "der nä..."),
 or a character class (``[0-9]``).  ``prefilter_regex`` joins the starts of
 many patterns into one small trie-shaped regex.  The tagger searches the
 text with it and, where it hits, tries only the patterns whose starts admit
@@ -27,7 +28,14 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 SPACE = " "         # in a start: a run of white space (``\s+`` in the prefilter)
 MAX_MEMO_KEY = 80   # longer prefilter matches are not memoised (long white space runs)
-_SMALL_CLASS = 12   # a class of at most this many letters inside a word is spelled out
+# Of the word after the first one a start holds its first letter, or its
+# first NEXT_WORD_LETTERS letters after a short (function) word: there one
+# letter still admits many patterns ("the c": "the coming", "the current",
+# "the century" ...) and "the ce" few.  More would grow the analysis and the
+# prefilter, and with them the start-up of every process.
+SHORT_WORD = 3
+NEXT_WORD_LETTERS = 2
+_SMALL_CLASS = 12   # a class of at most this many letters is spelled out ("[Ff]iscal")
 _ZERO_WIDTH = {"ASSERT", "ASSERT_NOT", "AT"}
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 _CATEGORY = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
@@ -124,8 +132,11 @@ def from_json(data, compiled: dict | None = None) -> Starts:
 def prefilter_regex(all_starts) -> str:
     """One regex matching, where any pattern can begin, the longest start there.
 
-    A trie of all starts, longest first; its match (made a :func:`key`) is
-    what :meth:`Starts.admits` is asked about.
+    A trie of all starts, longest first, tried only after a non-word
+    character (or at the start); its group 1 (made a :func:`key`) is what
+    :meth:`Starts.admits` is asked about.  Each match ends one character
+    after its start, whatever the group read: a start inside the key
+    ("last" in "the last") is still found when no rule matches at the key.
     """
     trie: dict = {}
     for starts in all_starts:
@@ -133,7 +144,30 @@ def prefilter_regex(all_starts) -> str:
             _insert(trie, word)[""] = {}
         for prefix, cls in starts.classes.items():
             _insert(trie, prefix)[("class", cls.pattern)] = {}
-    return _trie_regex(trie) or "(?!)"
+    body = _trie_regex(trie) or "(?!)"
+    first = _first_class(trie)
+    if first is None:
+        return r"(?<!\w)(?=(" + body + "))"
+    # Led by a class of the first characters, the regex engine's search skips
+    # in C from one such character to the next instead of trying the
+    # lookbehind and the trie at every position; the lookbehind after the
+    # class then reads the trie from the class's character.
+    return first + r"(?<!\w.)(?<=(?=(" + body + r"))(?s:.))"
+
+
+def _first_class(trie: dict) -> str | None:
+    """A class of the characters a start can begin with (None: not one plain class)."""
+    inner = []
+    for k in sorted(trie, key=str):
+        if isinstance(k, str):
+            if k == SPACE or not k:
+                return None
+            inner.append(re.escape(k))
+        elif k[1].startswith("[") and not k[1].startswith("[^") and k[1].endswith("]"):
+            inner.append(k[1][1:-1])
+        else:  # "(?s:.)", a negated class or a union of classes
+            return None
+    return "[" + "".join(inner) + "]" if inner else None
 
 
 def key(matched: str) -> str:
@@ -202,6 +236,9 @@ class _Walker:
             if not prefix:
                 raise _Unanalysable("the pattern can match the empty string")
             return {prefix}
+        space = prefix.find(SPACE)
+        if space >= 0 and len(prefix) - space > NEXT_WORD_LETTERS:
+            return {prefix}  # enough of the next word: a sharper start costs more analysis
         (op, av), rest = chain
         name = op if isinstance(op, str) else op.name
         if name == "STOP":  # one pass through a repeated part is over
@@ -211,7 +248,7 @@ class _Walker:
         if name == "SUBPATTERN":
             if av[1] & re.IGNORECASE:
                 raise _Unanalysable("case-insensitive part")
-            if prefix and av[0] is not None:
+            if prefix and av[0] is not None and space < 0:
                 # A second word list glued to the first ("Mittwoch" +
                 # "abend"): its first character only, as for a second word.
                 return self._then_first(prefix, _chain(av[3].data, rest))
@@ -224,10 +261,12 @@ class _Walker:
                 out |= self.walk(_chain(alt.data, rest), prefix)
             return out
         if prefix and _is_space_run(name, av):
-            if SPACE in prefix:
+            if space >= 0:
                 return {prefix}
-            # Of the next word only its first character: whole second words
+            # Of the next word only its first letters: whole second words
             # would multiply out ("ein" x every unit word).
+            if len(prefix) <= SHORT_WORD:
+                return self.walk(rest, prefix + SPACE)
             return self._then_first(prefix + SPACE, rest)
         if name == "LITERAL":
             ch = chr(av)
@@ -236,7 +275,7 @@ class _Walker:
             return self.walk(rest, prefix + ch)
         if name == "IN":
             letters = _small_letter_set(av)
-            if prefix and letters:  # "de[mnrs]": spell out "dem", "den", ...
+            if letters:  # "de[mnrs]": spell out "dem", "den", ...; "[Ff]iscal"
                 out = set()
                 for ch in letters:
                     out |= self.walk(rest, prefix + ch)
@@ -321,11 +360,19 @@ def _is_space_run(name: str, av) -> bool:
 
 
 def _small_letter_set(items) -> list:
-    """The letters of a class made only of a few literal word characters, else []."""
-    if len(items) > _SMALL_CLASS or any(_name(op) != "LITERAL" for op, _ in items):
-        return []
-    letters = [chr(av) for _, av in items]
-    return letters if all(_is_word(ch) for ch in letters) else []
+    """The letters of a class made only of a few literal word characters or
+    ranges of ASCII digits ("[1-9]": what follows a day number tells it from
+    an amount), else []."""
+    letters = []
+    for op, av in items:
+        name = _name(op)
+        if name == "LITERAL":
+            letters.append(chr(av))
+        elif name == "RANGE" and "0" <= chr(av[0]) <= chr(av[1]) <= "9":
+            letters.extend(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return []
+    return letters if len(letters) <= _SMALL_CLASS and all(map(_is_word, letters)) else []
 
 
 def _is_word(ch: str) -> bool:
