@@ -139,13 +139,9 @@ class StoredMemo(Memo):
         # One build per process: what is not stored is simply made.
         if key in self.NOT_STORED:
             return make()
-        tokens = tuple(map(self.token, objects))
-        if None in tokens:
+        full = _stored_key(self.token, self._reprs, objects, key)
+        if full is None:
             return make()
-        text = self._reprs.get(key)
-        if text is None:
-            text = self._reprs[key] = repr(key)
-        full = (text, tokens)
         value = self.fresh.get(full, _MISSING)
         if value is _MISSING:
             value = self.stored.get(full, _MISSING)
@@ -153,9 +149,24 @@ class StoredMemo(Memo):
                 value = make()
             self.fresh[full] = value
         if key in self.DERIVED and self.token(value) is None:
+            text, tokens = full
             digest = hashlib.sha256(f"{text}|{'|'.join(tokens)}".encode()).hexdigest()
             self.name(value, digest)
         return value
+
+
+def _stored_key(token: Callable[[object], str | None], reprs: dict, objects: tuple,
+                key: Hashable) -> tuple[str, tuple[str, ...]] | None:
+    """How a result for ``key`` over ``objects`` is filed between processes:
+    ``(repr(key), the objects' tokens)``, or None when one has no token
+    (``reprs`` memoises the reprs of the keys)."""
+    tokens = tuple(map(token, objects))
+    if None in tokens:
+        return None
+    text = reprs.get(key)
+    if text is None:
+        text = reprs[key] = repr(key)
+    return text, tokens
 
 
 class StoredText(Memo):
@@ -183,13 +194,9 @@ class StoredText(Memo):
         self.failed = False  # the new file could not be written: not to be stored
 
     def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
-        tokens = tuple(map(self._names.token, objects))
-        if None in tokens:
+        full = _stored_key(self._names.token, self._reprs, objects, key)
+        if full is None:
             return make()
-        text = self._reprs.get(key)
-        if text is None:
-            text = self._reprs[key] = repr(key)
-        full = (text, tokens)
         value = self._read(self._index.get(full))
         if value is None:
             value = make()

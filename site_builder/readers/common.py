@@ -135,7 +135,7 @@ def paragraphs_html(text: str, start: int = 0) -> str:
 def first_sentence(text: str) -> str:
     """A rough first sentence of the first paragraph, used only for a default title."""
     para = text.strip().split("\n\n", 1)[0]
-    for m in re.finditer(r"[.!?](?=\s+[«\"„A-ZÄÖÜ])", para):
+    for m in re.finditer(r"[.!?](?=\s+[«\"„A-Z\u00c0-\u00d6\u00d8-\u00de])", para):
         before = para[: m.start()].split()
         word = before[-1] if before else ""
         # "7. Juli", "Nr. 2254", "Dr. Müller": an ordinal or short abbreviation, not an end.

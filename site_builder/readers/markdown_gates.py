@@ -51,18 +51,21 @@ _HTML_TAG = (r"""(<(\/?+[a-zA-Z][^\s"'<>@]*+(?:\s+[^\s"'=<>]++(?:\s*+=\s*+(?:"[^
              r"""[^\s"'=<>]++))?+)*+\s*+/?|!--(?:(?!<!--|-->).)*--|[?](?:(?!<[?]|[?]>).)*[?]|"""
              r"""!\[CDATA\[(?:(?!<!\[CDATA\[|\]\]>).)*\]\])>)""")
 
+_LINK_START = r"(?<!\!)\["   # "[", not an image's "!["
+_IMAGE_START = r"\!\["
+
 GATES: tuple[Gate, ...] = (
     # Every inline pattern is listed, so a text holding none of their needles
     # can skip the inline stage as a whole (see _SkipPlainText).
     Gate("inline", "backtick", "compiled_re", r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)", ("`",)),
     Gate("inline", "escape", "compiled_re", r"\\(.)", ("\\",)),
     Gate("inline", "footnote", "compiled_re", r"\[\^([^\]]*)\]", ("[^",)),
-    Gate("inline", "reference", "compiled_re", r"(?<!\!)\[", ("[",)),
-    Gate("inline", "link", "compiled_re", r"(?<!\!)\[", ("[",)),
-    Gate("inline", "image_link", "compiled_re", r"\!\[", ("![",)),
-    Gate("inline", "image_reference", "compiled_re", r"\!\[", ("![",)),
-    Gate("inline", "short_reference", "compiled_re", r"(?<!\!)\[", ("[",)),
-    Gate("inline", "short_image_ref", "compiled_re", r"\!\[", ("![",)),
+    Gate("inline", "reference", "compiled_re", _LINK_START, ("[",)),
+    Gate("inline", "link", "compiled_re", _LINK_START, ("[",)),
+    Gate("inline", "image_link", "compiled_re", _IMAGE_START, ("![",)),
+    Gate("inline", "image_reference", "compiled_re", _IMAGE_START, ("![",)),
+    Gate("inline", "short_reference", "compiled_re", _LINK_START, ("[",)),
+    Gate("inline", "short_image_ref", "compiled_re", _IMAGE_START, ("![",)),
     Gate("inline", "autolink", "compiled_re", r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>", ("<",)),
     Gate("inline", "automail", "compiled_re", r"<([^<> !]+@[^@<> ]+)>", ("<",)),
     Gate("inline", "linebreak", "compiled_re", r"  \n", ("  \n",)),

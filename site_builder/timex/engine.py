@@ -325,9 +325,11 @@ def sentence_end(abbreviations) -> str:
     "vs."): a name or a date goes on after them."""
     guards = "".join(f"(?<!\\b{re.escape(a)})" for a in sorted(abbreviations))
     # Led by a class, so that a search skips in C to the next candidate.
-    return r"[.!?\n](?:(?<=\n)|" + guards + r"(?=\s)(?!\s+[a-zäöüß]))"
+    return r"[.!?\n](?:(?<=\n)|" + guards + r"(?=\s)(?!\s+" + _LATIN_LOWER + "))"
 
 
+# A lower-case Latin letter (ASCII and Latin-1: "ä", "ß", "é"); the engine names no language.
+_LATIN_LOWER = "[a-z\u00df-\u00f6\u00f8-\u00ff]"
 # A full stop after a digit is an ordinal ("am 3. Mai"), not a sentence end.
 _CLAUSE_START = re.compile(r"(?<!\d)[.!?;:](?=\s)|\n")
 # Before the second part of a range ("1870/71", "1943–1945") in any language.
