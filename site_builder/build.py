@@ -530,22 +530,29 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         # instead of making ~1 folder per article afresh.
         text_store = (_stored_text(memo, store_file.parent, use_cache, warn)
                       if isinstance(memo, StoredMemo) else contextlib.nullcontext())
+        # The article cache is saved while the workers render (a command-line
+        # build), its warning given once the site is in place.
+        cache_warnings: list[str] = []
+        save_store = None
+        if store.keys() != stored.keys():
+            # what was loaded lets the save write only the difference (a delta file)
+            save = functools.partial(cache.save_articles, loaded=stored)
+            if deferred is None:
+                save_store = functools.partial(_save_cache, save, store_file, store,
+                                               cache_warnings.append)
+            else:
+                deferred.append(functools.partial(_save_cache, save, store_file, store, warn))
         with text_store, Staging(output_dir, deferred, spare=True) as stage:
             written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo,
-                                                     pool, workers)
+                                                     pool, workers, save_store)
             _fail_if_strict(strict, result, output_dir)
             stage.commit()
+    for message in cache_warnings:
+        warn(message)
     if session is not None:  # after a first build there is none yet: mirror one meanwhile
         session.deferred.append(functools.partial(make_spare, output_dir))
     if session is not None:
         session.store = store
-    if store.keys() != stored.keys():
-        # what was loaded lets the save write only the difference (a delta file)
-        save = functools.partial(cache.save_articles, loaded=stored)
-        if deferred is None:
-            _save_cache(save, store_file, store, warn)
-        else:
-            deferred.append(functools.partial(_save_cache, save, store_file, store, warn))
     if isinstance(memo, StoredMemo):
         save = functools.partial(cache.save_derived, loaded=memo.stored)
         _save_cache(save, derived_file, memo.fresh, warn)
@@ -619,6 +626,11 @@ def _name_by_cache_key(memo: StoredMemo, store: dict[str, Processed]) -> None:
 #: batches stay small in the workers and in the pool's queue.
 RENDER_BATCHES_PER_WORKER = 4
 RENDER_BATCH_GROUPS = 32
+#: Up to this many articles the exports are made (and the article cache
+#: saved) while the pool's workers render; a larger site does that once the
+#: workers' memory is free (at 10,000 articles the processes together would
+#: hold 100 MB more, over 1 GB).
+OVERLAP_MAX_ARTICLES = 5_000
 
 
 def _collect(seeds: list[SeedFile], keys: dict[str, str], stored: dict, fresh, keep_going: bool,
@@ -647,7 +659,8 @@ def _collect(seeds: list[SeedFile], keys: dict[str, str], stored: dict, fresh, k
 
 
 def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cache.State | None",
-                    stage: Staging, memo: Memo | None = None, pool=None, workers: int = 1
+                    stage: Staging, memo: Memo | None = None, pool=None, workers: int = 1,
+                    meanwhile: Callable[[], object] | None = None
                     ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Render the page groups whose fingerprint changed or whose previous
     files are gone or altered, writing each file into ``stage`` as it is
@@ -655,7 +668,8 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
     written, paths kept from the previous output, every path's (group,
     fingerprint)).  With a ``pool`` of ``workers``, groups that can be made
     elsewhere (article and year pages) are made by its workers while this
-    process makes the rest."""
+    process makes the rest, then calls ``meanwhile`` (other work of the
+    build), before it waits for the workers."""
     from .render import as_bytes, files_of, plan_site
     from .theme import Theme
 
@@ -694,17 +708,32 @@ def _render_changed(config: Config, site: "Site", output_dir: Path, state: "cach
             owners[rel] = (name, fp)
             del data  # a large export is freed before the next one is made
 
+    def rest() -> None:
+        for name, fp, group in large:
+            put(name, fp, group.make())
+        if meanwhile is not None:
+            meanwhile()
+
+    # The large files (the exports) and the other work are done while the
+    # workers render (after them, they kept a core idle), unless the site is
+    # so large that they had better wait until the workers' memory is free.
+    overlap = pool is None or len(site.articles) <= OVERLAP_MAX_ARTICLES
     for name, fp, group in here:
         put(name, fp, group.make())
-    for batch in batches:
-        for name, rel, sha, path in batch.result():
+    if overlap:
+        rest()
+    # Then this process takes the batches no worker has started, last first.
+    done = {i: _render_and_write([(n, elsewhere[n][1].job()) for n in names], stage.target)
+            for i, (future, names) in reversed(list(enumerate(batches))) if future.cancel()}
+    for i, (future, _names) in enumerate(batches):
+        for name, rel, sha, path in done[i] if i in done else future.result():
             stage.record(rel, path)
             written[rel] = sha
             owners[rel] = (name, elsewhere[name][0])
     if pool is not None:
-        pool.shutdown()  # the workers' memory is free before the large files are made
-    for name, fp, group in large:
-        put(name, fp, group.make())
+        pool.shutdown()  # the workers' memory is free for what the build does next
+    if not overlap:
+        rest()
     stage.keep(keep)
     return written, keep, owners
 
@@ -713,18 +742,24 @@ def _submit_render(pool, workers: int, groups: dict[str, tuple[str, "Pages"]],
                    target: "StagingTarget") -> list:
     """Send page groups to the pool in interleaved batches (each gets its
     share of the large groups, the years); the workers write the files
-    themselves, so no page travels back → the batches' futures."""
+    themselves, so no page travels back → each batch's future and group
+    names (for this process to make if no worker has started it)."""
     names = list(groups)
     count = min(len(names), max(workers * RENDER_BATCHES_PER_WORKER,
                                 -(-len(names) // RENDER_BATCH_GROUPS)))
-    return [pool.submit(_render_and_write, [(n, groups[n][1].job()) for n in names[i::count]],
-                        target) for i in range(count)]
+    batches = []
+    for i in range(count):
+        batch = names[i::count]
+        jobs = [(n, groups[n][1].job()) for n in batch]
+        batches.append((pool.submit(_render_and_write, jobs, target), batch))
+    return batches
 
 
 def _render_and_write(jobs: list[tuple[str, tuple]], target: "StagingTarget"
                       ) -> list[tuple[str, str, str, Path]]:
-    """In a worker process: make each prepared page-group job's files and
-    write them into the staging tree → (group, output path, SHA-256, file)."""
+    """In a worker process (or this one, for a batch no worker started): make
+    each prepared page-group job's files and write them into the staging
+    tree → (group, output path, SHA-256, file)."""
     from .render import make_job
 
     done = []

@@ -92,7 +92,7 @@ class Pages:
     ``job``, when set, prepares the same work for another process: it
     returns ``(function, args)``, a module-level function and picklable
     arguments (see :func:`make_job`).  ``large``: files big enough (the
-    exports of a large site) that a build makes them when no worker process
+    exports) that a build of a large site makes them when no worker process
     is left to share the machine's memory with.
     """
 
@@ -154,6 +154,7 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
         theme, "404.html", common, root=_site_path(site), page="404")})
     ordered = sorted(site.articles, key=lambda a: (a.date.sort_key if a.date else (9999,), a.slug))
     own_events = _events_by_article(site.timeline)
+    spans_in = _span_finder()
     html_pages = _timeline_paths(site, split) + ["404.html"]
     for i, article in enumerate(ordered):
         neighbours = (ordered[i - 1] if i else None,
@@ -170,8 +171,8 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
                               links))
         args = (article, timexes, tuple(own), links, lang, split)
         plan[f"article:{article.slug}"] = Pages(
-            inputs, functools.partial(_article_page_of, path, theme, common, *args),
-            job=partial(_article_job, path, theme, sendable, *args))
+            inputs, functools.partial(_article_page_of, spans_in, path, theme, common, *args),
+            job=partial(_article_job, spans_in, path, theme, sendable, *args))
     if split:  # after the articles: workers start on those while year views are made
         _plan_years(plan, site, theme, common, sendable, common_fp, view, lang, meta_fp, event_fp)
     pages = tuple(sorted(html_pages))
@@ -300,23 +301,50 @@ def _article_page(path: str, *args) -> dict[str, str]:
     return {path: _render_article(*args)}
 
 
-def _article_page_of(path: str, theme: Theme, common: dict, article: Article, timexes: tuple,
-                     own: tuple[Event, ...], *args) -> dict[str, str]:
-    return _article_page(path, theme, common, article, timexes, _own_sources(own, article.slug),
-                         *args)
+def _article_page_of(*args) -> dict[str, str]:
+    """An article's page, made here (see :func:`_article_job` for the arguments)."""
+    function, job_args = _article_job(*args)
+    return function(*job_args)
 
 
-def _article_job(path: str, theme: Theme, common: dict, article: Article, timexes: tuple,
-                 own: tuple[Event, ...], *args) -> tuple[Callable, tuple]:
-    """:func:`_article_page` for a worker, its events trimmed to this
-    article's sources here (only for pages that are made: an edit plans
-    every article page and makes one)."""
-    return _article_page, (path, theme, common, article, timexes,
-                           _own_sources(own, article.slug), *args)
+def _article_job(spans_in: Callable, path: str, theme: Theme, common: dict, article: Article,
+                 timexes: tuple[Timex, ...], own: tuple[Event, ...], *args
+                 ) -> tuple[Callable, tuple]:
+    """:func:`_article_page` for a worker (or this process), with what the
+    page shows of its events and time expressions as plain tuples, made here
+    only for pages that are made (an edit plans every article page and makes
+    one): a few strings and numbers per event instead of whole events (their
+    sources, names, dates), cheaper to send to another process."""
+    slug = article.slug
+    events = tuple((e.id, e.title, e.lang, e.date.value, e.mod, spans_in(e, slug)) for e in own)
+    marks = tuple((t.start, t.end, t.type, t.value, t.mod) for t in timexes)
+    return _article_page, (path, theme, common, article, marks, events, *args)
 
 
-def _own_sources(own: tuple[Event, ...], slug: str) -> tuple[Event, ...]:
-    return tuple(_sources_in(e, slug) for e in own)
+def _span_finder() -> Callable[[Event, str], tuple[tuple[int, int, str], ...]]:
+    """``spans_in(event, slug)``: the (start, end, sentence) of each of
+    ``event``'s sources in article ``slug`` (the event's own sentence when it
+    has no sources), all that an article page reads of them.  A merged event
+    may have hundreds of sources, in as many articles: they are sorted by
+    article once, on the first page that needs them, not scanned for each."""
+    grouped: dict[int, tuple[Event, dict[str, tuple]]] = {}
+
+    def spans_in(event: Event, slug: str) -> tuple[tuple[int, int, str], ...]:
+        sources = event.sources
+        if not sources:
+            return ((event.start, event.end, event.sentence),) if event.slug == slug else ()
+        if len(sources) == 1:
+            src = sources[0]
+            return ((src.start, src.end, src.sentence),) if src.slug == slug else ()
+        hit = grouped.get(id(event))
+        if hit is None:  # the event is kept with its grouping: its id stays its own
+            by_article: dict[str, list] = {}
+            for src in sources:
+                by_article.setdefault(src.slug, []).append((src.start, src.end, src.sentence))
+            hit = grouped[id(event)] = (event, {k: tuple(v) for k, v in by_article.items()})
+        return hit[1].get(slug, ())
+
+    return spans_in
 
 
 class _SentContext(dict):
@@ -430,7 +458,11 @@ def year_slug(year: int) -> str:
 
 def timeline_place(event: Event, split: bool) -> str:
     """Where ``event`` stands on the timeline, relative to the site root."""
-    return (f"years/{year_slug(event.date.year)}/" if split else "") + "#" + event.id
+    return _timeline_place(event.date.year, event.id, split)
+
+
+def _timeline_place(year: int, event_id: str, split: bool) -> str:
+    return (f"years/{year_slug(year)}/" if split else "") + "#" + event_id
 
 
 def source_name(article: Article) -> str:
@@ -597,14 +629,6 @@ def _strip(bars: list[tuple[str, int, str]], unit: str, lang: str) -> dict:
             "caption": labels(lang)["density"].format(unit=unit)}
 
 
-def _sources_in(event: Event, slug: str) -> Event:
-    """``event`` with only its sources in article ``slug``, all that the
-    article's page reads of them: a merged event may have hundreds, and the
-    page may be made in another process, which gets a copy of each."""
-    mine = tuple(s for s in event.sources if s.slug == slug)
-    return replace(event, sources=mine) if mine and len(mine) < len(event.sources) else event
-
-
 def _events_by_article(timeline: Timeline) -> dict[str, list[Event]]:
     """Article slug → the timeline's events it reports (one pass, not one per article)."""
     own: dict[str, list[Event]] = {}
@@ -615,17 +639,30 @@ def _events_by_article(timeline: Timeline) -> dict[str, list[Event]]:
     return own
 
 
-def _render_article(theme: Theme, common: dict, article: Article, timexes: tuple[Timex, ...],
-                    own: tuple[Event, ...], links: tuple[dict | None, dict | None], lang: str,
+def _render_article(theme: Theme, common: dict, article: Article,
+                    timexes: tuple[tuple[int, int, str, str, str | None], ...],
+                    events: tuple[tuple, ...], links: tuple[dict | None, dict | None], lang: str,
                     split: bool) -> str:
+    """An article's page; ``timexes`` and ``events`` as :func:`_article_job`
+    prepares them: (start, end, type, value, mod) of each time expression,
+    (id, title, lang, date value, mod, its sentences' (start, end, sentence)
+    in this article) of each event."""
     marks = []
-    for event in own:
-        for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
-            if src.slug == article.slug and src.end > src.start:
-                marks.append(Mark(src.start, src.end, "span",
-                                  (("class", "event-sentence"),), id=anchor_id(src.slug, src.sentence)))
-    for tx in timexes:
-        marks.append(Mark(tx.start, tx.end, "time", timex_attrs(tx, article.lang), depth=1))
+    shown = []
+    for event_id, title, event_lang, value, mod, spans in events:
+        anchor = ""
+        for start, end, sentence in spans:
+            if end > start:  # hand-made events may have no sentence
+                mark_id = anchor_id(article.slug, sentence)
+                marks.append(Mark(start, end, "span", (("class", "event-sentence"),), id=mark_id))
+                anchor = anchor or mark_id
+        date = PartialDate(value)
+        shown.append({"id": event_id, "title": title, "lang": event_lang,
+                      "datetime": html_datetime(date), "label": date_label(date, lang, mod),
+                      "place": _timeline_place(date.year, event_id, split), "anchor": anchor})
+    for start, end, kind, value, mod in timexes:
+        marks.append(Mark(start, end, "time", _timex_attrs(kind, value, mod, article.lang),
+                          depth=1))
     body = mark_html(article.body_html, article.text, _unique(marks))
     return _render(
         theme, "article.html", common, root="../../", page="article",
@@ -636,10 +673,7 @@ def _render_article(theme: Theme, common: dict, article: Article, timexes: tuple
                  "source_name": source_name(article),
                  "tags": list(article.tags), "summary": article.summary, "url": article.url,
                  "body": body},
-        events=[{"id": e.id, "title": e.title, "lang": e.lang, "datetime": html_datetime(e.date),
-                 "label": date_label(e.date, lang, e.mod), "place": timeline_place(e, split),
-                 "anchor": _anchor_in(e, article.slug)} for e in own],
-        prev=links[0], next=links[1],
+        events=shown, prev=links[0], next=links[1],
     )
 
 
@@ -647,34 +681,32 @@ def timex_attrs(tx: Timex, lang: str) -> tuple[tuple[str, str], ...]:
     """Attributes of a time expression's ``<time>``: its TIMEX3 value always
     (in ``title``, readable, and ``data-value``), a ``datetime`` whenever HTML
     can express the value (dates, times, day/hour durations)."""
-    readable = tx.value
-    if tx.type in ("DATE", "TIME") and _is_calendar(tx.value):
-        readable = f"{date_label(PartialDate(tx.value), lang, tx.mod)} ({tx.value})"
-    elif tx.mod:
-        readable = f"{tx.value} ({tx.mod})"
+    return _timex_attrs(tx.type, tx.value, tx.mod, lang)
+
+
+def _timex_attrs(kind: str, value: str, mod: str | None, lang: str
+                 ) -> tuple[tuple[str, str], ...]:
+    readable = value
+    if kind in ("DATE", "TIME") and _is_calendar(value):
+        readable = f"{date_label(PartialDate(value), lang, mod)} ({value})"
+    elif mod:
+        readable = f"{value} ({mod})"
     attrs: tuple[tuple[str, str], ...] = (
-        ("class", f"timex timex-{tx.type.lower()}"), ("title", readable), ("data-value", tx.value))
-    machine = _html_time_value(tx)
+        ("class", f"timex timex-{kind.lower()}"), ("title", readable), ("data-value", value))
+    machine = _html_time_value(kind, value)
     return ((("datetime", machine),) if machine else ()) + attrs
 
 
-def _html_time_value(tx: Timex) -> str | None:
-    if tx.type in ("DATE", "TIME") and _is_calendar(tx.value):
-        return html_datetime(PartialDate(tx.value))
-    if tx.type == "DURATION" and _HTML_DURATION.fullmatch(tx.value) and tx.value not in ("P", "PT"):
-        return tx.value
+def _html_time_value(kind: str, value: str) -> str | None:
+    if kind in ("DATE", "TIME") and _is_calendar(value):
+        return html_datetime(PartialDate(value))
+    if kind == "DURATION" and _HTML_DURATION.fullmatch(value) and value not in ("P", "PT"):
+        return value
     return None
 
 
 # The ISO 8601 durations HTML accepts: days, hours, minutes, seconds (no years or months).
 _HTML_DURATION = re.compile(r"P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?")
-
-
-def _anchor_in(event: Event, slug: str) -> str:
-    for src in event.sources or (Source(event.slug, event.sentence, event.start, event.end),):
-        if src.slug == slug and src.end > src.start:  # hand-made events may have no sentence
-            return anchor_id(slug, src.sentence)
-    return ""
 
 
 def _unique(marks: list[Mark]) -> list[Mark]:

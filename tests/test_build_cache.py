@@ -10,6 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import Future
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -236,6 +238,56 @@ def test_year_pages_made_by_workers_are_the_pages_made_in_process(tmp_path, monk
         sites.append(snapshot(site / "output"))
     assert sites[0] == sites[1]
     assert "years/2017/index.html" in sites[0] and "embed/years/2017/index.html" in sites[0]
+
+
+class _RenderPool:
+    """A worker pool whose render batches are all made by the workers
+    (``started``: their futures cannot be cancelled) or none (left pending,
+    as when the workers are busy: the build's own process takes them)."""
+
+    def __init__(self, pool, started: bool):
+        self.pool, self.started = pool, started
+
+    def map(self, *args, **kwargs):
+        return self.pool.map(*args, **kwargs)
+
+    def submit(self, fn, *args):
+        if not self.started:
+            return Future()  # never started by a worker
+        future = self.pool.submit(fn, *args)
+        future.cancel = lambda: False
+        return future
+
+    def shutdown(self, **kwargs):
+        self.pool.shutdown(**kwargs)
+
+
+@pytest.mark.parametrize("started", [True, False], ids=["by-workers", "taken-back"])
+def test_pages_are_the_same_whichever_process_makes_them(tmp_path, monkeypatch, started):
+    """Render batches no worker has started when the build's own process is
+    done with its share are made by that process: the same bytes as the
+    workers' (and a build without a pool)."""
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 2)
+    one = make_site(tmp_path / "one")
+    write(one / "site.toml", "[timeline]\noverview_above = 2\n")
+    run(one, jobs=1)
+    real_pool = build_module.worker_pool
+    used = []
+
+    @contextmanager
+    def render_pool(workers, articles):
+        with real_pool(workers, articles) as pool:
+            used.append(pool)
+            yield _RenderPool(pool, started)
+
+    monkeypatch.setattr(build_module, "worker_pool", render_pool)
+    two = make_site(tmp_path / "two")
+    write(two / "site.toml", "[timeline]\noverview_above = 2\n")
+    assert run(two, jobs=2).extracted == 4
+    assert used and used[0] is not None
+    pages = snapshot(two / "output")
+    assert pages == snapshot(one / "output")
+    assert "years/2017/index.html" in pages and "articles/" in "".join(pages)
 
 
 def test_builds_in_other_processes_with_other_hash_seeds_and_jobs_are_identical(tmp_path):
