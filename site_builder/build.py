@@ -247,6 +247,10 @@ def worker_pool(workers: int, articles: int):
     # it is unsafe once other threads run (the preview server), so spawn then.
     method = "fork" if ("fork" in multiprocessing.get_all_start_methods()
                         and threading.active_count() == 1) else "spawn"
+    if method == "fork":  # what the workers run, imported once for all of them
+        import jinja2  # noqa: F401  (the pages' templates)
+
+        from . import events, render, timeline, timex  # noqa: F401
     # A forked worker inherits the build's paused collector (_collector_paused);
     # each article leaves cyclic garbage (Markdown's trees), which would then
     # pile up: ~9 MB per 1,000 articles and worker.
@@ -530,21 +534,26 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         # instead of making ~1 folder per article afresh.
         text_store = (_stored_text(memo, store_file.parent, use_cache, warn)
                       if isinstance(memo, StoredMemo) else contextlib.nullcontext())
-        # The article cache is saved while the workers render (a command-line
-        # build), its warning given once the site is in place.
+        # A command-line build saves its caches while the workers render
+        # (see _render_changed), their warnings given once the site is in place.
         cache_warnings: list[str] = []
-        save_store = None
+        saves = []
         if store.keys() != stored.keys():
             # what was loaded lets the save write only the difference (a delta file)
             save = functools.partial(cache.save_articles, loaded=stored)
             if deferred is None:
-                save_store = functools.partial(_save_cache, save, store_file, store,
-                                               cache_warnings.append)
+                saves.append(functools.partial(_save_cache, save, store_file, store,
+                                               cache_warnings.append))
             else:
                 deferred.append(functools.partial(_save_cache, save, store_file, store, warn))
+        if isinstance(memo, StoredMemo):  # complete once the pages are planned and prepared
+            save = functools.partial(cache.save_derived, loaded=memo.stored)
+            saves.append(functools.partial(_save_cache, save, derived_file, memo.fresh,
+                                           cache_warnings.append))
         with text_store, Staging(output_dir, deferred, spare=True) as stage:
-            written, keep, owners = _render_changed(config, site, output_dir, state, stage, memo,
-                                                     pool, workers, save_store)
+            written, keep, owners = _render_changed(
+                config, site, output_dir, state, stage, memo, pool, workers,
+                meanwhile=lambda: [save() for save in saves])
             _fail_if_strict(strict, result, output_dir)
             stage.commit()
     for message in cache_warnings:
@@ -553,9 +562,6 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         session.deferred.append(functools.partial(make_spare, output_dir))
     if session is not None:
         session.store = store
-    if isinstance(memo, StoredMemo):
-        save = functools.partial(cache.save_derived, loaded=memo.stored)
-        _save_cache(save, derived_file, memo.fresh, warn)
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))

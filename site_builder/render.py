@@ -125,10 +125,12 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
     common = {"site": _site_view(site, lang), "t": labels(lang), "lang": lang,
               "embed": _embed_view(site)}
     common_fp = fingerprint((repr(site.config.replace(root=site.config.root.resolve())), lang, split))
-    article_fp = {a.slug: memo.get_for((a,), "fp", partial(fingerprint, a)) for a in site.articles}
     # The timeline pages show the events and the articles' metadata, not their text.
     meta_fp = {a.slug: memo.get_for((a,), "meta", partial(_metadata_fingerprint, a))
                for a in site.articles}
+    article_fp = {a.slug: memo.get_for((a,), "fp",
+                                       partial(_article_fingerprint, a, meta_fp[a.slug]))
+                  for a in site.articles}
     event_fp = {id(e): memo.get_for((e,), "fp", partial(fingerprint, e))  # each event once
                 for e in site.timeline.events}
     events_fp = fingerprint(tuple(event_fp.values()))
@@ -475,6 +477,16 @@ def source_name(article: Article) -> str:
 
 def _metadata_fingerprint(article: Article) -> str:
     return fingerprint(replace(article, text="", body_html=""))
+
+
+def _article_fingerprint(article: Article, metadata: str) -> str:
+    """A digest of the whole article from its :func:`_metadata_fingerprint`
+    and its two long strings, hashed as they are: twice as fast as a digest
+    of its ``repr``, which escapes them first."""
+    digest = hashlib.sha256(f"{metadata}|{len(article.text)}|".encode())
+    digest.update(article.text.encode("utf-8", "surrogatepass"))
+    digest.update(article.body_html.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def _event_facets(event: Event, by_slug: dict[str, Article]) -> dict:
