@@ -252,3 +252,19 @@ def test_coarse_and_ancient_dates_get_valid_html_datetimes(tmp_path):
     times = re.findall(r'<time class="event-date"([^>]*)>([^<]+)</time>', index)
     assert times == [("", "300 v. Chr."), (' datetime="1970"', "die 1970er Jahre"),
                      (' datetime="2017"', "Sommer 2017")]
+
+
+def test_templates_read_dicts_as_plain_jinja_does(tmp_path):
+    """The theme's environment reads a dict's keys without trying an
+    attribute first (faster), yet a dict's own methods still win over
+    its keys and a missing key is still undefined, as in plain Jinja."""
+    import jinja2
+
+    source = ("{{ d.title }}|{{ d['items'] }}|{{ d.items()|list|length }}|{{ d.get('title') }}"
+              "|{{ d.missing is defined }}|{{ o.real }}")
+    values = {"d": {"title": "T", "items": "I", "get": "G"}, "o": 3}
+    plain = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(source)
+    ours = Theme(tmp_path).env.from_string(source)
+    assert ours.render(**values) == plain.render(**values) == "T|I|3|T|False|3"
+    with pytest.raises(jinja2.UndefinedError):
+        Theme(tmp_path).env.from_string("{{ d.missing }}").render(**values)
