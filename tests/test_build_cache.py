@@ -262,12 +262,16 @@ class _RenderPool:
         self.pool.shutdown(**kwargs)
 
 
-@pytest.mark.parametrize("started", [True, False], ids=["by-workers", "taken-back"])
-def test_pages_are_the_same_whichever_process_makes_them(tmp_path, monkeypatch, started):
+@pytest.mark.parametrize("started, overlap", [(True, 5000), (False, 5000), (False, 0)],
+                         ids=["by-workers", "taken-back", "exports-after-pool"])
+def test_pages_are_the_same_whichever_process_makes_them(tmp_path, monkeypatch, started,
+                                                         overlap):
     """Render batches no worker has started when the build's own process is
     done with its share are made by that process: the same bytes as the
-    workers' (and a build without a pool)."""
+    workers' (and a build without a pool), whether the exports are made
+    while the workers render or, on a large site, after them."""
     monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 2)
+    monkeypatch.setattr(build_module, "OVERLAP_MAX_ARTICLES", overlap)
     one = make_site(tmp_path / "one")
     write(one / "site.toml", "[timeline]\noverview_above = 2\n")
     run(one, jobs=1)
