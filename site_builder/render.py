@@ -668,10 +668,10 @@ def _render_article(theme: Theme, common: dict, article: Article,
                 mark_id = anchor_id(article.slug, sentence)
                 marks.append(Mark(start, end, "span", (("class", "event-sentence"),), id=mark_id))
                 anchor = anchor or mark_id
-        date = PartialDate(value)
+        machine, label, year = _event_date(value, mod, lang)
         shown.append({"id": event_id, "title": title, "lang": event_lang,
-                      "datetime": html_datetime(date), "label": date_label(date, lang, mod),
-                      "place": _timeline_place(date.year, event_id, split), "anchor": anchor})
+                      "datetime": machine, "label": label,
+                      "place": _timeline_place(year, event_id, split), "anchor": anchor})
     for start, end, kind, value, mod in timexes:
         marks.append(Mark(start, end, "time", _timex_attrs(kind, value, mod, article.lang),
                           depth=1))
@@ -689,6 +689,14 @@ def _render_article(theme: Theme, common: dict, article: Article,
     )
 
 
+@functools.lru_cache(maxsize=4096)  # the same dates recur from article to article
+def _event_date(value: str, mod: str | None, lang: str) -> tuple[str, str, int | None]:
+    """An event date as an article page shows it: its HTML ``datetime``,
+    its label and its year."""
+    date = PartialDate(value)
+    return html_datetime(date), date_label(date, lang, mod), date.year
+
+
 def timex_attrs(tx: Timex, lang: str) -> tuple[tuple[str, str], ...]:
     """Attributes of a time expression's ``<time>``: its TIMEX3 value always
     (in ``title``, readable, and ``data-value``), a ``datetime`` whenever HTML
@@ -696,6 +704,7 @@ def timex_attrs(tx: Timex, lang: str) -> tuple[tuple[str, str], ...]:
     return _timex_attrs(tx.type, tx.value, tx.mod, lang)
 
 
+@functools.lru_cache(maxsize=4096)  # the same values recur from article to article
 def _timex_attrs(kind: str, value: str, mod: str | None, lang: str
                  ) -> tuple[tuple[str, str], ...]:
     readable = value
