@@ -176,7 +176,8 @@ def plan_site(site: Site, theme: Theme, memo: Memo | None = None) -> dict[str, P
             inputs, functools.partial(_article_page_of, spans_in, path, theme, common, *args),
             job=partial(_article_job, spans_in, path, theme, sendable, *args))
     if split:  # after the articles: workers start on those while year views are made
-        _plan_years(plan, site, theme, common, sendable, common_fp, view, lang, meta_fp, event_fp)
+        _plan_years(plan, site, theme, common, sendable, common_fp, view, lang, meta_fp, event_fp,
+                    _metadata_finder(by_slug))
     pages = tuple(sorted(html_pages))
     plan["exports"] = Pages(
         fingerprint((common_fp, events_fp, tuple(article_fp[a.slug] for a in site.articles), pages)),
@@ -217,7 +218,8 @@ def _timeline_paths(site: Site, split: bool) -> list[str]:
 
 def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, sendable: dict,
                 common_fp: str, view: Callable[[Event], dict], lang: str,
-                meta_fp: dict[str, str], event_fp: dict[int, str]) -> None:
+                meta_fp: dict[str, str], event_fp: dict[int, str],
+                metadata_of: Callable[[str], Article | None]) -> None:
     """One page group per year (``year:<slug>``: its page and its embed page),
     so that an edit re-renders the years whose events changed, not all."""
     by_year: dict[int, list[Event]] = {}
@@ -233,7 +235,8 @@ def _plan_years(plan: dict, site: Site, theme: Theme, common: dict, sendable: di
         newest_first = site.config.timeline.newest_first
         plan[f"year:{year_slug(year)}"] = Pages(
             inputs, partial(_year_pages, theme, common, view, events, lang, nav, newest_first),
-            job=partial(_year_job, theme, sendable, view, events, lang, nav, newest_first))
+            job=partial(_year_job, theme, sendable, events, slugs, metadata_of, lang, nav,
+                        newest_first))
 
 
 def _timeline_pages(site: Site, theme: Theme, common: dict, view: Callable[[Event], dict],
@@ -269,11 +272,35 @@ def _year_pages(theme: Theme, common: dict, view: Callable[[Event], dict], event
     return _year_pages_of(theme, common, [view(e) for e in events], *args)
 
 
-def _year_job(theme: Theme, common: dict, view: Callable[[Event], dict], events: list[Event],
-              *args) -> tuple[Callable, tuple]:
-    """:func:`_year_pages` for a worker: the event views are made here (they
-    are memoised here), the pages there."""
-    return _year_pages_of, (theme, common, [view(e) for e in events], *args)
+def _year_job(theme: Theme, common: dict, events: list[Event], slugs: list[str],
+              metadata_of: Callable[[str], Article | None], *args) -> tuple[Callable, tuple]:
+    """:func:`_year_pages` for a worker, which makes the event views itself
+    from the events and their articles' metadata (sent without their text):
+    the main process has enough to do meanwhile (see build._render_changed)."""
+    articles = {slug: article for slug in slugs if (article := metadata_of(slug)) is not None}
+    return _year_pages_from_events, (theme, common, tuple(events), articles, *args)
+
+
+def _year_pages_from_events(theme: Theme, common: dict, events: tuple[Event, ...],
+                            by_slug: dict[str, Article], lang: str, *args) -> dict[str, str]:
+    """A year's pages from its events, the views made as :func:`plan_site` makes them."""
+    views = [_event_view(e, by_slug, lang, True, _event_facets(e, by_slug)) for e in events]
+    return _year_pages_of(theme, common, views, lang, *args)
+
+
+def _metadata_finder(by_slug: dict[str, Article]) -> Callable[[str], Article | None]:
+    """``metadata_of(slug)``: the article without its text and HTML (all a
+    timeline view reads of it), one copy per article however many year pages
+    it is sent with."""
+    made: dict[str, Article | None] = {}
+
+    def metadata_of(slug: str) -> Article | None:
+        if slug not in made:
+            article = by_slug.get(slug)
+            made[slug] = article and replace(article, text="", body_html="")
+        return made[slug]
+
+    return metadata_of
 
 
 def _year_pages_of(theme: Theme, common: dict, views: list[dict], lang: str,
