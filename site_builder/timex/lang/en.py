@@ -141,8 +141,12 @@ NAME_WORDS = (r"(?:(?:This|Next|Last|High|Early|Late)\s+)?(?:Today|Tonight|Tomor
               r"Evening|Night|Now)\b")
 
 # TimeML news leaves a following "later" out as a signal: "[three days] later"
-# is an amount anchored at an event, as "[two days] after the vote" is.
-NEWS_SPAN_DROP_END = r"\s+(?:later|afterwards?)\Z"
+# is an amount anchored at an event, as "[two days] after the vote" is; so is
+# "[a day] earlier" (but "a year earlier", "a month earlier" in a report name
+# the period compared with, a point: "up from $5 million a year earlier").
+NEWS_SPAN_DROP_END = (r"(?:\s+(?:later|afterwards?)"
+                      r"|(?:(?<=day)|(?<=days)|(?<=hour)|(?<=hours)|(?<=minute)|(?<=minutes))"
+                      r"\s+earlier)\Z")
 
 # After "two days" in "two days after the battle": the signal word and the
 # event, to the end of its clause (TIMEX2 narratives span all of it).
@@ -277,8 +281,17 @@ _IRREGULAR_PAST = ("brought|bought|thought|taught|caught|fought|sought|sold|told
 # expected") says nothing about whether its date is past or future: neither
 # "had" nor the planning word is a cue there.
 _PLAN_WORDS = "expected|planned|scheduled|due|slated|proposed|intended"
+# A planning word before the noun it qualifies ("the hastily planned trip",
+# "expected earnings") names a thing, and "as planned", "as previously
+# planned" compares with a plan: neither says the clause looks forward.
+_NOT_AS_PLANNED = r"(?<!\bas\s)(?<!\bpreviously\s)(?<!\boriginally\s)"
+_NOT_ATTRIBUTIVE = (r"(?!\s+(?!(?:to|for|on|in|at|by|until|as|and|or|through|next|this|later|soon|"
+                    r"early|late|within|before|after|around|about|from|between|that|then|back|out|"
+                    r"off|up|yesterday|today|tomorrow|tonight|a|an|the|its|his|her|their|our|"
+                    r"another)\b)[a-z]+\b)")
 FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|plans? to|planning|"
-               r"(?<!\bhad\sbeen\s)(?:" + _PLAN_WORDS + r"|set to)|is to|are to|would|"
+               r"(?<!\bhad\sbeen\s)" + _NOT_AS_PLANNED
+               + r"(?:(?:" + _PLAN_WORDS + r")" + _NOT_ATTRIBUTIVE + r"|set to)|is to|are to|would|"
                r"next(?!\s+to\b)|upcoming|coming|as soon as|as early as|effective|payable|"
                r"(?<!\bto\s)expires?|until|intends?|tomorrow)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
@@ -332,6 +345,12 @@ PATTERNS = [
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
+    # "today's world", "today's youth": the present era, not the document's day
+    ("skip", r"[Tt]oday's(?=\s+(?:world|youth|society|generation|young|children|kids)\b)"),
+    # a part of day that classifies a programme or a shift ("the morning talk
+    # show", "the evening newscast", "the night shift") is no time of its own
+    ("skip", r"(?:morning|afternoon|evening|night)(?=\s+(?:talk\s+)?(?:show|newscast|"
+             r"broadcast|programme|program|edition|shift|paper|newspaper)s?\b)"),
     # ages: "a 6-year-old", "the 8-month-old boy", "in his early 30s"
     ("skip", r"(?:(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=\bmy\s)|(?<=\byour\s)"
              r"|(?<=\bour\s))(?:(?:early|mid|late)[\s-])?'?[1-9]0'?s"),

@@ -1,0 +1,42 @@
+"""English news: rules found by comparing the tagger with HeidelTime on TBAQ, one sentence each."""
+from site_builder.timex import tag
+
+
+def en(text, dct="2017-11-13", genre="news"):
+    """{surface text: (type, value)} of the English tagger's output (2017-11-13 is a Monday)."""
+    return {t.text: (t.type, t.value) for t in tag(text, dct, "en", genre)}
+
+
+def test_today_s_world_is_the_present_era_not_the_document_s_day():
+    assert en("The case is for today's youth what the blockade was for their parents.") == {}
+    assert en("Mothers in today's world can prove paternity.") == {}
+    # the day's own things stay the document's day
+    assert en("Now for today's geography quiz.")["today"][1] == "2017-11-13"
+
+
+def test_a_part_of_day_that_classifies_a_programme_is_no_time():
+    assert en("He said so on state television's morning talk show.") == {}
+    assert en("She works the night shift at the plant.") == {}
+    assert en("They met on Friday morning.")["Friday morning"][1] == "2017-11-10TMO"
+
+
+def test_news_an_amount_of_days_earlier_is_a_duration_like_later():
+    # "[three days] later" and "[a day] earlier": the amount, anchored at an event
+    assert en("There were no shipments. A day earlier, trucks streamed north.")["A day"] == (
+        "DURATION", "P1D")
+    assert en("Three days later, the index was down.")["Three days"] == ("DURATION", "P3D")
+
+
+def test_a_planning_word_before_the_noun_it_qualifies_is_no_future_cue():
+    # "the hastily planned trip" names a trip; the clause gives no tense: the last Friday
+    text = "On Friday, when she set aside vacation plans for the hastily planned trip, she spoke."
+    assert en(text)["Friday"][1] == "2017-11-10"
+    # a planning verb with its object still looks forward
+    assert en("The attorney has scheduled a news conference Thursday.")["Thursday"][1] == (
+        "2017-11-16")
+    assert en("The team planned to leave on Thursday.")["Thursday"][1] == "2017-11-16"
+
+
+def test_as_planned_compares_with_a_plan_and_is_no_future_cue():
+    text = "He let the ground offensive begin as previously planned Saturday night."
+    assert en(text)["Saturday night"][1] == "2017-11-11TNI"
