@@ -40,3 +40,15 @@ def test_a_planning_word_before_the_noun_it_qualifies_is_no_future_cue():
 def test_as_planned_compares_with_a_plan_and_is_no_future_cue():
     text = "He let the ground offensive begin as previously planned Saturday night."
     assert en(text)["Saturday night"][1] == "2017-11-11TNI"
+
+
+def test_news_soon_looks_ahead_only_in_a_forward_clause():
+    assert en("Kellogg soon will begin selling boxes for 99 cents.")["soon"] == (
+        "DATE", "FUTURE_REF")
+    assert en("It said it would liquidate the maker as soon as possible.")[
+        "as soon as possible"] == ("DATE", "FUTURE_REF")
+    # a past clause, an event it is tied to, a narrative: it only orders events
+    assert en("He was soon released from the hospital.") == {}
+    assert en("They will leave as soon as the talks end.") == {}
+    assert en("He had been killed soon after being captured.") == {}
+    assert en("The army will soon attack the town.", genre="narrative") == {}

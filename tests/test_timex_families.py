@@ -163,7 +163,7 @@ def en(text, dct="2017-11-10", genre="news"):
 
 
 @pytest.mark.parametrize("text", [
-    "He will return soon and eventually retire.",
+    "He returned soon and eventually retired.",
     "The army had previously held the town; it was once a fort.",
     "Shortly afterwards the rebels began to fall back.",
     "Prices continued to fall in value.",

@@ -998,6 +998,11 @@ class Interpreter:
         word = " ".join(m.parts["vague"].split()).lower()
         if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
             return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
+        if word in getattr(self.spec.data, "VAGUE_ONLY_AHEAD_IN_NEWS", ()):
+            # "will soon begin": the near future in news; "was soon released",
+            # and any "soon" in a narrative, only orders events
+            if self.ctx.genre != "news" or self.tense(m) == "past":
+                return None
         return "DATE", self._w(m, "vague"), None
 
 

@@ -116,10 +116,15 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
          "the future": "FUTURE_REF", "future": "FUTURE_REF", "someday": "FUTURE_REF",
          "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
          "present-day": "PRESENT_REF", "modern day": "PRESENT_REF",
-         "modern-day": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF"}
-# Not listed on purpose: "soon", "later", "earlier", "once", "previously",
+         "modern-day": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF",
+         "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF"}
+# Not listed on purpose: "later", "earlier", "once", "previously",
 # "eventually", "shortly" -- adverbs of sequence that annotators (TIMEX2 and
-# TimeML alike) leave untagged when they stand alone.
+# TimeML alike) leave untagged when they stand alone.  "soon" looks ahead
+# from the document date in news ("it will soon begin selling"), but orders
+# events in a past clause ("was soon released") and in narratives; "as soon
+# as X", "soon after X" tie it to an event (the skip patterns below).
+VAGUE_ONLY_AHEAD_IN_NEWS = {"soon", "as soon as possible"}
 
 # TimeML news leaves "the" out before a bare plural unit ("in the weeks
 # before") and a decade ("the 1960s"), and mostly the approximators "about",
@@ -345,6 +350,9 @@ PATTERNS = [
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
+    # "as soon as the talks end", "soon after the vote": tied to an event, no time of its own
+    ("skip", r"(?:[Aa]s|[Tt]oo|[Ss]o|[Hh]ow)\s+soon(?!\s+as\s+possible\b)"),
+    ("skip", r"[Ss]oon(?=\s+(?:after|afterwards?|thereafter)\b)"),
     # "today's world", "today's youth": the present era, not the document's day
     ("skip", r"[Tt]oday's(?=\s+(?:world|youth|society|generation|young|children|kids)\b)"),
     # a part of day that classifies a programme or a shift ("the morning talk
