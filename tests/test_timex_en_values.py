@@ -52,3 +52,15 @@ def test_news_soon_looks_ahead_only_in_a_forward_clause():
     assert en("They will leave as soon as the talks end.") == {}
     assert en("He had been killed soon after being captured.") == {}
     assert en("The army will soon attack the town.", genre="narrative") == {}
+
+
+def test_news_the_unit_of_a_rate_after_an_amount_is_no_time_narratives_keep_it():
+    assert en("Unisys said that should help it save $500 million a year in costs.") == {}
+    assert en("It expects sales to rise 8.5% annually.") == {}
+    assert en("Room rates will be between $35 and $55 a night.") == {}
+    # a point counted back after an amount stays: "up from $10 million a year ago"
+    assert en("Gains rose to $31 million, up from $10 million a year ago.")["a year ago"][0] == (
+        "DATE")
+    story = "Insurgent attacks were averaging 30 a day; the army lost 32,000 per year."
+    assert en(story, dct="2009-12-19", genre="narrative")["a day"] == ("DURATION", "P1D")
+    assert en(story, dct="2009-12-19", genre="narrative")["per year"] == ("SET", "P1Y")

@@ -896,6 +896,16 @@ class Interpreter:
         value = iso_duration(num, unit) if self.ctx.genre == "news" else duration(num, unit)
         return "DURATION", value, self._w(m, "approx")
 
+    def _rate(self, m):
+        """The unit of a rate after an amount ("$2 million a year", "8% annually").
+
+        TimeML news mostly leaves it untagged; TIMEX2 narratives tag it as
+        the length or set it names ("30 a day", "10,000 per day").
+        """
+        if self.ctx.genre == "news":
+            return None
+        return self._set(m) if "every" in m.parts or "setword" in m.parts else self._duration(m)
+
     def _set(self, m):
         found = self._set_value(m)
         rate = _word_of(m.parts, "every") in getattr(self.spec.data, "RATE_WORDS", ())

@@ -368,6 +368,13 @@ PATTERNS = [
                 r"(?!\s+(?:of|after|before|later|earlier|ago|and)\b)"),
     # "52 years old", "26 years of age": an age (see resolve._age)
     ("age", _APPROX + r"{num}\s+{unit}\s+(?:old|of\s+age)"),
+    # the unit of a rate after an amount: "$2 million a year", "8.5% annually",
+    # "$55 a night", "32,000 per year" (see resolve._rate)
+    ("rate", r"(?:(?<=\d\s)|(?<=%\s)|(?<=million\s)|(?<=billion\s)|(?<=thousand\s)|"
+             r"(?<=percent\s)|(?<=cents\s))"
+             r"(?:(?:(?P<num>a|an)|{every})\s+(?=(?:day|week|month|year|hour)\b){unit}"
+             r"|an?\s+night|{setword})"
+             r"(?!\s+(?:ago|earlier|later|before|after|or|and)\b)"),
     # "the year 1950": one expression
     ("year", r"(?:the|The)\s+year\s+{year}(?![\d/–-])"),
     # years read out: "nineteen ninety-six", "the year two thousand"
