@@ -64,3 +64,13 @@ def test_news_the_unit_of_a_rate_after_an_amount_is_no_time_narratives_keep_it()
     story = "Insurgent attacks were averaging 30 a day; the army lost 32,000 per year."
     assert en(story, dct="2009-12-19", genre="narrative")["a day"] == ("DURATION", "P1D")
     assert en(story, dct="2009-12-19", genre="narrative")["per year"] == ("SET", "P1Y")
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_in_november():
+    # 1 November 2016 was a Tuesday before any Monday: the election fell on the 8th
+    assert en("The campaign runs from now to Election Day.", dct="2016-10-20")[
+        "Election Day"] == ("DATE", "2016-11-08")
+    assert en("The campaign runs from now to Election Day.", dct="1998-10-26")[
+        "Election Day"] == ("DATE", "1998-11-03")
+    assert en("Flowers sell best before Mother's Day.", dct="2017-04-20")[
+        "Mother's Day"] == ("DATE", "2017-05-14")

@@ -282,10 +282,11 @@ def holiday_date(spec, year: int) -> tuple[int, int]:
     if spec[0] == "easter":
         d = easter(max(year, 1583)) + dt.timedelta(days=spec[1])
         return d.month, d.day
-    _, month, weekday, n = spec  # ("nth", month, weekday, n); n = -1 means last
+    # ("nth", month, weekday, n[, days after]); n = -1 means last
+    _, month, weekday, n, *after = spec
     if n > 0:
         first = dt.date(year, month, 1)
-        day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1)
+        day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1) + sum(after)
         return month, day
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
     return month, nxt.day - (nxt.isoweekday() - weekday) % 7

@@ -229,7 +229,12 @@ HOLIDAYS = {"Christmas": "12-25", "Christmas Day": "12-25", "Christmas Eve": "12
             "Halloween": "10-31", "Thanksgiving": ("nth", 11, 4, 4),
             "Thanksgiving Day": ("nth", 11, 4, 4), "Memorial Day": ("nth", 5, 1, -1),
             "Labor Day": ("nth", 9, 1, 1), "Veterans Day": "11-11",
-            "Valentine's Day": "02-14", "Boxing Day": "12-26"}
+            "Valentine's Day": "02-14", "Boxing Day": "12-26",
+            "Mother's Day": ("nth", 5, 7, 2), "Father's Day": ("nth", 6, 7, 3),
+            "Martin Luther King Day": ("nth", 1, 1, 3), "Presidents' Day": ("nth", 2, 1, 3),
+            "Columbus Day": ("nth", 10, 1, 2),
+            # the Tuesday after the first Monday in November
+            "Election Day": ("nth", 11, 1, 1, 1)}
 
 DIRECTIONS = {"later": "after", "after": "after", "afterward": "after",
               "afterwards": "after", "earlier": "before", "before": "before",
