@@ -74,3 +74,13 @@ def test_election_day_is_the_tuesday_after_the_first_monday_in_november():
         "Election Day"] == ("DATE", "1998-11-03")
     assert en("Flowers sell best before Mother's Day.", dct="2017-04-20")[
         "Mother's Day"] == ("DATE", "2017-05-14")
+
+
+def test_news_a_bare_the_day_is_no_day_of_its_own():
+    assert en("Late in the day, lawyers emerged from the meeting.") == {}
+    assert en("During the day Friday, the boy played in the yard.") == {
+        "Friday": ("DATE", "2017-11-10")}
+    # in apposition to a date, or counted from an event, it still is one
+    assert en("Eight trading days after Oct. 12, the day before the plunge, it fell.")[
+        "the day"] == ("DATE", "2017-10-12")
+    assert "the day" in en("The men showed up at his house the day after his death.")

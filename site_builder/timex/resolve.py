@@ -882,6 +882,8 @@ class Interpreter:
         num = _number(m.parts, p)
         quant = m.parts.get("vaguequant")
         if quant and quant.lower() in self.lookup["article"] and not self._plural(m):
+            if unit == "D" and self.ctx.genre == "news" and not self.ctx.apposed:
+                return None  # "late in the day", "during the day": no day of its own
             return self._the_unit(m, unit)  # "the year", "the quarter"
         if quant and not self._plural(m) and quant.lower() in getattr(self.spec.data, "FIRST_QUANT", ()):
             # "the first day" of the war is the day last named; "the first year" lasts a year
