@@ -213,6 +213,20 @@ def test_a_broken_template_override_fails_with_its_file_and_line(site, built_sit
     assert_previous_output_untouched(site, built_site)
 
 
+@pytest.mark.parametrize("site_arg,shown", [(".", "templates/article.html:2"),
+                                             ("seeds/..", "seeds/../templates/article.html:2")])
+def test_a_broken_template_is_named_as_the_site_folder_was_given(site, built_site, monkeypatch,
+                                                                  site_arg, shown):
+    """Like a seed, a site's template is named from the folder as given,
+    not by the absolute path the template loader found it under."""
+    write(site / "templates" / "article.html", '<p>\n{{ 1 + "a" }}\n')
+    monkeypatch.chdir(site)
+    result = CliRunner().invoke(main, ["build", "--site", site_arg])
+    line = assert_one_line_error(result, shown, ["unsupported operand"])
+    assert line.startswith(f"error: {shown}: template error"), line
+    assert_previous_output_untouched(site, built_site)
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_template_that_is_not_utf8_is_named_not_the_one_extending_it(site, built_site,
                                                                       monkeypatch, jobs):
