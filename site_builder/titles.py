@@ -132,22 +132,41 @@ def _modifies_noun(text: str, end: int, data) -> bool:
 def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
     """Extend a time expression's span over time prepositions/particles around it.
 
-    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am";
+    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am",
+    "in der Nacht zu Sonntag" "in der" (an article only after a time preposition);
     "for the November 1995 assassination" keeps "for the" (the year modifies a noun).
     """
     if _modifies_noun(text, end, data):
         return start, end
+    first = text[start:start + 1].isupper()  # a noun ("Nacht") may take the article before it
     while True:
         m = _WORD_BEFORE.search(text, _word_search_start(text, start), start)
-        if not m or not _in_any(m.group(1).lower(), data.time_prepositions, data.time_particles):
+        if not m:
             break
-        start = m.start()
+        word = m.group(1).lower()
+        if not _in_any(word, data.time_prepositions, data.time_particles):
+            # "in der Nacht zu Sonntag": an article right before an expression
+            # that starts with a noun goes with the preposition before it ("am
+            # Ende der im Mai begonnenen Kampagne", "für die vorher bereits
+            # praktizierte Hilfe" keep theirs: that article is another noun's)
+            if not first or word not in data.definite_articles:
+                break
+            m = _article_after_preposition(text, m, data)
+            if not m:
+                break
+        start, first = m.start(), False
     while True:
         m = _WORD_AFTER.match(text, end)
         if not m or m.group(1).lower() not in data.time_particles:
             break
         end = m.end()
     return start, end
+
+
+def _article_after_preposition(text: str, article: re.Match, data) -> re.Match | None:
+    """The time preposition right before ``article`` (its match), or None."""
+    m = _WORD_BEFORE.search(text, _word_search_start(text, article.start()), article.start())
+    return m if m and m.group(1).lower() in data.time_prepositions else None
 
 
 def _word_search_start(text: str, end: int) -> int:

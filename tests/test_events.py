@@ -160,6 +160,12 @@ def test_english_headlines(sentence, span, value, expected):
      "2011", "2011", "Das Institut prognostiziert ein Wachstum von zwei Prozent"),
     ("Der Schnee blieb den ganzen Winter auf den Gipfeln liegen.",
      "Winter", "2017-WI", "Der Schnee blieb auf den Gipfeln liegen"),
+    # the article of a removed noun goes with its preposition ("In der" used to stay)
+    ("In der Nacht zu Sonntag brannte eine Lagerhalle in Hamburg.",
+     "Nacht zu Sonntag", "2017-11-11TNI", "Eine Lagerhalle brannte in Hamburg"),
+    # ... but not an article that belongs to a later noun
+    ("Am Ende der im Mai begonnenen Kampagne eroberten die Truppen die Stadt.",
+     "Mai", "1918-05", "Am Ende der begonnenen Kampagne eroberten die Truppen die Stadt"),
 ])
 def test_german_headlines(sentence, span, value, expected):
     (e,) = extract_events(article(sentence, genre="narrative"), [timex(sentence, span, "DATE", value)])

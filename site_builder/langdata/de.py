@@ -84,7 +84,7 @@ für während innerhalb gegen ganzen ganze gesamten zwischen
 
 # Words that join two time expressions into one range or list ("zwischen X und Y",
 # "von X bis Y"): with both ends removed, they go too.
-TIME_LINKS = "und bis oder sowie - – —".split()
+TIME_LINKS = "und bis oder sowie auf zum - – —".split()  # "Nacht vom 16. auf den 17."
 
 NUMBER_CUES = "Nr Nr. Nummer Resolution Paragraf Paragraph Artikel Art Art. Band Bd".split()
 
