@@ -317,3 +317,35 @@ def test_long_english_titles_keep_their_verbs(sentence, span, expected):
 
 def test_a_sentence_of_time_words_only_keeps_its_words_as_title():
     assert _title("Until this week.", "en", ("this week", "1999-W02")) == "Until this week"
+
+
+@pytest.mark.parametrize("sentence, span, value, date", [
+    ("Der Minister wurde vor zwei Wochen entlassen.", "zwei Wochen", "P2W", "2017-W44"),
+    ("Vor drei Jahren hatte die Regierung das Gesetz beschlossen.", "drei Jahren", "P3Y", "2014"),
+    ("Die Firma zog vor zwei Monaten nach Berlin.", "zwei Monaten", "P2M", "2017-09"),
+    ("Der Unfall geschah vor vier Tagen in Bonn.", "vier Tagen", "P4D", "2017-11-11"),
+])
+def test_a_german_duration_counted_back_from_a_news_date_dates_an_event(sentence, span, value, date):
+    """KRAUTS/TimeML tag "vor zwei Wochen" as the duration "zwei Wochen"; the
+    event still lies that long before the article date, at the unit's
+    granularity, and the title loses "vor zwei Wochen" like any date."""
+    text = "Bonn (dpa) - Die Lage blieb heute ruhig in der Stadt. " + sentence
+    art = article(text, date="2017-11-15")
+    events = extract_events(art, [timex(text, span, "DURATION", value)])
+    (event,) = [e for e in events if e.sentence == sentence]
+    assert event.date.value == date
+    assert span not in event.title and not event.title.lower().startswith("vor ")
+    assert " vor " not in f" {event.title} "
+
+
+def test_a_counted_back_duration_needs_its_cue_and_a_precise_enough_news_date():
+    """No invented week from a month-only article date, no anchor without
+    "vor" ("für zwei Wochen" is how long, not when), none in a narrative."""
+    text = "Der Minister wurde vor zwei Wochen entlassen. Sie blieb für zwei Wochen in Rom."
+    tags = [timex(text, "zwei Wochen", "DURATION", "P2W"),
+            timex(text, "zwei Wochen", "DURATION", "P2W", nth=1)]
+    day = extract_events(article(text, date="2017-11-15"), tags)
+    assert [(e.date.value, e.timex_text) for e in day] == [("2017-W44", "zwei Wochen")]
+    month_only = extract_events(article(text, date="2017-11"), tags)
+    assert [(e.date.value, e.timex_text) for e in month_only] == [("2017-11", "")]  # the lead
+    assert not extract_events(article(text, date="2017-11-15", genre="narrative"), tags)

@@ -70,6 +70,7 @@ class LangData:
     orgs: frozenset[str]
     place_prepositions: frozenset[str]    # "in Hamburg": capitalised word after these is a place
     generic_words: frozenset[str]         # words that make a timex generic ("jeweils")
+    ago_before: frozenset[str]            # "vor zwei Wochen": a duration counted back from the article date
     quotes: str                           # opening, closing, inner opening, inner closing mark
     apostrophe: str
 
@@ -125,6 +126,7 @@ def get(lang: str) -> LangData:
         orgs=_words(mod.ORGS),
         place_prepositions=_words(mod.PLACE_PREPOSITIONS),
         generic_words=_words(mod.GENERIC_WORDS),
+        ago_before=_words(mod.AGO_BEFORE),
         quotes=mod.QUOTES,
         apostrophe=mod.APOSTROPHE,
     )

@@ -178,6 +178,10 @@ PLACE_PREPOSITIONS = "in nach aus bei".split()
 
 GENERIC_WORDS = "jeweils jeden jedes jede immer stets".split()
 
+# "vor zwei Wochen", "vor drei Jahren": the tagger marks the amount as a
+# duration (TimeML); an event it dates lies that long before the article date.
+AGO_BEFORE = ["vor"]
+
 # Typographic quotation marks (Markdown articles): opening and closing, then the
 # pair for a quotation inside a quotation; the apostrophe.
 QUOTES = "„“‚‘"

@@ -165,6 +165,10 @@ PLACE_PREPOSITIONS = "in from to at".split()
 
 GENERIC_WORDS = "every each always typically usually".split()
 
+# Words before a duration that count it back from the article date; none in
+# English: the tagger dates "two weeks ago" itself.
+AGO_BEFORE: list[str] = []
+
 # Typographic quotation marks (Markdown articles): opening and closing, then the
 # pair for a quotation inside a quotation; the apostrophe.
 QUOTES = "“”‘’"
