@@ -112,7 +112,8 @@ def is_anchor(text: str, timex: Timex, data) -> bool:
 
     Rejects references (PRESENT_REF …), unresolved values (XXXX-…),
     durations and sets, spans made only of vague words ("derzeit"),
-    plural units without a number ("in den vergangenen Monaten"), generic
+    plural units without a number, in digits or words ("in den vergangenen
+    Monaten", "years ago"; not "two years ago"), generic
     spans ("jeweils im Mai") and numbers cued as numbers ("Nr. 2254").
     """
     return timex.type in _ANCHOR_TYPES and PartialDate(timex.value).is_calendar \
@@ -124,7 +125,8 @@ def _anchoring_words(text: str, timex: Timex, data) -> bool:
     words = [w.strip(".,;:!?\"'«»„“”()").lower() for w in timex.text.split()]
     if all(w in data.vague_time_words or w in data.stop_words for w in words):
         return False
-    if any(w in data.plural_units for w in words) and not any(c.isdigit() for c in timex.text):
+    if any(w in data.plural_units for w in words) and not any(c.isdigit() for c in timex.text) \
+            and not any(w in data.number_words for w in words):
         return False
     if any(w in data.generic_words for w in words):
         return False

@@ -349,3 +349,11 @@ def test_a_counted_back_duration_needs_its_cue_and_a_precise_enough_news_date():
     month_only = extract_events(article(text, date="2017-11"), tags)
     assert [(e.date.value, e.timex_text) for e in month_only] == [("2017-11", "")]  # the lead
     assert not extract_events(article(text, date="2017-11-15", genre="narrative"), tags)
+
+
+def test_a_number_written_out_makes_a_plural_unit_an_anchor():
+    """"Two years ago" dates its sentence like "2 years ago"; "Years ago" stays vague."""
+    text = "Two years ago, a similar storm flooded the city. Years ago, a storm hit the coast."
+    tags = [timex(text, "Two years ago", "DATE", "2015"), timex(text, "Years ago", "DATE", "2016")]
+    events = extract_events(article(text, lang="en", date="2017-11-15", genre="narrative"), tags)
+    assert [(e.date.value, e.title) for e in events] == [("2015", "A similar storm flooded the city")]

@@ -42,6 +42,7 @@ class LangData:
     connectives: frozenset[str]           # sentence-initial words a headline drops
     vague_time_words: frozenset[str]      # not an anchor; dropped from titles
     plural_units: frozenset[str]          # "Monaten": without a number, a vague span
+    number_words: frozenset[str]          # "zwei", "twenty": a number written out
     time_particles: frozenset[str]        # "nur", "erst": dropped next to a removed time word
     time_prepositions: frozenset[str]     # dropped right before a removed time expression
     time_links: frozenset[str]            # "and", "bis": join two removed time expressions
@@ -98,6 +99,7 @@ def get(lang: str) -> LangData:
         connectives=_words(mod.CONNECTIVES),
         vague_time_words=_words(mod.VAGUE_TIME_WORDS),
         plural_units=_words(mod.PLURAL_UNITS),
+        number_words=_words(mod.NUMBER_WORDS),
         time_particles=_words(mod.TIME_PARTICLES),
         time_prepositions=_words(mod.TIME_PREPOSITIONS),
         time_links=_words(mod.TIME_LINKS),

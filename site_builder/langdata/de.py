@@ -75,6 +75,14 @@ PLURAL_UNITS = """
 Tagen Wochen Monaten Jahren Jahrzehnten Jahrhunderten Tage Wochen Monate Jahre Jahrzehnte
 """.split()
 
+# Numbers written out: "two years ago" counts like "2 years ago" (a plural
+# unit with a number is no vague span).
+NUMBER_WORDS = """
+zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn
+sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig
+neunzig hundert tausend anderthalb eineinhalb zweieinhalb
+""".split()
+
 TIME_PARTICLES = "nur erst noch schon bereits".split()
 
 TIME_PREPOSITIONS = """

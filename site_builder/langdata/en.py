@@ -66,6 +66,14 @@ PLURAL_UNITS = """
 days weeks months years decades centuries
 """.split()
 
+# Numbers written out: "two years ago" counts like "2 years ago" (a plural
+# unit with a number is no vague span).
+NUMBER_WORDS = """
+two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand dozen
+""".split()
+
 TIME_PARTICLES = "only just already still".split()
 
 TIME_PREPOSITIONS = ("on in at during by since from until till of the this last next early late "
