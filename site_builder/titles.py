@@ -247,6 +247,10 @@ def _clause_words(text: str, data) -> list[str]:
         inline = _inline_clause(chunks[at].split(), data)
         if inline:
             return inline
+    if at is not None and kinds[at] == "rel":
+        words = _rel_to_main(contents, at, data)
+        if words:
+            return words
     if at is not None and kinds[at] == "sub":
         words = _sub_to_main(chunks[at].replace(_ANCHOR, " ").split(), data)
         if words and len(words) >= 3:
@@ -259,6 +263,24 @@ def _clause_words(text: str, data) -> list[str]:
     # No main clause: take the longest chunk there is.
     best = max(range(len(chunks)), key=lambda i: (len(chunks[i].split()), -i))
     return chunks[best].replace(_ANCHOR, " ").split()
+
+
+def _rel_to_main(contents: list[list[str]], at: int, data) -> list[str] | None:
+    """A relative clause that holds the anchor, with its antecedent as subject:
+    "The mayor, who took office in January 2014, said …" → "The mayor took
+    office".  Only after a short opening phrase that the sentence's verb
+    follows once the clause is over (so it is the sentence's subject, not
+    "Many saw in de Gaulle, who …, the man …"), and with a pronoun that is
+    the clause's subject (``subject_relatives``); None otherwise."""
+    rel, antecedent = contents[at], contents[at - 1] if at == 1 else []
+    if len(rel) < 2 or _bare(rel[0]).lower() not in data.subject_relatives:
+        return None
+    if not 1 <= len(antecedent) <= 6 or not _opens_clause(antecedent, data):
+        return None
+    after = _bare(contents[at + 1][0]).lower() if at + 1 < len(contents) and contents[at + 1] else ""
+    if not (_is_predicate(after, data) or _in_any(after, data.reporting_verbs, data.auxiliaries)):
+        return None
+    return antecedent + rel[1:]
 
 
 def _inline_clause(words: list[str], data) -> list[str] | None:

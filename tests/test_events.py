@@ -141,6 +141,12 @@ def test_manual_events_become_events():
      "Tuesday", "2017-11-07", "The company would cut 1,200 jobs at its plant in Ohio"),
     ("Russia blocked the channel after the United States struck a Syrian air base in April.",
      "April", "2017-04", "The United States struck a Syrian air base"),
+    # an event told in a relative clause: its antecedent is the subject ...
+    ("The mayor, who took office in January 2014, said the city was ready.",
+     "January 2014", "2014-01", "The mayor took office"),
+    # ... only when the sentence's verb follows the clause (else it is no subject)
+    ("Many saw in de Gaulle, who had not held office since 1946, the man to end the war.",
+     "1946", "1946", "Many saw in de Gaulle"),
 ])
 def test_english_headlines(sentence, span, value, expected):
     (e,) = extract_events(article(sentence, lang="en", genre="narrative"),

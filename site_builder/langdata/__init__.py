@@ -35,6 +35,7 @@ class LangData:
     reporting_verbs: frozenset[str]
     subordinators: frozenset[str]
     relative_pronouns: frozenset[str]
+    subject_relatives: frozenset[str]     # "who": the antecedent is the clause's subject
     inline_subordinators: frozenset[str]  # open a clause without a comma ("after")
     relative_verb_final: bool             # relative/subordinate clauses end in the verb
     nouns_capitalised: bool               # German: "the 1990 elections" cannot be lower case
@@ -92,6 +93,7 @@ def get(lang: str) -> LangData:
         reporting_verbs=_words(mod.REPORTING_VERBS),
         subordinators=_words(mod.SUBORDINATORS),
         relative_pronouns=_words(mod.RELATIVE_PRONOUNS),
+        subject_relatives=_words(mod.SUBJECT_RELATIVES),
         inline_subordinators=_words(mod.INLINE_SUBORDINATORS),
         relative_verb_final=mod.RELATIVE_VERB_FINAL,
         nouns_capitalised=mod.NOUNS_CAPITALISED,

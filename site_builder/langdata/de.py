@@ -50,6 +50,10 @@ RELATIVE_PRONOUNS = """
 der die das dem den deren dessen denen welche welcher welches welchem welchen
 """.split()
 
+# None: "der" may be subject or object, and the verb-final clause would need
+# its verb moved (and split: "antrat" -> "trat ... an") to stand alone.
+SUBJECT_RELATIVES: list[str] = []
+
 # German sets every subordinate clause off with commas, so none is needed inline.
 INLINE_SUBORDINATORS = []
 

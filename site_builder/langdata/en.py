@@ -43,6 +43,10 @@ which who whom whose where as once so
 
 RELATIVE_PRONOUNS = "which who whom whose".split()
 
+# Relative pronouns that stand for the subject of their clause: "The mayor, who
+# took office in January 2014, said ..." titles the event "The mayor took office".
+SUBJECT_RELATIVES = "who which".split()
+
 # Subordinators that open a clause even without a comma before them.
 INLINE_SUBORDINATORS = "after because although though while when before since until unless".split()
 
