@@ -34,8 +34,8 @@ import yaml
 from ..errors import InputError
 from ..model import Article, ManualEvent
 from ..sanitize import sanitize_html
-from .common import (ReadOptions, detect_language, first_sentence, html_to_text, parse_date,
-                     slugify, source_name, title_from_text)
+from .common import (ReadOptions, date_from_name, detect_language, first_sentence, html_to_text,
+                     parse_date, slugify, source_name, title_from_text)
 from .markdown_gates import GateExtension
 from .typography import DEFERRED, QuoteMarks, TypographyExtension, marks_for, resolve_deferred
 
@@ -93,7 +93,7 @@ def _read(text: str, path: Path, options: ReadOptions) -> Article:
     if not plain.strip() and not meta.get("events"):
         raise InputError(path, "article has no text")
     date = _date(meta, "date", path, _key_line(text, "date")) \
-        if meta.get("date") is not None else None
+        if meta.get("date") is not None else date_from_name(path)
     lang = _language(meta, text, path) or detect_language(plain, options.default_lang) or "en"
     if marks is DEFERRED:  # the quotes waited for the language, told by the words of the text
         marks = marks_for(lang)
