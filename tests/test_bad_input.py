@@ -358,3 +358,19 @@ def test_output_that_is_a_file_or_a_symlink_is_named_for_what_it_is(site, tmp_pa
     write(site / "output", "a file")
     assert_one_line_error(cli_build(site), "output", ["is a file, not a folder"])
     assert (site / "output").read_text() == "a file"
+
+
+def test_a_mistyped_front_matter_key_is_a_warning_naming_file_and_line(site, built_site):
+    """'tilte:' would be ignored without a word; a key of another tool
+    ('layout:') is left alone; --strict turns the warning into a failure."""
+    write(site / "seeds" / "typo.md",
+          "---\ntilte: Gipfel\nlayout: post\ndate: 2017-07-07\n---\nAm 7. Juli 2017 begann der Gipfel.\n")
+    result = cli_build(site)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1, result.stderr
+    assert "typo.md:2: front matter key 'tilte'" in warnings[0] and "did you mean 'title'?" in warnings[0]
+    again = cli_build(site)  # nothing changed: the warning is told again
+    assert "did you mean 'title'?" in again.stderr
+    strict = cli_build(site, "--strict")
+    assert strict.exit_code == 1 and "did you mean 'title'?" in strict.stderr

@@ -71,6 +71,13 @@ def test_an_undated_article_takes_the_date_its_file_name_starts_with(tmp_path, n
     assert (article.date.value if article.date else None) == date
 
 
+def test_markdown_notes_a_mistyped_front_matter_key_with_its_line(tmp_path):
+    path = write(tmp_path / "a.md", "---\ntitle: T\nData: 2017-07-07\nlanguage: de\nlayout: post\n---\nText.\n")
+    notes = read_article(path).notes
+    assert notes == ("3: front matter key 'Data' is not known and is ignored (did you mean 'date'?)",
+                     "4: front matter key 'language' is not known and is ignored (did you mean 'lang'?)")
+
+
 def test_markdown_front_matter(tmp_path):
     path = write(tmp_path / "g20.md", """---
 title: G20 summit in Hamburg
