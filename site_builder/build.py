@@ -49,9 +49,15 @@ class Processed:
     build, then cached) so that the merge does not."""
 
     article: "Article"
-    timexes: tuple["Timex", ...]
+    timexes: "tuple[Timex, ...] | cache.PackedTuple"
     events: tuple["Event", ...]
     merge_keys: tuple[str, ...] = ()
+
+    def __reduce__(self):
+        # The time expressions are needed only for the article's own page:
+        # pickled once more inside, they load as bytes (see cache.PackedTuple).
+        return (Processed, (self.article, cache.PackedTuple.of(self.timexes), self.events,
+                            self.merge_keys))
 
 
 @dataclass(frozen=True)
@@ -580,14 +586,14 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.rendered = sorted(written)
 
 
-def _read_export(output_dir: Path, rel: str, sha: str) -> str | None:
-    """The text of the export ``rel`` in ``output_dir`` when its bytes are
-    the ones a build recorded (SHA-256 ``sha``), else None."""
+def _read_export(output_dir: Path, rel: str, sha: str) -> bytes | None:
+    """The export ``rel`` in ``output_dir`` when its bytes are the ones a
+    build recorded (SHA-256 ``sha``), else None."""
     try:
         data = (output_dir / rel).read_bytes()
     except OSError:
         return None
-    return data.decode("utf-8") if cache.digest(data) == sha else None
+    return data if cache.digest(data) == sha else None
 
 
 def _pieces_index(old: dict, made: dict[str, tuple[str, dict]], written: dict[str, str]) -> dict:

@@ -261,6 +261,56 @@ def _header_sha(path: Path) -> str | None:
         return None
 
 
+class PackedTuple:
+    """A tuple kept as its pickle until it is first read: the article cache
+    holds each article's time expressions so (~17,000 objects for 1,000
+    articles, read only for the pages made again), so that loading it makes
+    one bytes object per article instead.  Reads like the tuple; equal to
+    it, with its repr (page digests are made of reprs)."""
+
+    __slots__ = ("_data", "_items")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._items: tuple | None = None
+
+    @classmethod
+    def of(cls, items: "tuple | PackedTuple") -> "PackedTuple":
+        return items if isinstance(items, PackedTuple) else \
+            cls(pickle.dumps(tuple(items), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def items(self) -> tuple:
+        if self._items is None:
+            items = pickle.loads(self._data)
+            if not isinstance(items, tuple):
+                raise TypeError("a packed tuple holds no tuple")
+            self._items = items
+        return self._items
+
+    def __reduce__(self):
+        return (PackedTuple, (self._data,))
+
+    def __iter__(self):
+        return iter(self.items())
+
+    def __len__(self) -> int:
+        return len(self.items())
+
+    def __getitem__(self, index):
+        return self.items()[index]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, PackedTuple):
+            other = other.items()
+        return self.items() == other
+
+    def __hash__(self) -> int:
+        return hash(self.items())
+
+    def __repr__(self) -> str:
+        return repr(self.items())
+
+
 # ---------------------------------------------------------------- derived results
 
 def load_derived(path: Path) -> Entries:

@@ -117,11 +117,11 @@ def events_schema() -> str:
         .read_text(encoding="utf-8")
 
 
-def events_json(inp: ExportInput) -> str:
+def events_json(inp: ExportInput) -> str | bytes:
     """``events.json``: the site's articles and events, sorted, no timestamps."""
     site = inp.site
     tz = site.config.tzinfo
-    pieces = inp.memo.pieces("events.json", (inp.lang, tz), _JSONText)
+    pieces = inp.memo.pieces("events.json", (inp.lang, tz))
     data = {
         "version": SCHEMA_VERSION,
         "title": site.config.title,
@@ -148,14 +148,15 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _json_one_item_per_line(data: dict, join: Callable[[list[str]], str] = "".join) -> str:
+def _json_one_item_per_line(data: dict, join: Callable[[list], "str | bytes"] = "".join
+                            ) -> "str | bytes":
     """``data`` as JSON with each top-level key, and each item of a top-level
     list, on a line of its own: readable, diff-friendly (an edited event is
     one changed line) and written by json's C encoder, which ``indent``
     would bypass (ten times slower for a large timeline).  The pieces are
     joined once, so a large export is never copied piecemeal."""
-    def one(value) -> str:
-        return value if isinstance(value, _JSONText) else _dumps(value)
+    def one(value) -> str | bytes:  # bytes: a piece reused as it was (see Memo.pieces)
+        return value if isinstance(value, (_JSONText, bytes)) else _dumps(value)
 
     parts = []
     for key, value in data.items():
@@ -228,7 +229,7 @@ def _stamp(site: "Site") -> _dt.datetime:
     return _midnight([a.date for a in site.articles], site.config.tzinfo)
 
 
-def events_ics(inp: ExportInput) -> str:
+def events_ics(inp: ExportInput) -> str | bytes:
     """``events.ics``: every event as an all-day event spanning its date.
 
     A day is one day; a month, week, season, year … spans all its days, with
@@ -421,7 +422,7 @@ def _tljs_date(date: PartialDate, end: bool = False) -> dict:
     return fields
 
 
-def timelinejs_json(inp: ExportInput) -> str:
+def timelinejs_json(inp: ExportInput) -> str | bytes:
     """``timelinejs.json``: the events in TimelineJS3's JSON format.
 
     Dates carry only the parts the event knows (a month-level event has no
@@ -432,7 +433,7 @@ def timelinejs_json(inp: ExportInput) -> str:
     """
     site, t = inp.site, labels(inp.lang)
     # an event's item depends on the event, its articles (named with it) and these
-    pieces = inp.memo.pieces("timelinejs.json", (inp.lang, inp.base_url), _JSONText)
+    pieces = inp.memo.pieces("timelinejs.json", (inp.lang, inp.base_url))
     events = [pieces.get(event, partial(_json_text, _tljs_event, inp, event, t["source"]))
               for event in site.timeline.events if event.date.is_calendar]
     summary = t["event_count"].format(events=count_label("n_events", len(events), inp.lang),
@@ -461,7 +462,7 @@ def _tljs_event(inp: ExportInput, event: Event, source_label: str) -> dict:
 
 
 #: output path → export function; add an export by adding an entry.
-EXPORTS: dict[str, Callable[[ExportInput], "str | None"]] = {
+EXPORTS: dict[str, Callable[[ExportInput], "str | bytes | None"]] = {
     "events.json": events_json,
     "events.schema.json": events_schema_json,
     "events.ics": events_ics,
@@ -473,18 +474,20 @@ EXPORTS: dict[str, Callable[[ExportInput], "str | None"]] = {
 
 
 def render_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
-                   memo: Memo | None = None) -> dict[str, str]:
+                   memo: "Memo | StoredPieces | None" = None) -> dict[str, str | bytes]:
     """Every export of ``site`` as output path → text.
 
     In: the site, its language and the output paths of its HTML pages;
     ``memo`` keeps per-event parts for the next build.
-    Out: the exports that apply to this site (see :data:`EXPORTS`).
+    Out: the exports that apply to this site (see :data:`EXPORTS`); an
+    export joined from stored pieces comes as its UTF-8 bytes.
     """
     return dict(iter_exports(site, lang, pages, memo))
 
 
 def iter_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
-                 memo: Memo | None = None) -> Iterator[tuple[str, str]]:
+                 memo: "Memo | StoredPieces | None" = None
+                 ) -> Iterator[tuple[str, str | bytes]]:
     """:func:`render_exports` one export at a time, each made only when the
     previous one has been taken: a writer holds one large export at once."""
     inp = ExportInput(site, lang, tuple(pages), memo if memo is not None else NoMemo())

@@ -62,10 +62,9 @@ class Memo:
         self._current[full] = (objects, value)
         return value
 
-    def pieces(self, path: str, params: tuple, kind: type = str) -> "Pieces":
+    def pieces(self, path: str, params: tuple) -> "Pieces":
         """The pieces of the export ``path``, which depend on ``params``
-        (hashable, with a faithful repr) besides their object; ``kind`` is the
-        str class their ``make`` returns (see :class:`StoredPieces`)."""
+        (hashable, with a faithful repr) besides their object."""
         return Pieces(self, (path, params))
 
     def next_build(self) -> None:
@@ -139,37 +138,32 @@ class StoredMemo(Memo):
         return hit[1] if hit is not None and hit[0] is obj else None
 
     def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
-        # One build per process: what is not stored is simply made.
-        if key in self.NOT_STORED:
+        # The hottest call of an edit rebuild (~15,000 times): the key's repr
+        # and kind are looked up once per key, each object's token directly.
+        kind = self._reprs.get(key)
+        if kind is None:
+            kind = self._reprs[key] = (repr(key), key in self.NOT_STORED, key in self.DERIVED)
+        text, not_stored, derived = kind
+        if not_stored:  # one build per process: what is not stored is simply made
             return make()
-        full = _stored_key(self.token, self._reprs, objects, key)
-        if full is None:
-            return make()
+        named = self._tokens
+        tokens = []
+        for obj in objects:
+            hit = named.get(id(obj))
+            if hit is None or hit[0] is not obj:
+                return make()
+            tokens.append(hit[1])
+        full = (text, tuple(tokens))
         value = self.fresh.get(full, _MISSING)
         if value is _MISSING:
             value = self.stored.get(full, _MISSING)
             if value is _MISSING:
                 value = make()
             self.fresh[full] = value
-        if key in self.DERIVED and self.token(value) is None:
-            text, tokens = full
-            digest = hashlib.sha256(f"{text}|{'|'.join(tokens)}".encode()).hexdigest()
+        if derived and self.token(value) is None:
+            digest = hashlib.sha256(f"{text}|{'|'.join(full[1])}".encode()).hexdigest()
             self.name(value, digest)
         return value
-
-
-def _stored_key(token: Callable[[object], str | None], reprs: dict, objects: tuple,
-                key: Hashable) -> tuple[str, tuple[str, ...]] | None:
-    """How a result for ``key`` over ``objects`` is filed between processes:
-    ``(repr(key), the objects' tokens)``, or None when one has no token
-    (``reprs`` memoises the reprs of the keys)."""
-    tokens = tuple(map(token, objects))
-    if None in tokens:
-        return None
-    text = reprs.get(key)
-    if text is None:
-        text = reprs[key] = repr(key)
-    return text, tokens
 
 
 class Pieces:
@@ -189,7 +183,7 @@ class Pieces:
     def get(self, obj: object, make: Callable[[], str]) -> str:
         return self._memo.get_for((obj,), self._key, make)
 
-    def join(self, parts: list[str]) -> str:
+    def join(self, parts: list[str]) -> "str | bytes":
         return "".join(parts)
 
 
@@ -198,11 +192,13 @@ class Pieces:
 class StoredPieces:
     """The exports' per-event pieces of text, kept for the next process in
     the export files themselves: each build records where each named
-    object's piece lies in the text of each export it wrote (``written``:
+    object's piece lies in the bytes of each export it wrote (``written``:
     path → (repr of its params, {token: (start, length)})); the next build
     slices the pieces of unchanged objects out of the previous file, read
     by ``read_old(path, sha256)`` (None unless the file is still exactly
-    the one that build wrote), and makes only the others.
+    the one that build wrote), and makes only the others.  Reused pieces
+    stay bytes: the export is joined as bytes, nothing decoded or encoded
+    again but the new pieces.
 
     ``names``: the :class:`StoredMemo` that names the objects; ``index``:
     path → (repr of params, SHA-256 of the file, {token: (start, length)})
@@ -216,51 +212,56 @@ class StoredPieces:
         self._names, self._index, self._read_old = names, index, read_old
         self.written: dict[str, tuple[str, dict]] = {}
 
-    def pieces(self, path: str, params: tuple, kind: type = str) -> "_StoredPieces":
-        text, where = None, {}
+    def pieces(self, path: str, params: tuple) -> "_StoredPieces":
+        data, where = None, {}
         params_repr = repr(params)
         old = self._index.get(path)
         if old is not None and old[0] == params_repr:
-            text = self._read_old(path, old[1])
-            where = old[2] if text is not None else {}
-        return _StoredPieces(self, path, params_repr, kind, text, where)
+            data = self._read_old(path, old[1])
+            where = old[2] if data is not None else {}
+        return _StoredPieces(self, path, params_repr, data, where)
 
 
 class _StoredPieces(Pieces):
-    """:class:`Pieces` of one export, sliced from its previous text when there."""
+    """:class:`Pieces` of one export, sliced from its previous file when there:
+    those come as the bytes they had there, and :meth:`join` gives the
+    export's bytes."""
 
-    __slots__ = ("_owner", "_path", "_params", "_kind", "_text", "_where", "_made")
+    __slots__ = ("_owner", "_path", "_params", "_old", "_where", "_made")
 
-    def __init__(self, owner: StoredPieces, path: str, params: str, kind: type,
-                 text: str | None, where: dict) -> None:
-        self._owner, self._path, self._params, self._kind = owner, path, params, kind
-        self._text, self._where = text, where
-        self._made: dict[int, tuple[str, str]] = {}  # id(piece) → (piece, its object's token)
+    def __init__(self, owner: StoredPieces, path: str, params: str, old: bytes | None,
+                 where: dict) -> None:
+        self._owner, self._path, self._params = owner, path, params
+        self._old, self._where = old, where
+        self._made: dict[int, tuple[object, str]] = {}  # id(piece) → (piece, its object's token)
 
-    def get(self, obj: object, make: Callable[[], str]) -> str:
+    def get(self, obj: object, make: Callable[[], str]) -> "str | bytes":
         token = self._owner._names.token(obj)
         if token is None:
             return make()
         at = self._where.get(token)
+        value = None
         if at is not None:
             start, length = at
-            value = self._text[start:start + length]
+            value = self._old[start:start + length]
             if len(value) != length:  # (the file is checked: cannot happen)
-                value = make()
-            elif self._kind is not str:
-                value = self._kind(value)
-        else:
+                value = None
+        if value is None:
             value = make()
         self._made[id(value)] = (value, token)
         return value
 
-    def join(self, parts: list[str]) -> str:
-        where, made, pos = {}, self._made, 0
+    def join(self, parts: list) -> bytes:
+        """The export's bytes (UTF-8), recording where each piece lies in them."""
+        where, made, pos, out = {}, self._made, 0, []
         for part in parts:
+            data = part if isinstance(part, bytes) else part.encode("utf-8")
             hit = made.get(id(part))
             if hit is not None and hit[0] is part:
-                where[hit[1]] = (pos, len(part))
-            pos += len(part)
+                where[hit[1]] = (pos, len(data))
+            out.append(data)
+            pos += len(data)
         self._owner.written[self._path] = (self._params, where)
         self._made = {}
-        return "".join(parts)
+        return b"".join(out)
+
