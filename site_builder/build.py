@@ -521,6 +521,9 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         processed, store = _collect(seeds, keys, stored, fresh, config.keep_going, warn, progress)
         _check_unique_slugs(processed)
         for p in processed:
+            for note in p.article.notes:
+                warn(f"{p.article.source_path}:{note}" if note[:1].isdigit()
+                     else f"{p.article.source_path}: {note}")
             if not p.events:
                 warn(f"{p.article.source_path}: no dated events found")
         _warn_unknown_curation_ids(config, processed, warn)

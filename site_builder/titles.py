@@ -132,22 +132,41 @@ def _modifies_noun(text: str, end: int, data) -> bool:
 def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
     """Extend a time expression's span over time prepositions/particles around it.
 
-    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am";
+    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am",
+    "in der Nacht zu Sonntag" "in der" (an article only after a time preposition);
     "for the November 1995 assassination" keeps "for the" (the year modifies a noun).
     """
     if _modifies_noun(text, end, data):
         return start, end
+    first = text[start:start + 1].isupper()  # a noun ("Nacht") may take the article before it
     while True:
         m = _WORD_BEFORE.search(text, _word_search_start(text, start), start)
-        if not m or not _in_any(m.group(1).lower(), data.time_prepositions, data.time_particles):
+        if not m:
             break
-        start = m.start()
+        word = m.group(1).lower()
+        if not _in_any(word, data.time_prepositions, data.time_particles):
+            # "in der Nacht zu Sonntag": an article right before an expression
+            # that starts with a noun goes with the preposition before it ("am
+            # Ende der im Mai begonnenen Kampagne", "für die vorher bereits
+            # praktizierte Hilfe" keep theirs: that article is another noun's)
+            if not first or word not in data.definite_articles:
+                break
+            m = _article_after_preposition(text, m, data)
+            if not m:
+                break
+        start, first = m.start(), False
     while True:
         m = _WORD_AFTER.match(text, end)
         if not m or m.group(1).lower() not in data.time_particles:
             break
         end = m.end()
     return start, end
+
+
+def _article_after_preposition(text: str, article: re.Match, data) -> re.Match | None:
+    """The time preposition right before ``article`` (its match), or None."""
+    m = _WORD_BEFORE.search(text, _word_search_start(text, article.start()), article.start())
+    return m if m and m.group(1).lower() in data.time_prepositions else None
 
 
 def _word_search_start(text: str, end: int) -> int:
@@ -228,6 +247,10 @@ def _clause_words(text: str, data) -> list[str]:
         inline = _inline_clause(chunks[at].split(), data)
         if inline:
             return inline
+    if at is not None and kinds[at] == "rel":
+        words = _rel_to_main(contents, at, data)
+        if words:
+            return words
     if at is not None and kinds[at] == "sub":
         words = _sub_to_main(chunks[at].replace(_ANCHOR, " ").split(), data)
         if words and len(words) >= 3:
@@ -240,6 +263,24 @@ def _clause_words(text: str, data) -> list[str]:
     # No main clause: take the longest chunk there is.
     best = max(range(len(chunks)), key=lambda i: (len(chunks[i].split()), -i))
     return chunks[best].replace(_ANCHOR, " ").split()
+
+
+def _rel_to_main(contents: list[list[str]], at: int, data) -> list[str] | None:
+    """A relative clause that holds the anchor, with its antecedent as subject:
+    "The mayor, who took office in January 2014, said …" → "The mayor took
+    office".  Only after a short opening phrase that the sentence's verb
+    follows once the clause is over (so it is the sentence's subject, not
+    "Many saw in de Gaulle, who …, the man …"), and with a pronoun that is
+    the clause's subject (``subject_relatives``); None otherwise."""
+    rel, antecedent = contents[at], contents[at - 1] if at == 1 else []
+    if len(rel) < 2 or _bare(rel[0]).lower() not in data.subject_relatives:
+        return None
+    if not 1 <= len(antecedent) <= 6 or not _opens_clause(antecedent, data):
+        return None
+    after = _bare(contents[at + 1][0]).lower() if at + 1 < len(contents) and contents[at + 1] else ""
+    if not (_is_predicate(after, data) or _in_any(after, data.reporting_verbs, data.auxiliaries)):
+        return None
+    return antecedent + rel[1:]
 
 
 def _inline_clause(words: list[str], data) -> list[str] | None:

@@ -53,6 +53,31 @@ def test_plain_text_starting_with_the_word_date_is_text(tmp_path):
     assert read_article(path).text.startswith("Date palms")
 
 
+@pytest.mark.parametrize("name,body,date", [
+    ("2017-11-15-council.md", "---\ntitle: Council\n---\nThe council voted on Friday.\n", "2017-11-15"),
+    ("2017-11-15_council.txt", "The council voted on Friday.\n", "2017-11-15"),
+    ("2017-11-15.md", "The council voted on Friday.\n", "2017-11-15"),
+    # a date in the article wins over the name
+    ("2017-11-15-council.md", "---\ndate: 2016-01-02\n---\nThe council voted.\n", "2016-01-02"),
+    ("2017-11-15-council.txt", "date 2015-01\nThe council voted on Friday.\n", "2015-01"),
+    # no real date at the start of the name: no date
+    ("2016-02-30-council.md", "The council voted on Friday.\n", None),
+    ("council-2017-11-15.md", "The council voted on Friday.\n", None),
+    ("2017-11-150.md", "The council voted on Friday.\n", None),
+])
+def test_an_undated_article_takes_the_date_its_file_name_starts_with(tmp_path, name, body, date):
+    """Posts named as Jekyll and Pelican name them keep their date."""
+    article = read_article(write(tmp_path / name, body))
+    assert (article.date.value if article.date else None) == date
+
+
+def test_markdown_notes_a_mistyped_front_matter_key_with_its_line(tmp_path):
+    path = write(tmp_path / "a.md", "---\ntitle: T\nData: 2017-07-07\nlanguage: de\nlayout: post\n---\nText.\n")
+    notes = read_article(path).notes
+    assert notes == ("3: front matter key 'Data' is not known and is ignored (did you mean 'date'?)",
+                     "4: front matter key 'language' is not known and is ignored (did you mean 'lang'?)")
+
+
 def test_markdown_front_matter(tmp_path):
     path = write(tmp_path / "g20.md", """---
 title: G20 summit in Hamburg

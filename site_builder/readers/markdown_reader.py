@@ -35,12 +35,17 @@ import yaml
 from ..errors import InputError
 from ..model import Article, ManualEvent
 from ..sanitize import sanitize_html
-from .common import (ReadOptions, detect_language, first_sentence, html_to_text, parse_date,
-                     slugify, source_name, title_from_text)
+from .common import (ReadOptions, date_from_name, detect_language, first_sentence, html_to_text,
+                     parse_date, slugify, source_name, title_from_text)
 from .markdown_gates import GateExtension
 from .typography import DEFERRED, QuoteMarks, TypographyExtension, marks_for, resolve_deferred
 
 KNOWN_GENRES = ("news", "narrative")
+FRONT_MATTER_KEYS = ("title", "date", "lang", "tags", "summary", "source", "url", "slug", "genre",
+                     "events")
+# keys other tools (or languages) use for ours, too far from them for a typo
+_KEY_ALIASES = {"language": "lang", "sprache": "lang", "datum": "date", "titel": "title",
+                "tag": "tags", "schlagworte": "tags"}
 # Typographic quotes, dashes and ellipses come from TypographyExtension,
 # which sets quotes the way the article's language writes them.
 _EXTENSIONS = ["extra", "sane_lists"]
@@ -108,7 +113,7 @@ def _read(text: str, path: Path, options: ReadOptions) -> Article:
     if not plain.strip() and not meta.get("events"):
         raise InputError(path, "article has no text")
     date = _date(meta, "date", path, _key_line(text, "date")) \
-        if meta.get("date") is not None else None
+        if meta.get("date") is not None else date_from_name(path)
     lang = _language(meta, text, path) or detect_language(plain, options.default_lang) or "en"
     if marks is DEFERRED:  # the quotes waited for the language, told by the words of the text
         marks = marks_for(lang)
@@ -126,7 +131,28 @@ def _read(text: str, path: Path, options: ReadOptions) -> Article:
         summary=_string(meta, "summary", path),
         url=_url(meta, "source", text, path) or _url(meta, "url", text, path),
         genre=genre, manual_events=_manual_events(meta, path), title_given=bool(title),
+        notes=_unknown_keys(meta, text),
     )
+
+
+def _unknown_keys(meta: dict, text: str) -> tuple[str, ...]:
+    """A note per front matter key that looks like a mistyped known key
+    ("tilte", "Date", "language"): it would be ignored without a word.  Other
+    keys (a blog's "layout", "author" …) are left alone, as other site
+    generators leave them."""
+    import difflib
+
+    notes = []
+    for key in map(str, meta):
+        if key in FRONT_MATTER_KEYS:
+            continue
+        meant = _KEY_ALIASES.get(key.lower()) or next(
+            iter(difflib.get_close_matches(key.lower(), FRONT_MATTER_KEYS, n=1, cutoff=0.75)), None)
+        if meant:
+            line = _key_line(text, key)
+            notes.append(f"{f'{line}: ' if line else ''}front matter key {key!r} is not known and "
+                         f"is ignored (did you mean {meant!r}?)")
+    return tuple(notes)
 
 
 def _render(body: str, marks: QuoteMarks) -> tuple[str, str]:
