@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import chain
+from operator import attrgetter
 
 from . import langdata
 from .curation import Curation
@@ -300,6 +301,10 @@ class _Cluster:
         return any(_similar_reports(f, m) for m in self.kinds.values())
 
 
+#: What the clustering reads of an event besides its comparison key (see MergeRecord).
+_KNOWN_BY = attrgetter("date.value", "slug", "start", "id", "manual")
+
+
 class MergeRecord:
     """How a merge clustered its events, kept for the next merge to replay.
 
@@ -333,7 +338,8 @@ class MergeRecord:
     def group(self, pairs: list[tuple[Event, str]]) -> list[list[Event]]:
         """:func:`_group` of ``pairs`` (date order, each with its comparison
         key), replaying the last merge where it must be the same."""
-        idents = [(e.date.value, e.slug, e.start, e.id, e.manual, k) for e, k in pairs]
+        known_by = _KNOWN_BY
+        idents = [known_by(e) + (k,) for e, k in pairs]
         if len(set(idents)) != len(idents):  # (two identical events: not recorded)
             self.current = None
             return _group(pairs)
@@ -375,8 +381,8 @@ class MergeRecord:
                 f = features[i] = _Features(*pairs[i])
             return f
 
-        for i, ident in enumerate(idents):
-            hit = old.get(ident)
+        kept = 0
+        for i, hit in enumerate(map(old.get, idents)):
             if hit is None:  # a new event: numbered, and indexed by its words and names
                 serial[i] = next_serial
                 next_serial += 1
@@ -385,6 +391,7 @@ class MergeRecord:
                     index.setdefault(token, []).append(serial[i])
             else:
                 serial[i], old_first[i] = hit
+                kept += 1
         position = {s: i for i, s in enumerate(serial)}
         dirty_tokens: set[str] = set()
         dirty: set[int] = set()  # serials of events holding a dirty word or name
@@ -424,7 +431,7 @@ class MergeRecord:
         built: dict[int, _Cluster] = {}     # clusters compared with, kept up to date
         by_first: dict[int, int] = {}       # serial of a first member → its cluster
         cluster_of = [0] * n
-        removed = [f for _, (s, f) in old.items() if s not in position]
+        removed = [] if kept == len(old) else [f for s, f in old.values() if s not in position]
         for first in removed:
             soil_old(first)
         compared = 0
@@ -461,7 +468,7 @@ class MergeRecord:
                 f = feat(i)
                 soil(chain(f.words, f.names))
         self.compared = compared
-        events = {idents[i]: (serial[i], serial[cluster_of[i]]) for i in range(n)}
+        events = dict(zip(idents, zip(serial, map(serial.__getitem__, cluster_of))))
         dead = self.previous["dead"] + len(removed)
         if dead > self.DEAD_SHARE * n:  # the index is made anew, of present events only
             index = {}
