@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
+from array import array
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, partial
@@ -301,6 +303,21 @@ class _Cluster:
         return any(_similar_reports(f, m) for m in self.kinds.values())
 
 
+#: How MergeRecord's index packs serials: C ints in the machine's order.
+_PACKING = f"{sys.byteorder}-{array('i').itemsize}"
+
+
+def _packed(lists: dict[str, list[int]]) -> dict[str, bytes]:
+    """Each list of serials as its bytes: a record holds ~10^4 of them, and a
+    bytes object loads as one object, a list as one per serial."""
+    return {token: array("i", serials).tobytes() for token, serials in lists.items()}
+
+
+def _serials(packed: bytes) -> memoryview:
+    """The serials of :func:`_packed` bytes."""
+    return memoryview(packed).cast("i")
+
+
 #: What the clustering reads of an event besides its comparison key (see MergeRecord).
 _KNOWN_BY = attrgetter("date.value", "slug", "start", "id", "manual")
 
@@ -325,7 +342,7 @@ class MergeRecord:
     (None: a full merge); :attr:`current` is this merge's, once made.
     """
 
-    VERSION = 1
+    VERSION = 2
     #: Serials of events gone that the index may hold before it is made anew.
     DEAD_SHARE = 0.25
 
@@ -354,22 +371,25 @@ class MergeRecord:
         features = [_Features(e, k) for e, k in pairs]
         clusters = _clusters(features)
         position = {id(f): i for i, f in enumerate(features)}
-        events, index = {}, {}
+        events, lists = {}, {}
         for cluster in clusters:
             first = position[id(cluster.members[0])]
             for f in cluster.members:
                 events[idents[position[id(f)]]] = (position[id(f)], first)
         for i, f in enumerate(features):
             for token in f.words | f.names:
-                index.setdefault(token, []).append(i)
+                lists.setdefault(token, []).append(i)
         self.compared = len(pairs)
-        self.current = {"version": self.VERSION, "events": events, "index": index,
-                        "next": len(pairs), "dead": 0}
+        self.current = {"version": self.VERSION, "packing": _PACKING, "events": events,
+                        "index": _packed(lists), "next": len(pairs), "dead": 0}
         return [[f.event for f in c.members] for c in clusters]
 
     def _replay(self, pairs: list[tuple[Event, str]], idents: list[tuple]) -> list:
         old: dict = self.previous["events"]
-        index: dict[str, list[int]] = self.previous["index"]  # updated in place
+        if self.previous["packing"] != _PACKING:
+            raise ValueError("serials packed otherwise")
+        # word or name → its events' serials, packed (see _packed); updated in place
+        index: dict[str, bytes] = self.previous["index"]
         next_serial: int = self.previous["next"]
         n = len(pairs)
         serial, old_first = [0] * n, [None] * n
@@ -387,8 +407,9 @@ class MergeRecord:
                 serial[i] = next_serial
                 next_serial += 1
                 f = feat(i)
+                packed = array("i", (serial[i],)).tobytes()
                 for token in f.words | f.names:
-                    index.setdefault(token, []).append(serial[i])
+                    index[token] = index.get(token, b"") + packed
             else:
                 serial[i], old_first[i] = hit
                 kept += 1
@@ -400,7 +421,7 @@ class MergeRecord:
             for token in tokens:
                 if token not in dirty_tokens:
                     dirty_tokens.add(token)
-                    dirty.update(index.get(token, ()))
+                    dirty.update(_serials(index.get(token, b"")))
 
         old_members: dict[int, list[str]] = {}  # last merge: first serial → members' keys
 
@@ -471,13 +492,15 @@ class MergeRecord:
         events = dict(zip(idents, zip(serial, map(serial.__getitem__, cluster_of))))
         dead = self.previous["dead"] + len(removed)
         if dead > self.DEAD_SHARE * n:  # the index is made anew, of present events only
-            index = {}
+            lists = {}
             for i in range(n):
                 f = feat(i)
                 for token in f.words | f.names:
-                    index.setdefault(token, []).append(serial[i])
+                    lists.setdefault(token, []).append(serial[i])
+            index = _packed(lists)
             dead = 0
-        self.current = {"version": self.VERSION, "events": events, "index": index,
+        self.current = {"version": self.VERSION, "packing": _PACKING, "events": events,
+                        "index": index,
                         "next": next_serial, "dead": dead}
         return [[pairs[m][0] for m in members[c]] for c in sorted(members)]
 
@@ -488,7 +511,7 @@ class MergeRecord:
         :func:`_group`): only clusters sharing a word or name with it can."""
         candidates = set()
         for token in chain(f.words, f.names):
-            for s in index.get(token, ()):
+            for s in _serials(index.get(token, b"")):
                 p = position.get(s)
                 if p is not None and p < i:
                     candidates.add(cluster_of[p])
