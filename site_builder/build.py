@@ -538,7 +538,8 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         record = None
         if isinstance(memo, StoredMemo):
             from .timeline import MergeRecord
-            record = MergeRecord(cache.load_record(record_file) if use_cache else None)
+            record = MergeRecord(cache.load_record(record_file) if use_cache else None,
+                                 code=cache.code_digest())
         site = assemble(config, processed, result.warnings, memo=memo, record=record)
         deferred = session.deferred if session is not None else None
         # The previous tree is kept as the spare, for the next build to update

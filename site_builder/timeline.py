@@ -339,16 +339,22 @@ class MergeRecord:
     offset, id, hand-made or not, comparison key); events are numbered once
     (serials) and an inverted index maps each word and name to the serials
     of the events holding it.  :attr:`previous` is the last merge's record
-    (None: a full merge); :attr:`current` is this merge's, once made.
+    (None: a full merge), used only when made by the same ``code`` (a
+    digest of the package's sources); :attr:`current` is this merge's,
+    once made.
     """
 
     VERSION = 2
     #: Serials of events gone that the index may hold before it is made anew.
     DEAD_SHARE = 0.25
 
-    def __init__(self, previous: dict | None = None) -> None:
-        sound = isinstance(previous, dict) and previous.get("version") == self.VERSION
+    def __init__(self, previous: dict | None = None, code: str = "") -> None:
+        # ``code``: a digest of the code that merges; another code's record
+        # may hold other decisions (an edited rule), so it is not replayed.
+        sound = isinstance(previous, dict) and previous.get("version") == self.VERSION \
+            and previous.get("code") == code
         self.previous = previous if sound else None
+        self.code = code
         self.current: dict | None = None
         self.compared = 0  # events compared by the last merge (the others replayed)
 
@@ -380,7 +386,8 @@ class MergeRecord:
             for token in f.words | f.names:
                 lists.setdefault(token, []).append(i)
         self.compared = len(pairs)
-        self.current = {"version": self.VERSION, "packing": _PACKING, "events": events,
+        self.current = {"version": self.VERSION, "code": self.code, "packing": _PACKING,
+                        "events": events,
                         "index": _packed(lists), "next": len(pairs), "dead": 0}
         return [[f.event for f in c.members] for c in clusters]
 
@@ -499,7 +506,8 @@ class MergeRecord:
                     lists.setdefault(token, []).append(serial[i])
             index = _packed(lists)
             dead = 0
-        self.current = {"version": self.VERSION, "packing": _PACKING, "events": events,
+        self.current = {"version": self.VERSION, "code": self.code, "packing": _PACKING,
+                        "events": events,
                         "index": index,
                         "next": next_serial, "dead": dead}
         return [[pairs[m][0] for m in members[c]] for c in sorted(members)]

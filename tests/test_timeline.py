@@ -257,3 +257,21 @@ def test_a_replayed_merge_splits_a_cluster_whose_link_was_removed():
     assert len(record.group([a, b, c])) == 1
     record = MergeRecord(record.current)
     assert record.group([a, c]) == _group([a, c]) == [[a[0]], [c[0]]]
+
+
+def test_a_merge_record_of_other_code_is_not_replayed():
+    """An edited merge rule in a checkout may cluster otherwise: a record is
+    replayed only by the code that made it."""
+    from site_builder.timeline import MergeRecord
+
+    rng = random.Random(5)
+    words, names = [f"w{i}" for i in range(10)], [f"n {i}" for i in range(4)]
+    pairs = sorted((_random_report(rng, "x", i, words, names, ["2017", "2017-07"])
+                    for i in range(40)), key=lambda p: p[0].sort_key)
+    record = MergeRecord(code="code a")
+    record.group(pairs)
+    same = MergeRecord(record.current, code="code a")
+    same.group(pairs)
+    other = MergeRecord(record.current, code="code b")
+    other.group(pairs)
+    assert same.compared == 0 and other.previous is None and other.compared == len(pairs)
