@@ -187,8 +187,6 @@ class Pieces:
         return "".join(parts)
 
 
-
-
 class StoredPieces:
     """The exports' per-event pieces of text, kept for the next process in
     the export files themselves: each build records where each named

@@ -268,3 +268,22 @@ def test_a_failed_build_leaves_the_last_index_and_old_text_files_are_removed(tmp
     run(site)
     assert not leftover.exists()
     assert snapshot(site / "output") == cold_output(site, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "garbage"])
+@pytest.mark.parametrize("name", ["merge.pickle", "exports.pickle"])
+def test_a_damaged_merge_record_or_pieces_index_is_ignored(tmp_path, name, damage):
+    """The merge's record and the exports' index are checked like the other
+    cache files: a damaged one means a full merge, or pieces made again."""
+    site = derived_site(tmp_path / "site", split=True)
+    run(site)
+    stored = cache.cache_dir(site) / name
+    raw = stored.read_bytes()
+    stored.write_bytes({"flip": raw[:-50] + bytes([raw[-50] ^ 0xFF]) + raw[-49:],
+                        "truncate": raw[: len(raw) // 2], "garbage": b"\x80\x04garbage"}[damage])
+    edit_merged_date(site)
+    result = run(site)
+    assert not any("Traceback" in w for w in result.warnings)
+    assert snapshot(site / "output") == cold_output(site, tmp_path)
+    load = cache.load_record if name == "merge.pickle" else cache.load_pieces_index
+    assert load(stored)  # written anew, sound
