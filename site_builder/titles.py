@@ -40,7 +40,7 @@ _WORD_AFTER = re.compile(r"\s+(\w+)(?!\S)")
 _WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 _SPACES = re.compile(r"[ \t\n]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:])")  # removed: a plain replacement, done in C
 _QUOTES = "\"„“”«»‚‘’'"
 _TRAIL = ".,;:!?-–— "
 _BARE_STRIP = _TRAIL + _QUOTES
@@ -85,7 +85,7 @@ def _remove_spans(sentence: str, spans: list[tuple[int, int]], anchor: int | Non
     text = "".join(out)
     if anchor is not None and _ANCHOR not in text:
         text = text[:anchor] + _ANCHOR + text[anchor:]
-    return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub(r"\1", text))
+    return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub("", text))
 
 
 def _vague_spans(sentence: str, data) -> list[tuple[int, int]]:
@@ -187,26 +187,35 @@ def _chunks(text: str) -> list[str]:
     return [c.strip() for c in _CHUNK_SPLIT.split(text)]
 
 
-def _join_around_empty(chunks: list[str], data) -> list[str]:
+def _join_around_empty(chunks: list[str], contents: list[list[str]], data) -> list[str]:
     """Chunks with a removed apposition closed up: "Die Stadt wurde, am 1. Mai,
     von Truppen zurückerobert" is one clause again once the date between the
-    commas is gone (not when the chunk after it starts a clause of its own)."""
+    commas is gone (not when the chunk after it starts a clause of its own).
+    ``contents``: the :func:`_content` of each chunk; ``chunks`` itself is
+    returned when nothing is joined."""
+    if all(contents):  # no chunk is empty: nothing to close up
+        return chunks
     out: list[str] = []
+    last_has_content = False  # whether out[-1] has content words (a join keeps them)
     i = 0
     while i < len(chunks):
-        if out and i + 1 < len(chunks) and not _content(chunks[i]) and _content(out[-1]) \
-                and not _opens_clause(_content(chunks[i + 1]), data):
+        if out and i + 1 < len(chunks) and not contents[i] and last_has_content \
+                and not _opens_clause(contents[i + 1], data):
             out[-1] = f"{out[-1]} {chunks[i]} {chunks[i + 1]}"
             i += 2
             continue
         out.append(chunks[i])
+        last_has_content = bool(contents[i])
         i += 1
-    return out
+    return out if len(out) < len(chunks) else chunks
 
 
 def _in_any(word: str, *sets) -> bool:
     """``word in a | b | …`` without building the union."""
-    return any(word in words for words in sets)
+    for words in sets:  # a loop: any() over a generator costs more than the lookups
+        if word in words:
+            return True
+    return False
 
 
 def _bare(word: str) -> str:
@@ -219,7 +228,7 @@ def _kind(content: list[str], index: int, is_last: bool, data) -> str:
     if not content:
         return "empty"
     n = len(content)
-    head = [_bare(w) for w in content[:4]]  # only the first words and the last one matter
+    head = [w.strip(_BARE_STRIP) for w in content[:4]]  # only the first words and the last one matter
     first, last = head[0].lower(), _bare(content[-1])
     if index > 0 and first in data.reporting_verbs:
         return "frame"  # ", hieß es in der Erklärung", ", according to officials"
@@ -239,8 +248,11 @@ def _kind(content: list[str], index: int, is_last: bool, data) -> str:
 
 def _clause_words(text: str, data) -> list[str]:
     """The words of the clause a headline is made from (see module doc)."""
-    chunks = _join_around_empty(_chunks(text), data)
+    chunks = _chunks(text)
     contents = [_content(c) for c in chunks]  # once: the helpers below look at them again
+    joined = _join_around_empty(chunks, contents, data)
+    if joined is not chunks:
+        chunks, contents = joined, [_content(c) for c in joined]
     kinds = [_kind(words, i, i == len(chunks) - 1, data) for i, words in enumerate(contents)]
     at = next((i for i, c in enumerate(chunks) if _ANCHOR in c), None)
     if at is not None and kinds[at] == "main":
@@ -258,7 +270,7 @@ def _clause_words(text: str, data) -> list[str]:
     if at is not None and kinds[at] == "main" and len(contents[at]) >= 3:
         return _with_interrupted_start(contents, kinds, at, data)
     for i, k in enumerate(kinds):
-        if k == "main" and len(_content(chunks[i])) >= 3:
+        if k == "main" and len(contents[i]) >= 3:
             return _with_interrupted_start(contents, kinds, i, data)
     # No main clause: take the longest chunk there is.
     best = max(range(len(chunks)), key=lambda i: (len(chunks[i].split()), -i))
@@ -315,7 +327,8 @@ def _inline_clause(words: list[str], data) -> list[str] | None:
 
 
 def _content(chunk: str) -> list[str]:
-    return [w for w in chunk.replace(_ANCHOR, " ").split() if _bare(w)]
+    """The words of ``chunk`` that are more than punctuation and quotes."""
+    return [w for w in chunk.replace(_ANCHOR, " ").split() if w.strip(_BARE_STRIP)]
 
 
 def _with_interrupted_start(contents: list[list[str]], kinds: list[str], i: int, data) -> list[str]:

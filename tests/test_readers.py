@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from site_builder.errors import InputError
 from site_builder.readers import ReadOptions, read_article
@@ -300,3 +301,24 @@ def test_language_detection_needs_a_clear_lead(text, expected):
 
     assert detect_language(text) == expected
     assert detect_language(text, "xx") == (expected or "xx")
+
+
+_LANGID_PIECES = ["der", "die", "the", "and", "ein", "eine", "Einen", "of", "in", "to", " ", "\n",
+                  "\u00a0", ",", ".", "(", ")", "-", "_", "/", ":", "'", "’", "„", "“", "2", "²",
+                  "½", "x", "é", "ß", "İ", "ǅ", "\u0301", "\x1c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LANGID_PIECES), max_size=40).map("".join))
+def test_function_words_are_counted_as_in_a_scan_of_every_word(text):
+    """The language is told from function word counts taken chunk by chunk;
+    they must be those of finding every word (a run of letters) in the text."""
+    import re
+    from collections import Counter
+
+    from site_builder.readers.langid import _ALL_FUNCTION_WORDS, _function_words
+
+    text = text.lower()
+    every_word = Counter(re.findall(r"[^\W\d_]+", text))
+    assert _function_words(text) == Counter(
+        {w: n for w, n in every_word.items() if w in _ALL_FUNCTION_WORDS})

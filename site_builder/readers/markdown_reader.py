@@ -37,8 +37,9 @@ from ..model import Article, ManualEvent
 from ..sanitize import sanitize_html
 from .common import (ReadOptions, date_from_name, detect_language, first_sentence, html_to_text,
                      parse_date, slugify, source_name, title_from_text)
-from .markdown_gates import GateExtension
-from .typography import DEFERRED, QuoteMarks, TypographyExtension, marks_for, resolve_deferred
+from .markdown_gates import GateExtension, plain_paragraphs
+from .typography import (DEFERRED, QuoteMarks, TypographyExtension, marks_for, resolve_deferred,
+                         typeset_paragraph)
 
 KNOWN_GENRES = ("news", "narrative")
 FRONT_MATTER_KEYS = ("title", "date", "lang", "tags", "summary", "source", "url", "slug", "genre",
@@ -77,6 +78,9 @@ def new_converter() -> tuple[markdown.Markdown, TypographyExtension]:
 
 def markdown_to_html(body: str, marks: QuoteMarks) -> str:
     """Markdown text → HTML, quotes set with ``marks`` (see :mod:`.typography`)."""
+    paragraphs = plain_paragraphs(body)
+    if paragraphs is not None:  # plain prose: the HTML Python-Markdown would make
+        return "\n".join(f"<p>{typeset_paragraph(p, marks)}</p>" for p in paragraphs)
     converter = getattr(_converters, "pair", None)
     if converter is None:
         converter = _converters.pair = new_converter()
