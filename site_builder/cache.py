@@ -16,8 +16,9 @@ Lives in ``.site-builder-cache/`` beside ``output/`` (it carries its own
   inputs changed.  Also checksummed.
 - ``derived.pickle`` — what the render derived from named articles and
   events (see :class:`site_builder.memo.StoredMemo`), stored and checked
-  like the articles; ``text.pickle`` and the ``text-*.bin`` it names, the
-  exports' per-event text (see :class:`site_builder.memo.StoredText`).
+  like the articles; ``exports.pickle``, where each event's piece lies in
+  the export files the last build wrote (see
+  :class:`site_builder.memo.StoredPieces`).
 
 This module imports nothing heavy: the no-change check runs before any
 stage is loaded.
@@ -260,6 +261,56 @@ def _header_sha(path: Path) -> str | None:
         return None
 
 
+class PackedTuple:
+    """A tuple kept as its pickle until it is first read: the article cache
+    holds each article's time expressions so (~17,000 objects for 1,000
+    articles, read only for the pages made again), so that loading it makes
+    one bytes object per article instead.  Reads like the tuple; equal to
+    it, with its repr (page digests are made of reprs)."""
+
+    __slots__ = ("_data", "_items")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._items: tuple | None = None
+
+    @classmethod
+    def of(cls, items: "tuple | PackedTuple") -> "PackedTuple":
+        return items if isinstance(items, PackedTuple) else \
+            cls(pickle.dumps(tuple(items), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def items(self) -> tuple:
+        if self._items is None:
+            items = pickle.loads(self._data)
+            if not isinstance(items, tuple):
+                raise TypeError("a packed tuple holds no tuple")
+            self._items = items
+        return self._items
+
+    def __reduce__(self):
+        return (PackedTuple, (self._data,))
+
+    def __iter__(self):
+        return iter(self.items())
+
+    def __len__(self) -> int:
+        return len(self.items())
+
+    def __getitem__(self, index):
+        return self.items()[index]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, PackedTuple):
+            other = other.items()
+        return self.items() == other
+
+    def __hash__(self) -> int:
+        return hash(self.items())
+
+    def __repr__(self) -> str:
+        return repr(self.items())
+
+
 # ---------------------------------------------------------------- derived results
 
 def load_derived(path: Path) -> Entries:
@@ -277,49 +328,43 @@ def save_derived(path: Path, entries: dict, loaded: dict | None = None) -> None:
     save_articles(path, entries, loaded)
 
 
-def load_text_index(path: Path) -> tuple[dict, "object | None"]:
-    """The index of the stored text results (see :class:`memo.StoredText`)
-    and its text file, open for reading; ({}, None) when either is missing,
-    of another version, damaged or not of the recorded size."""
+def load_record(path: Path) -> dict | None:
+    """A dict stored by :func:`save_record` (the merge's record, see
+    :class:`timeline.MergeRecord`), or None when missing, of another
+    version or damaged."""
     try:
         value, _header = _read_checked(path)
-        index, name, size = value["index"], value["file"], value["size"]
-        if not isinstance(index, dict) or "/" in name or not name.startswith(_TEXT_PREFIX):
-            raise _Unsound("unexpected content")
-        text_file = open(path.with_name(name), "rb")
     except (OSError, _Unsound, *_UNREADABLE):
-        return {}, None
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def save_record(path: Path, value: dict) -> None:
+    """Store ``value`` with a checked header (see :func:`load_record`)."""
+    _write_atomic(path, _pickle_writer(value))
+
+
+def load_pieces_index(path: Path) -> dict:
+    """Where the exports' per-event pieces lie in the export files the last
+    build wrote (see :class:`memo.StoredPieces`): path → (repr of the
+    pieces' parameters, SHA-256 of the file, {token: (start, length)}); {}
+    when the index is missing, of another version or damaged."""
     try:
-        if os.fstat(text_file.fileno()).st_size != size:
-            raise _Unsound("not of the recorded size")
-    except (OSError, _Unsound):
-        text_file.close()
-        return {}, None
-    return index, text_file
+        index, _header = _read_checked(path)
+    except (OSError, _Unsound, *_UNREADABLE):
+        return {}
+    return index if isinstance(index, dict) else {}
 
 
-_TEXT_PREFIX = "text-"
-
-
-def new_text_file(folder: Path):
-    """A new file for this build's text results, open for writing, beside
-    the index (it is named by the index only once complete)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    return open(folder / f"{_TEXT_PREFIX}{os.getpid()}-{os.urandom(6).hex()}.bin", "xb")
-
-
-def save_text_index(path: Path, index: dict, text_file) -> None:
-    """Name ``text_file`` (written, closed) as the stored text with its
-    ``index``; every other text file in the folder is removed."""
-    name = Path(text_file.name).name
-    _write_atomic(path, _pickle_writer({"index": index, "file": name,
-                                        "size": os.path.getsize(text_file.name)}))
-    for other in path.parent.glob(f"{_TEXT_PREFIX}*.bin"):
-        if other.name != name:
-            try:
-                other.unlink()
-            except OSError:
-                pass  # gone already, or another build's being written
+def save_pieces_index(path: Path, index: dict) -> None:
+    """Store ``index`` (see :func:`load_pieces_index`); the files earlier
+    versions kept the exports' text in are removed."""
+    _write_atomic(path, _pickle_writer(index))
+    for old in (*path.parent.glob("text-*.bin"), path.with_name("text.pickle")):
+        try:
+            old.unlink()
+        except OSError:
+            pass  # none
 
 
 # ---------------------------------------------------------------- build state

@@ -8,6 +8,7 @@ few lines that load the config and call into :mod:`site_builder.build`,
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from pathlib import Path
 
@@ -78,11 +79,19 @@ def _run_build(site_dir: Path, output_dir: Path | None, overrides: dict, jobs: i
 
     config = load_config(site_dir, overrides)
     reporter = BuildReporter(verbosity)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         result = run_build(config, output_dir, warn=reporter.warn, jobs=jobs, strict=strict,
                            progress=reporter.progress)
     finally:
         reporter.close()
+        # What the build leaves alive lasts until the command ends: frozen, the
+        # collector never walks it (re-enabled as it is, the next allocation
+        # would: 0.13 s after an edit to one of 1,000 articles, and the exit too).
+        gc.freeze()
+        if collecting:
+            gc.enable()
     out = Path(output_dir or config.output_path)
     reporter.summary(result, out)
     return config, result, out

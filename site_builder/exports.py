@@ -26,6 +26,7 @@ from .memo import Memo, NoMemo
 from .model import Article, Event, Source
 
 if TYPE_CHECKING:
+    from .memo import StoredPieces
     from .render import Site
 
 SCHEMA_VERSION = 1
@@ -42,8 +43,9 @@ class ExportInput:
     site: "Site"
     lang: str
     pages: tuple[str, ...] = ()  # output paths of the HTML pages, for the sitemap
-    # per-event parts of the exports, kept between builds (see site_builder.memo)
-    memo: Memo = field(default_factory=NoMemo)
+    # hands out the per-event parts of the exports, kept between builds
+    # (Memo.pieces, memo.StoredPieces)
+    memo: "Memo | StoredPieces" = field(default_factory=NoMemo)
 
     @property
     def base_url(self) -> str:
@@ -79,9 +81,25 @@ class ExportInput:
                                                            for tag in a.tags}))
 
     def reported(self, event: Event) -> _dt.datetime:
-        """When an event was last reported: its newest source article's date."""
-        return self._once("reported", event, lambda e: _midnight(
-            [a.date for a in self.sources(e)], self.site.config.tzinfo))
+        """When an event was last reported: its newest source article's date
+        (midnight of its first day in the site's time zone, as UTC)."""
+        days = self._article_days
+        found = [day for s in (event.sources or (event,)) if (day := days.get(s.slug))]
+        if not found:
+            return _EPOCH
+        day = max(found)
+        moment = self._midnights.get(day)
+        if moment is None:
+            moment = self._midnights[day] = _midnight_of(day, self.site.config.tzinfo)
+        return moment
+
+    @cached_property
+    def _article_days(self) -> dict[str, _dt.date]:
+        """slug → the first day of the article's date, for dated articles."""
+        return {a.slug: a.date.first_day for a in self.site.articles
+                if a.date is not None and a.date.is_calendar}
+
+    _midnights: dict = field(default_factory=dict, compare=False, repr=False)
 
     def event_href(self, event: Event) -> str:
         """The event's sentence in its (first) article, absolute when base_url is set."""
@@ -99,22 +117,22 @@ def events_schema() -> str:
         .read_text(encoding="utf-8")
 
 
-def events_json(inp: ExportInput) -> str:
+def events_json(inp: ExportInput) -> str | bytes:
     """``events.json``: the site's articles and events, sorted, no timestamps."""
     site = inp.site
+    tz = site.config.tzinfo
+    pieces = inp.memo.pieces("events.json", (inp.lang, tz))
     data = {
         "version": SCHEMA_VERSION,
         "title": site.config.title,
         "language": inp.lang,
-        "articles": [inp.memo.get_for((a,), "json", partial(_json_text, a.to_json))
+        "articles": [pieces.get(a, partial(_json_text, a.to_json))
                      for a in sorted(site.articles, key=lambda a: a.slug)],
         "timezone": site.config.timezone,
-        "events": [inp.memo.get_for((e,), ("json", inp.lang, site.config.tzinfo),
-                                    partial(_json_text, _event_json, e, inp.lang,
-                                            site.config.tzinfo))
+        "events": [pieces.get(e, partial(_json_text, _event_json, e, inp.lang, tz))
                    for e in site.timeline.events],
     }
-    return _json_one_item_per_line(data)
+    return _json_one_item_per_line(data, pieces.join)
 
 
 class _JSONText(str):
@@ -130,14 +148,15 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _json_one_item_per_line(data: dict) -> str:
+def _json_one_item_per_line(data: dict, join: Callable[[list], "str | bytes"] = "".join
+                            ) -> "str | bytes":
     """``data`` as JSON with each top-level key, and each item of a top-level
     list, on a line of its own: readable, diff-friendly (an edited event is
     one changed line) and written by json's C encoder, which ``indent``
     would bypass (ten times slower for a large timeline).  The pieces are
     joined once, so a large export is never copied piecemeal."""
-    def one(value) -> str:
-        return value if isinstance(value, _JSONText) else _dumps(value)
+    def one(value) -> str | bytes:  # bytes: a piece reused as it was (see Memo.pieces)
+        return value if isinstance(value, (_JSONText, bytes)) else _dumps(value)
 
     parts = []
     for key, value in data.items():
@@ -154,7 +173,7 @@ def _json_one_item_per_line(data: dict) -> str:
             parts.append(": ")
             parts.append(one(value))
     parts.append("\n}\n" if parts else "{\n\n}\n")
-    return "".join(parts)
+    return join(parts)
 
 
 def _event_json(event: Event, lang: str, tz: _dt.tzinfo) -> dict:
@@ -198,9 +217,10 @@ def _midnight(dates, tz: _dt.tzinfo = _dt.timezone.utc) -> _dt.datetime:
     """The latest of ``dates`` (PartialDates or None): midnight of its first
     day in the site's time zone ``tz``, as UTC."""
     days = [d.first_day for d in dates if d is not None and d.is_calendar]
-    if not days:
-        return _EPOCH
-    day = max(days)
+    return _midnight_of(max(days), tz) if days else _EPOCH
+
+
+def _midnight_of(day: _dt.date, tz: _dt.tzinfo) -> _dt.datetime:
     return _dt.datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(_dt.timezone.utc)
 
 
@@ -209,7 +229,7 @@ def _stamp(site: "Site") -> _dt.datetime:
     return _midnight([a.date for a in site.articles], site.config.tzinfo)
 
 
-def events_ics(inp: ExportInput) -> str:
+def events_ics(inp: ExportInput) -> str | bytes:
     """``events.ics``: every event as an all-day event spanning its date.
 
     A day is one day; a month, week, season, year … spans all its days, with
@@ -223,17 +243,18 @@ def events_ics(inp: ExportInput) -> str:
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//site-builder//timeline//EN",
             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(site.config.title)}"]
     parts = ["".join(_ics_fold(line) + "\r\n" for line in head)]
+    # an event's VEVENT depends on the event, its articles (named with it) and these
+    pieces = inp.memo.pieces("events.ics", (inp.lang, inp.base_url, stamp))
     for event in site.timeline.events:
         if _in_calendar(event.date):
-            tags = tuple(inp.tags(event))
-            parts.append(inp.memo.get_for((event,), ("ics", inp.lang, inp.base_url, stamp, tags),
-                                          partial(_ics_event, inp, event, stamp, tags)))
+            parts.append(pieces.get(event, partial(_ics_event, inp, event, stamp)))
     parts.append("END:VCALENDAR\r\n")
-    return "".join(parts)
+    return pieces.join(parts)
 
 
-def _ics_event(inp: ExportInput, event: Event, stamp: str, tags: tuple[str, ...]) -> str:
+def _ics_event(inp: ExportInput, event: Event, stamp: str) -> str:
     """One VEVENT, folded, with its line ends."""
+    tags = inp.tags(event)
     when = date_label(event.date, inp.lang, event.mod)
     description = f"{event.sentence}\n\n{when} (granularity: {event.date.granularity})"
     lines = ["BEGIN:VEVENT",
@@ -401,7 +422,7 @@ def _tljs_date(date: PartialDate, end: bool = False) -> dict:
     return fields
 
 
-def timelinejs_json(inp: ExportInput) -> str:
+def timelinejs_json(inp: ExportInput) -> str | bytes:
     """``timelinejs.json``: the events in TimelineJS3's JSON format.
 
     Dates carry only the parts the event knows (a month-level event has no
@@ -411,24 +432,20 @@ def timelinejs_json(inp: ExportInput) -> str:
     escaped HTML, as TimelineJS renders them as HTML.
     """
     site, t = inp.site, labels(inp.lang)
-    events = []
-    for event in site.timeline.events:
-        if not event.date.is_calendar:
-            continue
-        sources, tags = inp.sources(event), inp.tags(event)
-        key = ("tljs", inp.lang, inp.base_url, tuple(a.title for a in sources[:1]), tuple(tags))
-        events.append(inp.memo.get_for((event,), key, partial(
-            _json_text, _tljs_event, inp, event, sources, tags, t["source"])))
+    # an event's item depends on the event, its articles (named with it) and these
+    pieces = inp.memo.pieces("timelinejs.json", (inp.lang, inp.base_url))
+    events = [pieces.get(event, partial(_json_text, _tljs_event, inp, event, t["source"]))
+              for event in site.timeline.events if event.date.is_calendar]
     summary = t["event_count"].format(events=count_label("n_events", len(events), inp.lang),
                                       articles=count_label("n_articles", len(site.articles),
                                                            inp.lang))
     data = {"title": {"text": {"headline": escape(site.config.title), "text": escape(summary)}},
             "events": events}
-    return _json_one_item_per_line(data)
+    return _json_one_item_per_line(data, pieces.join)
 
 
-def _tljs_event(inp: ExportInput, event: Event, sources: list["Article"], tags: list[str],
-                source_label: str) -> dict:
+def _tljs_event(inp: ExportInput, event: Event, source_label: str) -> dict:
+    sources, tags = inp.sources(event), inp.tags(event)
     item = {"start_date": dict(_tljs_date(event.date),
                                display_date=date_label(event.date, inp.lang, event.mod))}
     if event.date.granularity in ("week", "season", "quarter", "half", "decade", "century"):
@@ -445,7 +462,7 @@ def _tljs_event(inp: ExportInput, event: Event, sources: list["Article"], tags: 
 
 
 #: output path → export function; add an export by adding an entry.
-EXPORTS: dict[str, Callable[[ExportInput], "str | None"]] = {
+EXPORTS: dict[str, Callable[[ExportInput], "str | bytes | None"]] = {
     "events.json": events_json,
     "events.schema.json": events_schema_json,
     "events.ics": events_ics,
@@ -457,18 +474,20 @@ EXPORTS: dict[str, Callable[[ExportInput], "str | None"]] = {
 
 
 def render_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
-                   memo: Memo | None = None) -> dict[str, str]:
+                   memo: "Memo | StoredPieces | None" = None) -> dict[str, str | bytes]:
     """Every export of ``site`` as output path → text.
 
     In: the site, its language and the output paths of its HTML pages;
     ``memo`` keeps per-event parts for the next build.
-    Out: the exports that apply to this site (see :data:`EXPORTS`).
+    Out: the exports that apply to this site (see :data:`EXPORTS`); an
+    export joined from stored pieces comes as its UTF-8 bytes.
     """
     return dict(iter_exports(site, lang, pages, memo))
 
 
 def iter_exports(site: "Site", lang: str, pages: tuple[str, ...] = (),
-                 memo: Memo | None = None) -> Iterator[tuple[str, str]]:
+                 memo: "Memo | StoredPieces | None" = None
+                 ) -> Iterator[tuple[str, str | bytes]]:
     """:func:`render_exports` one export at a time, each made only when the
     previous one has been taken: a writer holds one large export at once."""
     inp = ExportInput(site, lang, tuple(pages), memo if memo is not None else NoMemo())

@@ -13,11 +13,7 @@ mutated by their users.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib
-import os
-import zlib
 from typing import Callable, Hashable, TypeVar
 
 T = TypeVar("T")
@@ -29,9 +25,9 @@ class Memo:
 
     __slots__ = ("_previous", "_current")
 
-    def for_exports(self) -> "Memo | None":
-        """The memo the exports' per-event text goes to: this one (a
-        long-running process reuses it from memory)."""
+    def for_exports(self) -> "Memo | StoredPieces | None":
+        """What hands out the exports' per-event text (:meth:`pieces`):
+        this memo (a long-running process reuses it from memory)."""
         return self
 
     def __init__(self) -> None:
@@ -65,6 +61,11 @@ class Memo:
         value = make()
         self._current[full] = (objects, value)
         return value
+
+    def pieces(self, path: str, params: tuple) -> "Pieces":
+        """The pieces of the export ``path``, which depend on ``params``
+        (hashable, with a faithful repr) besides their object."""
+        return Pieces(self, (path, params))
 
     def next_build(self) -> None:
         """Start another build: what the last build did not use is dropped."""
@@ -119,12 +120,13 @@ class StoredMemo(Memo):
         self._reprs: dict = {}
         self.stored: dict = stored if stored is not None else {}
         self.fresh: dict = {}
-        #: where the exports' per-event text goes (see :class:`StoredText`)
-        self.text: Memo | None = None
+        #: where the exports' per-event text comes from (see :class:`StoredPieces`)
+        self.text: StoredPieces | None = None
 
-    def for_exports(self) -> "Memo | None":
+    def for_exports(self) -> "StoredPieces | None":
         """The exports' per-event text (~90 MB at 10,000 articles) is not
-        held to the end of the build: it goes to :attr:`text`, if any."""
+        held in memory or stored here: it is sliced from the last build's
+        export files by :attr:`text`, if any."""
         return self.text
 
     def name(self, obj: object, token: str) -> None:
@@ -136,109 +138,128 @@ class StoredMemo(Memo):
         return hit[1] if hit is not None and hit[0] is obj else None
 
     def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
-        # One build per process: what is not stored is simply made.
-        if key in self.NOT_STORED:
+        # The hottest call of an edit rebuild (~15,000 times): the key's repr
+        # and kind are looked up once per key, each object's token directly.
+        kind = self._reprs.get(key)
+        if kind is None:
+            kind = self._reprs[key] = (repr(key), key in self.NOT_STORED, key in self.DERIVED)
+        text, not_stored, derived = kind
+        if not_stored:  # one build per process: what is not stored is simply made
             return make()
-        full = _stored_key(self.token, self._reprs, objects, key)
-        if full is None:
-            return make()
+        named = self._tokens
+        tokens = []
+        for obj in objects:
+            hit = named.get(id(obj))
+            if hit is None or hit[0] is not obj:
+                return make()
+            tokens.append(hit[1])
+        full = (text, tuple(tokens))
         value = self.fresh.get(full, _MISSING)
         if value is _MISSING:
             value = self.stored.get(full, _MISSING)
             if value is _MISSING:
                 value = make()
             self.fresh[full] = value
-        if key in self.DERIVED and self.token(value) is None:
-            text, tokens = full
-            digest = hashlib.sha256(f"{text}|{'|'.join(tokens)}".encode()).hexdigest()
+        if derived and self.token(value) is None:
+            digest = hashlib.sha256(f"{text}|{'|'.join(full[1])}".encode()).hexdigest()
             self.name(value, digest)
         return value
 
 
-def _stored_key(token: Callable[[object], str | None], reprs: dict, objects: tuple,
-                key: Hashable) -> tuple[str, tuple[str, ...]] | None:
-    """How a result for ``key`` over ``objects`` is filed between processes:
-    ``(repr(key), the objects' tokens)``, or None when one has no token
-    (``reprs`` memoises the reprs of the keys)."""
-    tokens = tuple(map(token, objects))
-    if None in tokens:
-        return None
-    text = reprs.get(key)
-    if text is None:
-        text = reprs[key] = repr(key)
-    return text, tokens
+class Pieces:
+    """One export's per-object pieces of text (an event's lines in
+    ``events.ics``), made by ``make`` or handed back from an earlier build:
+    ``get(obj, make)`` for each piece, then ``join(parts)`` for the whole
+    text (the parts: pieces and the text between them, in order).
+
+    This one keeps the pieces in a :class:`Memo` under ``key`` (the export's
+    path and everything its pieces depend on besides the object)."""
+
+    __slots__ = ("_memo", "_key")
+
+    def __init__(self, memo: Memo, key: Hashable) -> None:
+        self._memo, self._key = memo, key
+
+    def get(self, obj: object, make: Callable[[], str]) -> str:
+        return self._memo.get_for((obj,), self._key, make)
+
+    def join(self, parts: list[str]) -> "str | bytes":
+        return "".join(parts)
 
 
-class StoredText(Memo):
-    """Text results (the exports' lines for each event) kept on disk for the
-    next process without being held in memory: :meth:`get_for` reads a
-    result the last build wrote from its file when needed, and writes every
-    result this build uses to a new file as it goes, keeping only where
-    each one is.  Objects are named by ``names`` (a :class:`StoredMemo`);
-    results for unnamed objects are simply made.  Each piece is checked
-    against its CRC-32 when read back: one that fails is made again.
+class StoredPieces:
+    """The exports' per-event pieces of text, kept for the next process in
+    the export files themselves: each build records where each named
+    object's piece lies in the bytes of each export it wrote (``written``:
+    path → (repr of its params, {token: (start, length)})); the next build
+    slices the pieces of unchanged objects out of the previous file, read
+    by ``read_old(path, sha256)`` (None unless the file is still exactly
+    the one that build wrote), and makes only the others.  Reused pieces
+    stay bytes: the export is joined as bytes, nothing decoded or encoded
+    again but the new pieces.
 
-    ``index``: (repr(key), tokens) → (offset, length, crc, class) in the
-    file ``old`` (a binary file, or None); ``new``: the binary file the
-    results of this build go to.  :attr:`written` is the index of ``new``.
+    ``names``: the :class:`StoredMemo` that names the objects; ``index``:
+    path → (repr of params, SHA-256 of the file, {token: (start, length)})
+    from the last build.
     """
 
-    __slots__ = ("_names", "_index", "_old", "_new", "_offset", "_reprs", "written", "failed")
+    __slots__ = ("_names", "_index", "_read_old", "written")
 
-    def __init__(self, names: StoredMemo, index: dict, old, new) -> None:
-        super().__init__()
-        self._names, self._index, self._old, self._new = names, index, old, new
-        self._offset = 0
-        self._reprs: dict = {}
-        self.written: dict = {}
-        self.failed = False  # the new file could not be written: not to be stored
+    def __init__(self, names: StoredMemo, index: dict,
+                 read_old: Callable[[str, str], str | None]) -> None:
+        self._names, self._index, self._read_old = names, index, read_old
+        self.written: dict[str, tuple[str, dict]] = {}
 
-    def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
-        full = _stored_key(self._names.token, self._reprs, objects, key)
-        if full is None:
+    def pieces(self, path: str, params: tuple) -> "_StoredPieces":
+        data, where = None, {}
+        params_repr = repr(params)
+        old = self._index.get(path)
+        if old is not None and old[0] == params_repr:
+            data = self._read_old(path, old[1])
+            where = old[2] if data is not None else {}
+        return _StoredPieces(self, path, params_repr, data, where)
+
+
+class _StoredPieces(Pieces):
+    """:class:`Pieces` of one export, sliced from its previous file when there:
+    those come as the bytes they had there, and :meth:`join` gives the
+    export's bytes."""
+
+    __slots__ = ("_owner", "_path", "_params", "_old", "_where", "_made")
+
+    def __init__(self, owner: StoredPieces, path: str, params: str, old: bytes | None,
+                 where: dict) -> None:
+        self._owner, self._path, self._params = owner, path, params
+        self._old, self._where = old, where
+        self._made: dict[int, tuple[object, str]] = {}  # id(piece) → (piece, its object's token)
+
+    def get(self, obj: object, make: Callable[[], str]) -> "str | bytes":
+        token = self._owner._names.token(obj)
+        if token is None:
             return make()
-        value = self._read(self._index.get(full))
+        at = self._where.get(token)
+        value = None
+        if at is not None:
+            start, length = at
+            value = self._old[start:start + length]
+            if len(value) != length:  # (the file is checked: cannot happen)
+                value = None
         if value is None:
             value = make()
-        if full not in self.written and not self.failed:
-            data = value.encode("utf-8", "surrogatepass")
-            kind = type(value)
-            try:
-                self._new.write(data)
-            except OSError:  # a full disk: the build goes on, nothing is stored
-                self.failed = True
-                return value
-            self.written[full] = (self._offset, len(data), zlib.crc32(data),
-                                  None if kind is str else f"{kind.__module__}:{kind.__qualname__}")
-            self._offset += len(data)
+        self._made[id(value)] = (value, token)
         return value
 
-    def _read(self, where) -> str | None:
-        if where is None or self._old is None:
-            return None
-        offset, length, crc, kind = where
-        try:
-            data = os.pread(self._old.fileno(), length, offset)
-        except OSError:
-            return None
-        if len(data) != length or zlib.crc32(data) != crc:
-            return None  # a damaged file: made again
-        text = data.decode("utf-8", "surrogatepass")
-        if kind is None:
-            return text
-        try:
-            return _text_class(kind)(text)
-        except (ImportError, AttributeError, TypeError, ValueError):
-            return None  # recorded by other code: made again
+    def join(self, parts: list) -> bytes:
+        """The export's bytes (UTF-8), recording where each piece lies in them."""
+        where, made, pos, out = {}, self._made, 0, []
+        for part in parts:
+            data = part if isinstance(part, bytes) else part.encode("utf-8")
+            hit = made.get(id(part))
+            if hit is not None and hit[0] is part:
+                where[hit[1]] = (pos, len(data))
+            out.append(data)
+            pos += len(data)
+        self._owner.written[self._path] = (self._params, where)
+        self._made = {}
+        return b"".join(out)
 
-
-@functools.lru_cache(maxsize=None)
-def _text_class(name: str) -> type:
-    """A str subclass by "module:qualname" (what :class:`StoredText` records)."""
-    module, _, qualname = name.partition(":")
-    cls = importlib.import_module(module)
-    for part in qualname.split("."):
-        cls = getattr(cls, part)
-    if not (isinstance(cls, type) and issubclass(cls, str)):
-        raise TypeError(f"not a text class: {name}")
-    return cls

@@ -87,6 +87,9 @@ class Article:
     genre: str = "news"
     manual_events: tuple[ManualEvent, ...] = ()
     title_given: bool = True
+    # what the reader accepted but a user should hear of, each "line: message"
+    # or "message" ("3: unknown front matter key 'tilte' …"): warnings of every build
+    notes: tuple[str, ...] = ()
 
     @property
     def agency(self) -> str | None:

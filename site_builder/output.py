@@ -304,6 +304,10 @@ def _libc_function(name: str):
     import ctypes  # here: a no-change build never writes, and ctypes costs 6 ms to import
     import ctypes.util
 
+    try:  # the C library is loaded already: no search (find_library runs ldconfig)
+        return getattr(ctypes.CDLL(None, use_errno=True), name)
+    except (AttributeError, OSError):
+        pass
     libc_name = ctypes.util.find_library("c")
     return getattr(ctypes.CDLL(libc_name, use_errno=True), name, None) if libc_name else None
 

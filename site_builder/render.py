@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import groupby
+from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
@@ -413,7 +414,21 @@ def _render(theme: Theme, template: str, common: dict, **context) -> str:
     try:
         return theme.env.get_template(template).render(**common, **context)
     except Exception as exc:  # noqa: BLE001 - a site's own template may raise anything
-        raise _template_error(exc) or exc
+        error = _template_error(exc)
+        if error is None:
+            raise
+        raise _as_given(error, theme.site_root) from None
+
+
+def _as_given(error: InputError, site_root: Path) -> InputError:
+    """``error`` naming a template of the site as the site's folder was
+    given (``templates/x.html``, ``../site/templates/x.html``), as seeds are
+    named, rather than by the absolute path the loader found it under."""
+    try:
+        inside = Path(error.path).relative_to(Path(site_root).resolve())
+    except (TypeError, ValueError):  # no path, or a default-theme template
+        return error
+    return InputError(str(Path(site_root) / inside), error.message, error.line)
 
 
 def _undecodable_template(exc: UnicodeDecodeError) -> InputError | None:

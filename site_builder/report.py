@@ -57,14 +57,23 @@ class BuildReporter:
     def summary(self, result: BuildResult, output_dir: Path) -> None:
         self.close()
         if self.verbosity >= 0:
-            self._print(f"built {output_dir}: {result.articles} articles, {result.events} events, "
-                        f"{len(result.warnings)} warnings, {result.seconds:.2f} s")
+            self._print(f"built {output_dir}: {counts(result)}")
 
     def _print(self, line: str) -> None:
         if self._bar is not None:
             self._bar.write(line, file=self.stream)  # above the bar, not through it
         else:
             print(line, file=self.stream, flush=True)
+
+
+def counts(result: BuildResult) -> str:
+    """"12 articles, 1 event, 0 warnings, 0.31 s": what a build made, for one line."""
+    return (f"{_count(result.articles, 'article')}, {_count(result.events, 'event')}, "
+            f"{_count(len(result.warnings), 'warning')}, {result.seconds:.2f} s")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _article_line(item: ArticleDone) -> str:

@@ -6,6 +6,8 @@ ordinary formatting Markdown produces.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -26,13 +28,19 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_OPTIONS = dict(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                link_rel="noopener noreferrer nofollow", strip_comments=True)
+
+
 def sanitize_html(fragment: str) -> str:
     """Untrusted HTML fragment → the same fragment with only allowed markup."""
-    return nh3.clean(
-        fragment,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-        strip_comments=True,
-    )
+    cleaner = _cleaner()
+    return cleaner.clean(fragment) if cleaner is not None else nh3.clean(fragment, **_OPTIONS)
+
+
+@lru_cache(maxsize=None)
+def _cleaner():
+    """One nh3 cleaner with these options, built once (nh3.clean converts
+    the allow-lists for every call); None for an nh3 without ``Cleaner``."""
+    cleaner = getattr(nh3, "Cleaner", None)
+    return cleaner(**_OPTIONS) if cleaner is not None else None

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from . import report
 from .config import Config
 from .errors import InputError
 from .theme import Theme
@@ -113,8 +114,7 @@ class Preview:
             traceback.print_exc(file=sys.stderr)
         else:
             self.state.error = None
-            _say(f"built: {result.articles} articles, {result.events} events, "
-                 f"{len(result.warnings)} warnings, {result.seconds:.2f} s")
+            _say(f"built: {report.counts(result)}")
             return True
         _say(f"error: {self.state.error} (still serving the last good site)")
         return False

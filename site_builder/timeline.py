@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
+from array import array
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import chain
+from operator import attrgetter
 
 from . import langdata
 from .curation import Curation
@@ -37,17 +40,23 @@ _SHARED_NAMES = 3       # … or this many shared names, most of either side's n
 
 
 def build_timeline(events: list[Event], curation: Curation | None = None,
-                   memo: Memo | None = None, keys: list[str] | None = None) -> Timeline:
+                   memo: Memo | None = None, keys: list[str] | None = None,
+                   record: "MergeRecord | None" = None) -> Timeline:
     """Merge, curate and sort ``events`` (see module doc).  ``memo``, kept
     between calls, saves recomputing the word and name sets of events seen
     before; so does ``keys``, each event's :func:`comparison_key` in the
-    same order, worked out earlier (by the per-article stage, and cached)."""
+    same order, worked out earlier (by the per-article stage, and cached).
+    With ``keys``, a ``record`` of the last merge lets this one compare only
+    the events whose clusters may have changed (see :class:`MergeRecord`)."""
     if keys is None:
         pairs = [(e, None) for e in events]
     else:
         pairs = list(zip(events, keys, strict=True))
     pairs.sort(key=lambda p: p[0].sort_key)
-    groups = _group(pairs, memo)
+    if record is not None and keys is not None:
+        groups = record.group(pairs)
+    else:
+        groups = _group(pairs, memo)
     if memo is None:
         merged = [_merge_group(g) for g in groups]
     else:  # the same reports give the same event object as last time
@@ -148,6 +157,11 @@ def _group(events: list[tuple[Event, str | None]], memo: Memo | None = None
         features = [_Features(e, k) for e, k in events]
     else:
         features = [memo.get_for((e,), "merge", partial(_Features, e, k)) for e, k in events]
+    return [[f.event for f in g.members] for g in _clusters(features)]
+
+
+def _clusters(features: list["_Features"]) -> list["_Cluster"]:
+    """:func:`_group` over the events' features, in date order → the clusters."""
     remaining_first = _suffix_min_first_day(features)
     groups: list[_Cluster] = []
     by_value: dict[str, list[int]] = {}   # off-calendar date → its clusters
@@ -186,7 +200,7 @@ def _group(events: list[tuple[Event, str | None]], memo: Memo | None = None
             if f.span[1] < min_last[k]:
                 min_last[k] = f.span[1]
                 heapq.heappush(closing, (f.span[1], k))
-    return [[f.event for f in g.members] for g in groups]
+    return groups
 
 
 class _Postings:
@@ -287,6 +301,243 @@ class _Cluster:
                     return False
         # from another article, compatible dates: what is left is the text
         return any(_similar_reports(f, m) for m in self.kinds.values())
+
+
+#: How MergeRecord's index packs serials: C ints in the machine's order.
+_PACKING = f"{sys.byteorder}-{array('i').itemsize}"
+
+
+def _packed(lists: dict[str, list[int]]) -> dict[str, bytes]:
+    """Each list of serials as its bytes: a record holds ~10^4 of them, and a
+    bytes object loads as one object, a list as one per serial."""
+    return {token: array("i", serials).tobytes() for token, serials in lists.items()}
+
+
+def _serials(packed: bytes) -> memoryview:
+    """The serials of :func:`_packed` bytes."""
+    return memoryview(packed).cast("i")
+
+
+#: What the clustering reads of an event besides its comparison key (see MergeRecord).
+_KNOWN_BY = attrgetter("date.value", "slug", "start", "id", "manual")
+
+
+class MergeRecord:
+    """How a merge clustered its events, kept for the next merge to replay.
+
+    The greedy clustering of :func:`_group` decides each event's cluster
+    from the clusters before it that share a word or name with it (no other
+    can take it).  So after an edit, an event keeps the cluster it had when
+    it is unchanged and none of its words and names is *dirty*: a word or
+    name of a cluster whose members differ from last time (one that lost,
+    gained or never had an event that it had or has now).  Only the other
+    events are compared, with the same rule; a changed decision makes the
+    clusters it leaves and joins dirty, which may make later events dirty
+    in turn.  The result is the full merge's (``tests/test_timeline.py``).
+
+    An event is known by what its clustering reads of it (date, article,
+    offset, id, hand-made or not, comparison key); events are numbered once
+    (serials) and an inverted index maps each word and name to the serials
+    of the events holding it.  :attr:`previous` is the last merge's record
+    (None: a full merge), used only when made by the same ``code`` (a
+    digest of the package's sources); :attr:`current` is this merge's,
+    once made.
+    """
+
+    VERSION = 2
+    #: Serials of events gone that the index may hold before it is made anew.
+    DEAD_SHARE = 0.25
+
+    def __init__(self, previous: dict | None = None, code: str = "") -> None:
+        # ``code``: a digest of the code that merges; another code's record
+        # may hold other decisions (an edited rule), so it is not replayed.
+        sound = isinstance(previous, dict) and previous.get("version") == self.VERSION \
+            and previous.get("code") == code
+        self.previous = previous if sound else None
+        self.code = code
+        self.current: dict | None = None
+        self.compared = 0  # events compared by the last merge (the others replayed)
+
+    def group(self, pairs: list[tuple[Event, str]]) -> list[list[Event]]:
+        """:func:`_group` of ``pairs`` (date order, each with its comparison
+        key), replaying the last merge where it must be the same."""
+        known_by = _KNOWN_BY
+        idents = [known_by(e) + (k,) for e, k in pairs]
+        if len(set(idents)) != len(idents):  # (two identical events: not recorded)
+            self.current = None
+            return _group(pairs)
+        if self.previous is None:
+            return self._group_afresh(pairs, idents)
+        try:
+            return self._replay(pairs, idents)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            return self._group_afresh(pairs, idents)  # a record not of this shape
+
+    def _group_afresh(self, pairs: list[tuple[Event, str]], idents: list[tuple]) -> list:
+        features = [_Features(e, k) for e, k in pairs]
+        clusters = _clusters(features)
+        position = {id(f): i for i, f in enumerate(features)}
+        events, lists = {}, {}
+        for cluster in clusters:
+            first = position[id(cluster.members[0])]
+            for f in cluster.members:
+                events[idents[position[id(f)]]] = (position[id(f)], first)
+        for i, f in enumerate(features):
+            for token in f.words | f.names:
+                lists.setdefault(token, []).append(i)
+        self.compared = len(pairs)
+        self.current = {"version": self.VERSION, "code": self.code, "packing": _PACKING,
+                        "events": events,
+                        "index": _packed(lists), "next": len(pairs), "dead": 0}
+        return [[f.event for f in c.members] for c in clusters]
+
+    def _replay(self, pairs: list[tuple[Event, str]], idents: list[tuple]) -> list:
+        old: dict = self.previous["events"]
+        if self.previous["packing"] != _PACKING:
+            raise ValueError("serials packed otherwise")
+        # word or name → its events' serials, packed (see _packed); updated in place
+        index: dict[str, bytes] = self.previous["index"]
+        next_serial: int = self.previous["next"]
+        n = len(pairs)
+        serial, old_first = [0] * n, [None] * n
+        features: dict[int, _Features] = {}
+
+        def feat(i: int) -> _Features:
+            f = features.get(i)
+            if f is None:
+                f = features[i] = _Features(*pairs[i])
+            return f
+
+        kept = 0
+        for i, hit in enumerate(map(old.get, idents)):
+            if hit is None:  # a new event: numbered, and indexed by its words and names
+                serial[i] = next_serial
+                next_serial += 1
+                f = feat(i)
+                packed = array("i", (serial[i],)).tobytes()
+                for token in f.words | f.names:
+                    index[token] = index.get(token, b"") + packed
+            else:
+                serial[i], old_first[i] = hit
+                kept += 1
+        position = {s: i for i, s in enumerate(serial)}
+        dirty_tokens: set[str] = set()
+        dirty: set[int] = set()  # serials of events holding a dirty word or name
+
+        def soil(tokens) -> None:
+            for token in tokens:
+                if token not in dirty_tokens:
+                    dirty_tokens.add(token)
+                    dirty.update(_serials(index.get(token, b"")))
+
+        old_members: dict[int, list[str]] = {}  # last merge: first serial → members' keys
+
+        def soil_old(first: int) -> None:
+            """The last merge's cluster started by ``first`` is not as it was."""
+            if first in soiled_old:
+                return
+            soiled_old.add(first)
+            if not old_members:
+                for ident, (_, f) in old.items():
+                    old_members.setdefault(f, []).append(ident[5])
+            for key in old_members.get(first, ()):
+                soil(chain.from_iterable(_from_key(key)))
+            c = by_first.get(first)
+            if c is not None:
+                soil_cluster(c)
+
+        def soil_cluster(c: int) -> None:
+            if c not in dirty_clusters:
+                dirty_clusters.add(c)
+                for m in members[c]:
+                    f = feat(m)
+                    soil(chain(f.words, f.names))
+
+        soiled_old: set[int] = set()
+        dirty_clusters: set[int] = set()
+        members: dict[int, list[int]] = {}  # cluster (its first member's position) → positions
+        built: dict[int, _Cluster] = {}     # clusters compared with, kept up to date
+        by_first: dict[int, int] = {}       # serial of a first member → its cluster
+        cluster_of = [0] * n
+        removed = [] if kept == len(old) else [f for s, f in old.values() if s not in position]
+        for first in removed:
+            soil_old(first)
+        compared = 0
+        for i in range(n):
+            s, was = serial[i], old_first[i]
+            c = None
+            if was is not None and s not in dirty:  # unchanged, nothing near it changed
+                c = i if was == s else by_first.get(was)
+                if c is not None and c in dirty_clusters:
+                    c = None  # (cannot be: its words would be dirty) compared instead
+            if c is None:
+                compared += 1
+                f = feat(i)
+                c = self._first_admitting(f, i, index, position, cluster_of, members, built,
+                                          feat)
+                c = i if c is None else c
+                same = was is not None and was == serial[c]
+                if not same:
+                    if was is not None:
+                        soil_old(was)
+                    if c != i:
+                        soil_cluster(c)
+            if c == i:
+                members[i] = [i]
+                by_first[s] = i
+                if s in soiled_old or was is None or was != s:
+                    soil_cluster(i)
+            else:
+                members[c].append(i)
+                if c in built:
+                    built[c].add(feat(i))
+            cluster_of[i] = c
+            if c in dirty_clusters:
+                f = feat(i)
+                soil(chain(f.words, f.names))
+        self.compared = compared
+        events = dict(zip(idents, zip(serial, map(serial.__getitem__, cluster_of))))
+        dead = self.previous["dead"] + len(removed)
+        if dead > self.DEAD_SHARE * n:  # the index is made anew, of present events only
+            lists = {}
+            for i in range(n):
+                f = feat(i)
+                for token in f.words | f.names:
+                    lists.setdefault(token, []).append(serial[i])
+            index = _packed(lists)
+            dead = 0
+        self.current = {"version": self.VERSION, "code": self.code, "packing": _PACKING,
+                        "events": events,
+                        "index": index,
+                        "next": next_serial, "dead": dead}
+        return [[pairs[m][0] for m in members[c]] for c in sorted(members)]
+
+    @staticmethod
+    def _first_admitting(f: "_Features", i: int, index: dict, position: dict,
+                         cluster_of: list[int], members: dict, built: dict, feat) -> int | None:
+        """The first cluster before position ``i`` that admits ``f`` (see
+        :func:`_group`): only clusters sharing a word or name with it can."""
+        candidates = set()
+        for token in chain(f.words, f.names):
+            for s in _serials(index.get(token, b"")):
+                p = position.get(s)
+                if p is not None and p < i:
+                    candidates.add(cluster_of[p])
+        value = None if f.span is not None else f.event.date.value
+        for c in sorted(candidates):
+            cluster = built.get(c)
+            if cluster is None:
+                cluster = built[c] = _Cluster(feat(c))
+                for m in members[c][1:]:
+                    cluster.add(feat(m))
+            first = cluster.members[0]
+            # a calendar date joins calendar clusters, another date only its own value's
+            if (first.span is None) != (value is not None) or \
+                    (value is not None and first.event.date.value != value):
+                continue
+            if cluster.admits(f):
+                return c
+        return None
 
 
 def _suffix_min_first_day(features: list[_Features]) -> list:

@@ -40,7 +40,7 @@ _WORD_AFTER = re.compile(r"\s+(\w+)(?!\S)")
 _WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 _SPACES = re.compile(r"[ \t\n]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:])")  # removed: a plain replacement, done in C
 _QUOTES = "\"„“”«»‚‘’'"
 _TRAIL = ".,;:!?-–— "
 _BARE_STRIP = _TRAIL + _QUOTES
@@ -85,7 +85,7 @@ def _remove_spans(sentence: str, spans: list[tuple[int, int]], anchor: int | Non
     text = "".join(out)
     if anchor is not None and _ANCHOR not in text:
         text = text[:anchor] + _ANCHOR + text[anchor:]
-    return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub(r"\1", text))
+    return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub("", text))
 
 
 def _vague_spans(sentence: str, data) -> list[tuple[int, int]]:
@@ -132,22 +132,41 @@ def _modifies_noun(text: str, end: int, data) -> bool:
 def _widen(text: str, start: int, end: int, data) -> tuple[int, int]:
     """Extend a time expression's span over time prepositions/particles around it.
 
-    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am";
+    "bislang nur beim Gipfel" loses "nur" with "bislang"; "am Freitag" loses "am",
+    "in der Nacht zu Sonntag" "in der" (an article only after a time preposition);
     "for the November 1995 assassination" keeps "for the" (the year modifies a noun).
     """
     if _modifies_noun(text, end, data):
         return start, end
+    first = text[start:start + 1].isupper()  # a noun ("Nacht") may take the article before it
     while True:
         m = _WORD_BEFORE.search(text, _word_search_start(text, start), start)
-        if not m or not _in_any(m.group(1).lower(), data.time_prepositions, data.time_particles):
+        if not m:
             break
-        start = m.start()
+        word = m.group(1).lower()
+        if not _in_any(word, data.time_prepositions, data.time_particles):
+            # "in der Nacht zu Sonntag": an article right before an expression
+            # that starts with a noun goes with the preposition before it ("am
+            # Ende der im Mai begonnenen Kampagne", "für die vorher bereits
+            # praktizierte Hilfe" keep theirs: that article is another noun's)
+            if not first or word not in data.definite_articles:
+                break
+            m = _article_after_preposition(text, m, data)
+            if not m:
+                break
+        start, first = m.start(), False
     while True:
         m = _WORD_AFTER.match(text, end)
         if not m or m.group(1).lower() not in data.time_particles:
             break
         end = m.end()
     return start, end
+
+
+def _article_after_preposition(text: str, article: re.Match, data) -> re.Match | None:
+    """The time preposition right before ``article`` (its match), or None."""
+    m = _WORD_BEFORE.search(text, _word_search_start(text, article.start()), article.start())
+    return m if m and m.group(1).lower() in data.time_prepositions else None
 
 
 def _word_search_start(text: str, end: int) -> int:
@@ -168,26 +187,35 @@ def _chunks(text: str) -> list[str]:
     return [c.strip() for c in _CHUNK_SPLIT.split(text)]
 
 
-def _join_around_empty(chunks: list[str], data) -> list[str]:
+def _join_around_empty(chunks: list[str], contents: list[list[str]], data) -> list[str]:
     """Chunks with a removed apposition closed up: "Die Stadt wurde, am 1. Mai,
     von Truppen zurückerobert" is one clause again once the date between the
-    commas is gone (not when the chunk after it starts a clause of its own)."""
+    commas is gone (not when the chunk after it starts a clause of its own).
+    ``contents``: the :func:`_content` of each chunk; ``chunks`` itself is
+    returned when nothing is joined."""
+    if all(contents):  # no chunk is empty: nothing to close up
+        return chunks
     out: list[str] = []
+    last_has_content = False  # whether out[-1] has content words (a join keeps them)
     i = 0
     while i < len(chunks):
-        if out and i + 1 < len(chunks) and not _content(chunks[i]) and _content(out[-1]) \
-                and not _opens_clause(_content(chunks[i + 1]), data):
+        if out and i + 1 < len(chunks) and not contents[i] and last_has_content \
+                and not _opens_clause(contents[i + 1], data):
             out[-1] = f"{out[-1]} {chunks[i]} {chunks[i + 1]}"
             i += 2
             continue
         out.append(chunks[i])
+        last_has_content = bool(contents[i])
         i += 1
-    return out
+    return out if len(out) < len(chunks) else chunks
 
 
 def _in_any(word: str, *sets) -> bool:
     """``word in a | b | …`` without building the union."""
-    return any(word in words for words in sets)
+    for words in sets:  # a loop: any() over a generator costs more than the lookups
+        if word in words:
+            return True
+    return False
 
 
 def _bare(word: str) -> str:
@@ -200,7 +228,7 @@ def _kind(content: list[str], index: int, is_last: bool, data) -> str:
     if not content:
         return "empty"
     n = len(content)
-    head = [_bare(w) for w in content[:4]]  # only the first words and the last one matter
+    head = [w.strip(_BARE_STRIP) for w in content[:4]]  # only the first words and the last one matter
     first, last = head[0].lower(), _bare(content[-1])
     if index > 0 and first in data.reporting_verbs:
         return "frame"  # ", hieß es in der Erklärung", ", according to officials"
@@ -220,14 +248,21 @@ def _kind(content: list[str], index: int, is_last: bool, data) -> str:
 
 def _clause_words(text: str, data) -> list[str]:
     """The words of the clause a headline is made from (see module doc)."""
-    chunks = _join_around_empty(_chunks(text), data)
+    chunks = _chunks(text)
     contents = [_content(c) for c in chunks]  # once: the helpers below look at them again
+    joined = _join_around_empty(chunks, contents, data)
+    if joined is not chunks:
+        chunks, contents = joined, [_content(c) for c in joined]
     kinds = [_kind(words, i, i == len(chunks) - 1, data) for i, words in enumerate(contents)]
     at = next((i for i, c in enumerate(chunks) if _ANCHOR in c), None)
     if at is not None and kinds[at] == "main":
         inline = _inline_clause(chunks[at].split(), data)
         if inline:
             return inline
+    if at is not None and kinds[at] == "rel":
+        words = _rel_to_main(contents, at, data)
+        if words:
+            return words
     if at is not None and kinds[at] == "sub":
         words = _sub_to_main(chunks[at].replace(_ANCHOR, " ").split(), data)
         if words and len(words) >= 3:
@@ -235,11 +270,29 @@ def _clause_words(text: str, data) -> list[str]:
     if at is not None and kinds[at] == "main" and len(contents[at]) >= 3:
         return _with_interrupted_start(contents, kinds, at, data)
     for i, k in enumerate(kinds):
-        if k == "main" and len(_content(chunks[i])) >= 3:
+        if k == "main" and len(contents[i]) >= 3:
             return _with_interrupted_start(contents, kinds, i, data)
     # No main clause: take the longest chunk there is.
     best = max(range(len(chunks)), key=lambda i: (len(chunks[i].split()), -i))
     return chunks[best].replace(_ANCHOR, " ").split()
+
+
+def _rel_to_main(contents: list[list[str]], at: int, data) -> list[str] | None:
+    """A relative clause that holds the anchor, with its antecedent as subject:
+    "The mayor, who took office in January 2014, said …" → "The mayor took
+    office".  Only after a short opening phrase that the sentence's verb
+    follows once the clause is over (so it is the sentence's subject, not
+    "Many saw in de Gaulle, who …, the man …"), and with a pronoun that is
+    the clause's subject (``subject_relatives``); None otherwise."""
+    rel, antecedent = contents[at], contents[at - 1] if at == 1 else []
+    if len(rel) < 2 or _bare(rel[0]).lower() not in data.subject_relatives:
+        return None
+    if not 1 <= len(antecedent) <= 6 or not _opens_clause(antecedent, data):
+        return None
+    after = _bare(contents[at + 1][0]).lower() if at + 1 < len(contents) and contents[at + 1] else ""
+    if not (_is_predicate(after, data) or _in_any(after, data.reporting_verbs, data.auxiliaries)):
+        return None
+    return antecedent + rel[1:]
 
 
 def _inline_clause(words: list[str], data) -> list[str] | None:
@@ -274,7 +327,8 @@ def _inline_clause(words: list[str], data) -> list[str] | None:
 
 
 def _content(chunk: str) -> list[str]:
-    return [w for w in chunk.replace(_ANCHOR, " ").split() if _bare(w)]
+    """The words of ``chunk`` that are more than punctuation and quotes."""
+    return [w for w in chunk.replace(_ANCHOR, " ").split() if w.strip(_BARE_STRIP)]
 
 
 def _with_interrupted_start(contents: list[list[str]], kinds: list[str], i: int, data) -> list[str]:

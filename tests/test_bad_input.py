@@ -213,6 +213,20 @@ def test_a_broken_template_override_fails_with_its_file_and_line(site, built_sit
     assert_previous_output_untouched(site, built_site)
 
 
+@pytest.mark.parametrize("site_arg,shown", [(".", "templates/article.html:2"),
+                                             ("seeds/..", "seeds/../templates/article.html:2")])
+def test_a_broken_template_is_named_as_the_site_folder_was_given(site, built_site, monkeypatch,
+                                                                  site_arg, shown):
+    """Like a seed, a site's template is named from the folder as given,
+    not by the absolute path the template loader found it under."""
+    write(site / "templates" / "article.html", '<p>\n{{ 1 + "a" }}\n')
+    monkeypatch.chdir(site)
+    result = CliRunner().invoke(main, ["build", "--site", site_arg])
+    line = assert_one_line_error(result, shown, ["unsupported operand"])
+    assert line.startswith(f"error: {shown}: template error"), line
+    assert_previous_output_untouched(site, built_site)
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_template_that_is_not_utf8_is_named_not_the_one_extending_it(site, built_site,
                                                                       monkeypatch, jobs):
@@ -344,3 +358,19 @@ def test_output_that_is_a_file_or_a_symlink_is_named_for_what_it_is(site, tmp_pa
     write(site / "output", "a file")
     assert_one_line_error(cli_build(site), "output", ["is a file, not a folder"])
     assert (site / "output").read_text() == "a file"
+
+
+def test_a_mistyped_front_matter_key_is_a_warning_naming_file_and_line(site, built_site):
+    """'tilte:' would be ignored without a word; a key of another tool
+    ('layout:') is left alone; --strict turns the warning into a failure."""
+    write(site / "seeds" / "typo.md",
+          "---\ntilte: Gipfel\nlayout: post\ndate: 2017-07-07\n---\nAm 7. Juli 2017 begann der Gipfel.\n")
+    result = cli_build(site)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1, result.stderr
+    assert "typo.md:2: front matter key 'tilte'" in warnings[0] and "did you mean 'title'?" in warnings[0]
+    again = cli_build(site)  # nothing changed: the warning is told again
+    assert "did you mean 'title'?" in again.stderr
+    strict = cli_build(site, "--strict")
+    assert strict.exit_code == 1 and "did you mean 'title'?" in strict.stderr

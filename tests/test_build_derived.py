@@ -1,7 +1,8 @@
 """What a build derives from articles and events (page digests, facets and
 event views, neighbour links, merged events: ``derived.pickle``, see
-``memo.StoredMemo``; the exports' per-event text: ``text.pickle`` and its
-text file, see ``memo.StoredText``) is stored for the next process.  An
+``memo.StoredMemo``; where the exports' per-event text lies in the export
+files: ``exports.pickle``, see ``memo.StoredPieces``) is stored for the
+next process.  An
 edit rebuild that reuses it must give the bytes a cold build of the same
 input gives, whatever changed; a damaged, stale or foreign store is never
 trusted.
@@ -9,6 +10,7 @@ trusted.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 
 from site_builder import build as build_module
 from site_builder import cache
+from site_builder import exports as exports_module
 from site_builder.memo import StoredMemo
 
 from helpers import REPO, write
@@ -198,52 +201,89 @@ def test_successive_edits_store_a_delta_and_each_build_equals_a_cold_one(tmp_pat
         assert snapshot(site / "output") == cold_output(site, tmp_path)
 
 
-def text_files(site: Path) -> list[Path]:
-    return sorted(cache.cache_dir(site).glob("text-*.bin"))
+def pieces_index(site: Path) -> Path:
+    return cache.cache_dir(site) / "exports.pickle"
 
 
-@pytest.mark.parametrize("damage", ["flipped bytes", "truncated", "missing", "index garbage",
-                                    "other bytes of the same size"])
-def test_damaged_stored_export_text_is_made_again(tmp_path, damage):
-    """The exports' per-event text is stored in a file of its own, each piece
-    checked by its CRC-32 and the file by its size: damage means the text is
-    made again, never that damaged text is published."""
+@pytest.mark.parametrize("damage", ["flipped bytes", "missing", "index garbage"])
+def test_damaged_export_files_or_index_give_pieces_made_again(tmp_path, monkeypatch, damage):
+    """An edit rebuild takes each unchanged event's piece of the exports from
+    the export files the last build wrote, at the places the index records:
+    a file that is not byte for byte the one recorded (even of the same size
+    and mtime) or a damaged index means the pieces are made again, never
+    that damaged text is published."""
     site = derived_site(tmp_path / "site", split=False)
     run(site)
-    (stored,) = text_files(site)
-    index = cache.cache_dir(site) / "text.pickle"
-    raw = bytearray(stored.read_bytes())
-    if damage == "flipped bytes":  # one in every 50: every piece of text is hit
-        for i in range(0, len(raw), 50):
+    exported = site / "output" / "events.ics"
+    if damage == "flipped bytes":  # in every piece; size and mtime as recorded
+        st = exported.stat()
+        raw = bytearray(exported.read_bytes())
+        for i in range(0, len(raw), 40):
             raw[i] = ord("#") if raw[i] != ord("#") else ord("%")
-        stored.write_bytes(bytes(raw))
-    elif damage == "truncated":
-        stored.write_bytes(bytes(raw[:-10]))
+        exported.write_bytes(bytes(raw))
+        os.utime(exported, ns=(st.st_atime_ns, st.st_mtime_ns))
     elif damage == "missing":
-        stored.unlink()
-    elif damage == "index garbage":
-        index.write_bytes(b"\x80\x04garbage")
+        exported.unlink()
     else:
-        stored.rename(stored.with_name("text-other.bin"))
-        write(stored, "x" * len(raw))
+        pieces_index(site).write_bytes(b"\x80\x04garbage")
+    made = []
+    real = exports_module._ics_event
+    monkeypatch.setattr(exports_module, "_ics_event", lambda *a: made.append(1) or real(*a))
     edit_date(site)
     run(site)
+    assert len(made) == len(ics_events(site))  # every piece made again
     assert snapshot(site / "output") == cold_output(site, tmp_path)
-    assert len(text_files(site)) == 1  # this build's; the damaged one is gone
 
 
-def test_stored_export_text_of_a_failed_or_killed_build_is_removed(tmp_path):
+def ics_events(site: Path) -> list[str]:
+    return (site / "output" / "events.ics").read_text().split("BEGIN:VEVENT")[1:]
+
+
+def test_an_edit_makes_only_the_changed_events_pieces_of_the_exports(tmp_path, monkeypatch):
     site = derived_site(tmp_path / "site", split=False)
     run(site)
-    leftover = cache.cache_dir(site) / "text-999-killed.bin"
-    leftover.write_bytes(b"half written")
+    made = []
+    real = exports_module._ics_event
+    monkeypatch.setattr(exports_module, "_ics_event",
+                        lambda inp, event, stamp: made.append(event.slug) or real(inp, event, stamp))
+    edit_date(site)
+    run(site)
+    assert set(made) == {"wahl"}  # its article's key changed; the other events' pieces are reused
+    assert snapshot(site / "output") == cold_output(site, tmp_path)
+
+
+def test_a_failed_build_leaves_the_last_index_and_old_text_files_are_removed(tmp_path):
+    site = derived_site(tmp_path / "site", split=False)
+    run(site)
+    index = pieces_index(site).read_bytes()
+    leftover = cache.cache_dir(site) / "text-999-earlier.bin"  # an earlier version's store
+    leftover.write_bytes(b"text")
     # fails after the render: --strict and an article without a dated event
     write(site / "seeds" / "undated.md", article_text("Ohne Datum", "2017-01-01", "Nichts."))
     with pytest.raises(build_module.StrictFailure):
         run(site, strict=True)
-    assert len(text_files(site)) == 2  # the failed build left nothing of its own
+    assert pieces_index(site).read_bytes() == index
     (site / "seeds" / "undated.md").unlink()
     edit_date(site)
     run(site)
-    assert not leftover.exists() and len(text_files(site)) == 1
+    assert not leftover.exists()
     assert snapshot(site / "output") == cold_output(site, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "garbage"])
+@pytest.mark.parametrize("name", ["merge.pickle", "exports.pickle"])
+def test_a_damaged_merge_record_or_pieces_index_is_ignored(tmp_path, name, damage):
+    """The merge's record and the exports' index are checked like the other
+    cache files: a damaged one means a full merge, or pieces made again."""
+    site = derived_site(tmp_path / "site", split=True)
+    run(site)
+    stored = cache.cache_dir(site) / name
+    raw = stored.read_bytes()
+    stored.write_bytes({"flip": raw[:-50] + bytes([raw[-50] ^ 0xFF]) + raw[-49:],
+                        "truncate": raw[: len(raw) // 2], "garbage": b"\x80\x04garbage"}[damage])
+    edit_merged_date(site)
+    result = run(site)
+    assert not any("Traceback" in w for w in result.warnings)
+    assert snapshot(site / "output") == cold_output(site, tmp_path)
+    load = cache.load_record if name == "merge.pickle" else cache.load_pieces_index
+    assert load(stored)  # written anew, sound

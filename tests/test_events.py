@@ -141,6 +141,12 @@ def test_manual_events_become_events():
      "Tuesday", "2017-11-07", "The company would cut 1,200 jobs at its plant in Ohio"),
     ("Russia blocked the channel after the United States struck a Syrian air base in April.",
      "April", "2017-04", "The United States struck a Syrian air base"),
+    # an event told in a relative clause: its antecedent is the subject ...
+    ("The mayor, who took office in January 2014, said the city was ready.",
+     "January 2014", "2014-01", "The mayor took office"),
+    # ... only when the sentence's verb follows the clause (else it is no subject)
+    ("Many saw in de Gaulle, who had not held office since 1946, the man to end the war.",
+     "1946", "1946", "Many saw in de Gaulle"),
 ])
 def test_english_headlines(sentence, span, value, expected):
     (e,) = extract_events(article(sentence, lang="en", genre="narrative"),
@@ -160,6 +166,12 @@ def test_english_headlines(sentence, span, value, expected):
      "2011", "2011", "Das Institut prognostiziert ein Wachstum von zwei Prozent"),
     ("Der Schnee blieb den ganzen Winter auf den Gipfeln liegen.",
      "Winter", "2017-WI", "Der Schnee blieb auf den Gipfeln liegen"),
+    # the article of a removed noun goes with its preposition ("In der" used to stay)
+    ("In der Nacht zu Sonntag brannte eine Lagerhalle in Hamburg.",
+     "Nacht zu Sonntag", "2017-11-11TNI", "Eine Lagerhalle brannte in Hamburg"),
+    # ... but not an article that belongs to a later noun
+    ("Am Ende der im Mai begonnenen Kampagne eroberten die Truppen die Stadt.",
+     "Mai", "1918-05", "Am Ende der begonnenen Kampagne eroberten die Truppen die Stadt"),
 ])
 def test_german_headlines(sentence, span, value, expected):
     (e,) = extract_events(article(sentence, genre="narrative"), [timex(sentence, span, "DATE", value)])
@@ -311,3 +323,43 @@ def test_long_english_titles_keep_their_verbs(sentence, span, expected):
 
 def test_a_sentence_of_time_words_only_keeps_its_words_as_title():
     assert _title("Until this week.", "en", ("this week", "1999-W02")) == "Until this week"
+
+
+@pytest.mark.parametrize("sentence, span, value, date", [
+    ("Der Minister wurde vor zwei Wochen entlassen.", "zwei Wochen", "P2W", "2017-W44"),
+    ("Vor drei Jahren hatte die Regierung das Gesetz beschlossen.", "drei Jahren", "P3Y", "2014"),
+    ("Die Firma zog vor zwei Monaten nach Berlin.", "zwei Monaten", "P2M", "2017-09"),
+    ("Der Unfall geschah vor vier Tagen in Bonn.", "vier Tagen", "P4D", "2017-11-11"),
+])
+def test_a_german_duration_counted_back_from_a_news_date_dates_an_event(sentence, span, value, date):
+    """KRAUTS/TimeML tag "vor zwei Wochen" as the duration "zwei Wochen"; the
+    event still lies that long before the article date, at the unit's
+    granularity, and the title loses "vor zwei Wochen" like any date."""
+    text = "Bonn (dpa) - Die Lage blieb heute ruhig in der Stadt. " + sentence
+    art = article(text, date="2017-11-15")
+    events = extract_events(art, [timex(text, span, "DURATION", value)])
+    (event,) = [e for e in events if e.sentence == sentence]
+    assert event.date.value == date
+    assert span not in event.title and not event.title.lower().startswith("vor ")
+    assert " vor " not in f" {event.title} "
+
+
+def test_a_counted_back_duration_needs_its_cue_and_a_precise_enough_news_date():
+    """No invented week from a month-only article date, no anchor without
+    "vor" ("für zwei Wochen" is how long, not when), none in a narrative."""
+    text = "Der Minister wurde vor zwei Wochen entlassen. Sie blieb für zwei Wochen in Rom."
+    tags = [timex(text, "zwei Wochen", "DURATION", "P2W"),
+            timex(text, "zwei Wochen", "DURATION", "P2W", nth=1)]
+    day = extract_events(article(text, date="2017-11-15"), tags)
+    assert [(e.date.value, e.timex_text) for e in day] == [("2017-W44", "zwei Wochen")]
+    month_only = extract_events(article(text, date="2017-11"), tags)
+    assert [(e.date.value, e.timex_text) for e in month_only] == [("2017-11", "")]  # the lead
+    assert not extract_events(article(text, date="2017-11-15", genre="narrative"), tags)
+
+
+def test_a_number_written_out_makes_a_plural_unit_an_anchor():
+    """"Two years ago" dates its sentence like "2 years ago"; "Years ago" stays vague."""
+    text = "Two years ago, a similar storm flooded the city. Years ago, a storm hit the coast."
+    tags = [timex(text, "Two years ago", "DATE", "2015"), timex(text, "Years ago", "DATE", "2016")]
+    events = extract_events(article(text, lang="en", date="2017-11-15", genre="narrative"), tags)
+    assert [(e.date.value, e.title) for e in events] == [("2015", "A similar storm flooded the city")]

@@ -5,9 +5,9 @@ import markdown
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from site_builder.readers.markdown_gates import GATES, GateExtension, gated
-from site_builder.readers.markdown_reader import _EXTENSIONS, new_converter
-from site_builder.readers.typography import TypographyExtension, marks_for
+from site_builder.readers.markdown_gates import GATES, GateExtension, gated, plain_paragraphs
+from site_builder.readers.markdown_reader import _EXTENSIONS, markdown_to_html, new_converter
+from site_builder.readers.typography import DEFERRED, TypographyExtension, marks_for
 
 
 def convert(doc: str, gates: bool) -> str:
@@ -59,3 +59,42 @@ TOKENS = ["a", "b", " ", "  ", "   ", "\n", "\n\n", "  \n", "`", "```", "~~~", "
 @given(st.lists(st.sampled_from(TOKENS), max_size=60).map("".join))
 def test_any_markup_gives_the_same_html_gated_or_not(doc):
     assert convert(doc, gates=True) == convert(doc, gates=False)
+
+
+# ---------------------------------------------------------------- plain prose
+
+def full_conversion(doc: str, marks) -> str:
+    md, typography = new_converter()
+    typography.marks = marks
+    return md.convert(doc)
+
+
+def test_plain_prose_takes_the_short_path_with_the_installed_markdown():
+    """A newer Python-Markdown would silently lose the short path (never the HTML)."""
+    doc = 'Er sagte: "Wir kommen -- morgen." 1990 war es so.\n\n\nAm 2. Mai\nging es los.\n'
+    assert plain_paragraphs(doc) == ['Er sagte: "Wir kommen -- morgen." 1990 war es so.',
+                                     "Am 2. Mai\nging es los."]
+    assert markdown_to_html(doc, marks_for("de")) == \
+        "<p>Er sagte: „Wir kommen – morgen.“ 1990 war es so.</p>\n<p>Am 2. Mai\nging es los.</p>"
+
+
+@pytest.mark.parametrize("doc", [
+    "1. item", "Text\n2. item", "- item", "Text\n+ item", "Text\n===", "Text\n---", "> quote",
+    "Term\n: definition", "    code", "Text\n    more", "a *b*", "a `b`", "a [b](c)", "a <b>",
+    "a &amp; b", "a  \nb", "# h", "a | b", "a {: #x}", "a\tb", "a\r\nb", "~~~\ncode\n~~~",
+])
+def test_markup_takes_the_long_path(doc):
+    assert plain_paragraphs(doc) is None
+
+
+PROSE = ["a", "B", "1", "12", "3.", "0.", "1)", " ", "  ", "\n", "\n\n", "\n\n\n", " \n", "\n ",
+         "\"", "'", "--", "---", "...", "-", ".", ",", ":", "!", "?", "(", ")", "„", "“", "«", "»",
+         "=", "+", "/", "é", "'90s", "x'y", "\u00a0", "\u2028", "\x0b", "\x0c", "\x85", "\u3000",
+         "\ue000", "\ue001", "*", "_", "`", "<", "&", "#", "[", "|", "{", ">", "~", "\\"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PROSE), max_size=50).map("".join),
+       st.sampled_from([marks_for("de"), marks_for("en"), DEFERRED]))
+def test_short_path_gives_the_html_of_the_full_conversion(doc, marks):
+    assert markdown_to_html(doc, marks) == full_conversion(doc, marks)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from site_builder.errors import InputError
 from site_builder.readers import ReadOptions, read_article
@@ -51,6 +52,31 @@ def test_plain_text_malformed_date_header_names_file_and_line(tmp_path, header):
 def test_plain_text_starting_with_the_word_date_is_text(tmp_path):
     path = write(tmp_path / "palms.txt", "Date palms grow in the oasis (dpa) - since 2017.\n")
     assert read_article(path).text.startswith("Date palms")
+
+
+@pytest.mark.parametrize("name,body,date", [
+    ("2017-11-15-council.md", "---\ntitle: Council\n---\nThe council voted on Friday.\n", "2017-11-15"),
+    ("2017-11-15_council.txt", "The council voted on Friday.\n", "2017-11-15"),
+    ("2017-11-15.md", "The council voted on Friday.\n", "2017-11-15"),
+    # a date in the article wins over the name
+    ("2017-11-15-council.md", "---\ndate: 2016-01-02\n---\nThe council voted.\n", "2016-01-02"),
+    ("2017-11-15-council.txt", "date 2015-01\nThe council voted on Friday.\n", "2015-01"),
+    # no real date at the start of the name: no date
+    ("2016-02-30-council.md", "The council voted on Friday.\n", None),
+    ("council-2017-11-15.md", "The council voted on Friday.\n", None),
+    ("2017-11-150.md", "The council voted on Friday.\n", None),
+])
+def test_an_undated_article_takes_the_date_its_file_name_starts_with(tmp_path, name, body, date):
+    """Posts named as Jekyll and Pelican name them keep their date."""
+    article = read_article(write(tmp_path / name, body))
+    assert (article.date.value if article.date else None) == date
+
+
+def test_markdown_notes_a_mistyped_front_matter_key_with_its_line(tmp_path):
+    path = write(tmp_path / "a.md", "---\ntitle: T\nData: 2017-07-07\nlanguage: de\nlayout: post\n---\nText.\n")
+    notes = read_article(path).notes
+    assert notes == ("3: front matter key 'Data' is not known and is ignored (did you mean 'date'?)",
+                     "4: front matter key 'language' is not known and is ignored (did you mean 'lang'?)")
 
 
 def test_markdown_front_matter(tmp_path):
@@ -275,3 +301,24 @@ def test_language_detection_needs_a_clear_lead(text, expected):
 
     assert detect_language(text) == expected
     assert detect_language(text, "xx") == (expected or "xx")
+
+
+_LANGID_PIECES = ["der", "die", "the", "and", "ein", "eine", "Einen", "of", "in", "to", " ", "\n",
+                  "\u00a0", ",", ".", "(", ")", "-", "_", "/", ":", "'", "’", "„", "“", "2", "²",
+                  "½", "x", "é", "ß", "İ", "ǅ", "\u0301", "\x1c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LANGID_PIECES), max_size=40).map("".join))
+def test_function_words_are_counted_as_in_a_scan_of_every_word(text):
+    """The language is told from function word counts taken chunk by chunk;
+    they must be those of finding every word (a run of letters) in the text."""
+    import re
+    from collections import Counter
+
+    from site_builder.readers.langid import _ALL_FUNCTION_WORDS, _function_words
+
+    text = text.lower()
+    every_word = Counter(re.findall(r"[^\W\d_]+", text))
+    assert _function_words(text) == Counter(
+        {w: n for w, n in every_word.items() if w in _ALL_FUNCTION_WORDS})

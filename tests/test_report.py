@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from site_builder.build import ArticleDone, BuildResult
@@ -55,3 +56,11 @@ def test_the_moment_counts_from_the_start_of_the_build():
     _feed(reporter, 3)  # … then quick ticks: the bar shows at once
     reporter.close()
     assert "/3 [" in term.getvalue() and "article/s" in term.getvalue()
+
+
+def test_the_summary_says_one_article_not_one_articles():
+    from site_builder.report import counts
+    result = BuildResult(articles=1, events=1, seconds=0.3)
+    assert counts(result) == "1 article, 1 event, 0 warnings, 0.30 s"
+    result.warnings.append("x")
+    assert counts(replace(result, articles=2, events=0)) == "2 articles, 0 events, 1 warning, 0.30 s"

@@ -1,5 +1,6 @@
 """Merging the same happening across articles, curation, ordering."""
 import random
+from dataclasses import replace
 
 from site_builder.curation import Curation
 from site_builder.dates import PartialDate
@@ -172,3 +173,105 @@ def test_the_indexed_merge_forms_the_clusters_of_the_plain_rule():
         assert _group(sorted(pairs, key=lambda p: p[0].sort_key)) == expected
         merged += sum(len(c) > 1 for c in expected)
     assert merged > 100  # the reports do merge, often
+
+
+def _random_report(rng, tag, i, words, names, dates):
+    from site_builder.model import Event
+
+    slug = f"a{rng.randint(0, 6)}"
+    key = (" ".join(sorted(rng.sample(words, rng.randint(1, 6)))) + "\n"
+           + "\t".join(sorted(rng.sample(names, rng.randint(0, 4)))))
+    event = Event(id=f"{slug}-{tag}-{i}", date=PartialDate(rng.choice(dates)), title="t",
+                  sentence=f"s{i}", start=i, end=i + 1, slug=slug, manual=rng.random() < 0.05)
+    return event, key
+
+
+def test_a_merge_replaying_the_last_ones_record_forms_the_clusters_of_a_full_merge():
+    """After an edit, the merge replays the last merge's clusters for events
+    that are unchanged and share no word or name with a cluster that changed;
+    over random edits (events added, removed, re-dated, reworded) the
+    clusters must be those of the full merge, and most events replayed."""
+    from site_builder.timeline import MergeRecord, _group
+
+    rng = random.Random(11)
+    words = [f"wort{i}" for i in range(120)]
+    names = [f"name {i}" for i in range(12)]
+    dates = ["2016", "2017", "2017-07", "2017-07-07", "2017-07-08", "2017-08", "2017-Q3",
+             "2017-W27", "2017-07-07T10:00", "XXXX-07", "2018-01-02", "2018", "2018-03"]
+    compared = total = 0
+    for round_ in range(12):
+        pairs = [_random_report(rng, f"{round_}", i, words, names, dates) for i in range(150)]
+        record = MergeRecord()
+        assert record.group(sorted(pairs, key=lambda p: p[0].sort_key)) == \
+            _group(sorted(pairs, key=lambda p: p[0].sort_key))
+        for edit in range(8):
+            for _ in range(rng.randint(1, 3)):
+                what, at = rng.choice(["add", "remove", "redate", "reword"]), \
+                    rng.randrange(len(pairs))
+                event, key = pairs[at]
+                if what == "add":
+                    pairs.append(_random_report(rng, f"{round_}-{edit}", 1000 + len(pairs),
+                                                words, names, dates))
+                elif what == "remove":
+                    pairs.pop(at)
+                elif what == "redate":
+                    pairs[at] = (replace(event, date=PartialDate(rng.choice(dates))), key)
+                else:
+                    pairs[at] = (event, key.replace(rng.choice(words), rng.choice(words)))
+            ordered = sorted(pairs, key=lambda p: p[0].sort_key)
+            expected = _group(ordered)
+            record = MergeRecord(record.current)
+            assert record.group(ordered) == expected
+            compared += record.compared
+            total += len(ordered)
+    assert compared < total / 2  # most events were replayed
+
+
+def test_a_damaged_or_foreign_merge_record_gives_a_full_merge():
+    from site_builder.timeline import MergeRecord, _group
+
+    rng = random.Random(3)
+    words, names = [f"w{i}" for i in range(10)], [f"n {i}" for i in range(4)]
+    pairs = sorted((_random_report(rng, "x", i, words, names, ["2017", "2017-07"])
+                    for i in range(40)), key=lambda p: p[0].sort_key)
+    record = MergeRecord()
+    record.group(pairs)
+    for bad in ({"version": 1, "events": "garbage"}, {"version": 99}, ["not", "a", "dict"],
+                dict(record.current, index=None)):
+        again = MergeRecord(bad)
+        assert again.group(pairs) == _group(pairs) and again.current is not None
+
+
+def test_a_replayed_merge_splits_a_cluster_whose_link_was_removed():
+    """c joined a's cluster through b alone: without b, c stands apart,
+    although c itself is unchanged."""
+    from site_builder.model import Event
+    from site_builder.timeline import MergeRecord, _group
+
+    def report(slug, words):
+        return (Event(id=slug, date=PartialDate("2017-07-07"), title="t", sentence=slug,
+                      start=0, end=1, slug=slug), " ".join(words) + "\n")
+
+    a, b, c = report("a", "pq"), report("b", "pqrs"), report("c", "rst")
+    record = MergeRecord()
+    assert len(record.group([a, b, c])) == 1
+    record = MergeRecord(record.current)
+    assert record.group([a, c]) == _group([a, c]) == [[a[0]], [c[0]]]
+
+
+def test_a_merge_record_of_other_code_is_not_replayed():
+    """An edited merge rule in a checkout may cluster otherwise: a record is
+    replayed only by the code that made it."""
+    from site_builder.timeline import MergeRecord
+
+    rng = random.Random(5)
+    words, names = [f"w{i}" for i in range(10)], [f"n {i}" for i in range(4)]
+    pairs = sorted((_random_report(rng, "x", i, words, names, ["2017", "2017-07"])
+                    for i in range(40)), key=lambda p: p[0].sort_key)
+    record = MergeRecord(code="code a")
+    record.group(pairs)
+    same = MergeRecord(record.current, code="code a")
+    same.group(pairs)
+    other = MergeRecord(record.current, code="code b")
+    other.group(pairs)
+    assert same.compared == 0 and other.previous is None and other.compared == len(pairs)

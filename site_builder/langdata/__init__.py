@@ -35,6 +35,7 @@ class LangData:
     reporting_verbs: frozenset[str]
     subordinators: frozenset[str]
     relative_pronouns: frozenset[str]
+    subject_relatives: frozenset[str]     # "who": the antecedent is the clause's subject
     inline_subordinators: frozenset[str]  # open a clause without a comma ("after")
     relative_verb_final: bool             # relative/subordinate clauses end in the verb
     nouns_capitalised: bool               # German: "the 1990 elections" cannot be lower case
@@ -42,6 +43,7 @@ class LangData:
     connectives: frozenset[str]           # sentence-initial words a headline drops
     vague_time_words: frozenset[str]      # not an anchor; dropped from titles
     plural_units: frozenset[str]          # "Monaten": without a number, a vague span
+    number_words: frozenset[str]          # "zwei", "twenty": a number written out
     time_particles: frozenset[str]        # "nur", "erst": dropped next to a removed time word
     time_prepositions: frozenset[str]     # dropped right before a removed time expression
     time_links: frozenset[str]            # "and", "bis": join two removed time expressions
@@ -70,6 +72,7 @@ class LangData:
     orgs: frozenset[str]
     place_prepositions: frozenset[str]    # "in Hamburg": capitalised word after these is a place
     generic_words: frozenset[str]         # words that make a timex generic ("jeweils")
+    ago_before: frozenset[str]            # "vor zwei Wochen": a duration counted back from the article date
     quotes: str                           # opening, closing, inner opening, inner closing mark
     apostrophe: str
 
@@ -90,6 +93,7 @@ def get(lang: str) -> LangData:
         reporting_verbs=_words(mod.REPORTING_VERBS),
         subordinators=_words(mod.SUBORDINATORS),
         relative_pronouns=_words(mod.RELATIVE_PRONOUNS),
+        subject_relatives=_words(mod.SUBJECT_RELATIVES),
         inline_subordinators=_words(mod.INLINE_SUBORDINATORS),
         relative_verb_final=mod.RELATIVE_VERB_FINAL,
         nouns_capitalised=mod.NOUNS_CAPITALISED,
@@ -97,6 +101,7 @@ def get(lang: str) -> LangData:
         connectives=_words(mod.CONNECTIVES),
         vague_time_words=_words(mod.VAGUE_TIME_WORDS),
         plural_units=_words(mod.PLURAL_UNITS),
+        number_words=_words(mod.NUMBER_WORDS),
         time_particles=_words(mod.TIME_PARTICLES),
         time_prepositions=_words(mod.TIME_PREPOSITIONS),
         time_links=_words(mod.TIME_LINKS),
@@ -125,6 +130,7 @@ def get(lang: str) -> LangData:
         orgs=_words(mod.ORGS),
         place_prepositions=_words(mod.PLACE_PREPOSITIONS),
         generic_words=_words(mod.GENERIC_WORDS),
+        ago_before=_words(mod.AGO_BEFORE),
         quotes=mod.QUOTES,
         apostrophe=mod.APOSTROPHE,
     )

@@ -50,6 +50,10 @@ RELATIVE_PRONOUNS = """
 der die das dem den deren dessen denen welche welcher welches welchem welchen
 """.split()
 
+# None: "der" may be subject or object, and the verb-final clause would need
+# its verb moved (and split: "antrat" -> "trat ... an") to stand alone.
+SUBJECT_RELATIVES: list[str] = []
+
 # German sets every subordinate clause off with commas, so none is needed inline.
 INLINE_SUBORDINATORS = []
 
@@ -75,6 +79,14 @@ PLURAL_UNITS = """
 Tagen Wochen Monaten Jahren Jahrzehnten Jahrhunderten Tage Wochen Monate Jahre Jahrzehnte
 """.split()
 
+# Numbers written out: "two years ago" counts like "2 years ago" (a plural
+# unit with a number is no vague span).
+NUMBER_WORDS = """
+zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn
+sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig
+neunzig hundert tausend anderthalb eineinhalb zweieinhalb
+""".split()
+
 TIME_PARTICLES = "nur erst noch schon bereits".split()
 
 TIME_PREPOSITIONS = """
@@ -84,7 +96,7 @@ für während innerhalb gegen ganzen ganze gesamten zwischen
 
 # Words that join two time expressions into one range or list ("zwischen X und Y",
 # "von X bis Y"): with both ends removed, they go too.
-TIME_LINKS = "und bis oder sowie - – —".split()
+TIME_LINKS = "und bis oder sowie auf zum - – —".split()  # "Nacht vom 16. auf den 17."
 
 NUMBER_CUES = "Nr Nr. Nummer Resolution Paragraf Paragraph Artikel Art Art. Band Bd".split()
 
@@ -177,6 +189,10 @@ Wehrmacht Rote_Armee Hamas Hisbollah Taliban Al-Kaida Gazprom Siemens Volkswagen
 PLACE_PREPOSITIONS = "in nach aus bei".split()
 
 GENERIC_WORDS = "jeweils jeden jedes jede immer stets".split()
+
+# "vor zwei Wochen", "vor drei Jahren": the tagger marks the amount as a
+# duration (TimeML); an event it dates lies that long before the article date.
+AGO_BEFORE = ["vor"]
 
 # Typographic quotation marks (Markdown articles): opening and closing, then the
 # pair for a quotation inside a quotation; the apostrophe.

@@ -43,6 +43,10 @@ which who whom whose where as once so
 
 RELATIVE_PRONOUNS = "which who whom whose".split()
 
+# Relative pronouns that stand for the subject of their clause: "The mayor, who
+# took office in January 2014, said ..." titles the event "The mayor took office".
+SUBJECT_RELATIVES = "who which".split()
+
 # Subordinators that open a clause even without a comma before them.
 INLINE_SUBORDINATORS = "after because although though while when before since until unless".split()
 
@@ -64,6 +68,14 @@ earlier meanwhile eventually sometimes always ever still already
 # Plural time units: a time expression built on them without a number is vague.
 PLURAL_UNITS = """
 days weeks months years decades centuries
+""".split()
+
+# Numbers written out: "two years ago" counts like "2 years ago" (a plural
+# unit with a number is no vague span).
+NUMBER_WORDS = """
+two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand dozen
 """.split()
 
 TIME_PARTICLES = "only just already still".split()
@@ -164,6 +176,10 @@ Reuters IMF White_House United_Nations European_Union Red_Army WHO OPEC FBI CIA 
 PLACE_PREPOSITIONS = "in from to at".split()
 
 GENERIC_WORDS = "every each always typically usually".split()
+
+# Words before a duration that count it back from the article date; none in
+# English: the tagger dates "two weeks ago" itself.
+AGO_BEFORE: list[str] = []
 
 # Typographic quotation marks (Markdown articles): opening and closing, then the
 # pair for a quotation inside a quotation; the apostrophe.

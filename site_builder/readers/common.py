@@ -77,6 +77,19 @@ def parse_date(value: str, path: Path, line: int | None = None) -> PartialDate:
     return date
 
 
+_DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?=[-_.]|$)")
+
+
+def date_from_name(path: Path) -> PartialDate | None:
+    """The date a file name starts with, as Jekyll and Pelican name posts
+    (``2017-11-15-council.md``); None when it starts with no real date."""
+    m = _DATED_NAME.match(path.stem)
+    if not m or int(m.group(1)) == 0:
+        return None
+    date = PartialDate(m.group(0))
+    return date if date.is_calendar else None
+
+
 def title_from_text(sentence: str, limit: int = 140) -> str:
     """A title made of the first sentence, cut at a word boundary when long."""
     sentence = " ".join(sentence.split()).rstrip(".")

@@ -22,6 +22,7 @@ the rendered body, so offsets refer to what readers see.
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import re
 import threading
 from pathlib import Path
@@ -34,12 +35,18 @@ import yaml
 from ..errors import InputError
 from ..model import Article, ManualEvent
 from ..sanitize import sanitize_html
-from .common import (ReadOptions, detect_language, first_sentence, html_to_text, parse_date,
-                     slugify, source_name, title_from_text)
-from .markdown_gates import GateExtension
-from .typography import DEFERRED, QuoteMarks, TypographyExtension, marks_for, resolve_deferred
+from .common import (ReadOptions, date_from_name, detect_language, first_sentence, html_to_text,
+                     parse_date, slugify, source_name, title_from_text)
+from .markdown_gates import GateExtension, plain_paragraphs
+from .typography import (DEFERRED, QuoteMarks, TypographyExtension, marks_for, resolve_deferred,
+                         typeset_paragraph)
 
 KNOWN_GENRES = ("news", "narrative")
+FRONT_MATTER_KEYS = ("title", "date", "lang", "tags", "summary", "source", "url", "slug", "genre",
+                     "events")
+# keys other tools (or languages) use for ours, too far from them for a typo
+_KEY_ALIASES = {"language": "lang", "sprache": "lang", "datum": "date", "titel": "title",
+                "tag": "tags", "schlagworte": "tags"}
 # Typographic quotes, dashes and ellipses come from TypographyExtension,
 # which sets quotes the way the article's language writes them.
 _EXTENSIONS = ["extra", "sane_lists"]
@@ -48,15 +55,32 @@ _EXTENSIONS = ["extra", "sane_lists"]
 _converters = threading.local()
 
 
+def _extension_objects(names: list[str]) -> list:
+    """Python-Markdown's extensions ``names``, made here: named, Markdown looks
+    each one up among every installed package's entry points (~40 ms of
+    importlib.metadata a process), and "extra" names seven more."""
+    out = []
+    for name in names:
+        module = importlib.import_module(f"markdown.extensions.{name}")
+        if name == "extra":  # a bundle that registers its parts by name
+            out.extend(_extension_objects(module.extensions))
+        else:
+            out.append(module.makeExtension())
+    return out
+
+
 def new_converter() -> tuple[markdown.Markdown, TypographyExtension]:
     """A Markdown converter with this reader's extensions, and its typographer."""
     typography = TypographyExtension()
-    extensions = [*_EXTENSIONS, typography, GateExtension()]  # the gates come last
+    extensions = [*_extension_objects(_EXTENSIONS), typography, GateExtension()]  # gates last
     return markdown.Markdown(extensions=extensions, output_format="html"), typography
 
 
 def markdown_to_html(body: str, marks: QuoteMarks) -> str:
     """Markdown text → HTML, quotes set with ``marks`` (see :mod:`.typography`)."""
+    paragraphs = plain_paragraphs(body)
+    if paragraphs is not None:  # plain prose: the HTML Python-Markdown would make
+        return "\n".join(f"<p>{typeset_paragraph(p, marks)}</p>" for p in paragraphs)
     converter = getattr(_converters, "pair", None)
     if converter is None:
         converter = _converters.pair = new_converter()
@@ -93,7 +117,7 @@ def _read(text: str, path: Path, options: ReadOptions) -> Article:
     if not plain.strip() and not meta.get("events"):
         raise InputError(path, "article has no text")
     date = _date(meta, "date", path, _key_line(text, "date")) \
-        if meta.get("date") is not None else None
+        if meta.get("date") is not None else date_from_name(path)
     lang = _language(meta, text, path) or detect_language(plain, options.default_lang) or "en"
     if marks is DEFERRED:  # the quotes waited for the language, told by the words of the text
         marks = marks_for(lang)
@@ -111,7 +135,28 @@ def _read(text: str, path: Path, options: ReadOptions) -> Article:
         summary=_string(meta, "summary", path),
         url=_url(meta, "source", text, path) or _url(meta, "url", text, path),
         genre=genre, manual_events=_manual_events(meta, path), title_given=bool(title),
+        notes=_unknown_keys(meta, text),
     )
+
+
+def _unknown_keys(meta: dict, text: str) -> tuple[str, ...]:
+    """A note per front matter key that looks like a mistyped known key
+    ("tilte", "Date", "language"): it would be ignored without a word.  Other
+    keys (a blog's "layout", "author" …) are left alone, as other site
+    generators leave them."""
+    import difflib
+
+    notes = []
+    for key in map(str, meta):
+        if key in FRONT_MATTER_KEYS:
+            continue
+        meant = _KEY_ALIASES.get(key.lower()) or next(
+            iter(difflib.get_close_matches(key.lower(), FRONT_MATTER_KEYS, n=1, cutoff=0.75)), None)
+        if meant:
+            line = _key_line(text, key)
+            notes.append(f"{f'{line}: ' if line else ''}front matter key {key!r} is not known and "
+                         f"is ignored (did you mean {meant!r}?)")
+    return tuple(notes)
 
 
 def _render(body: str, marks: QuoteMarks) -> tuple[str, str]:

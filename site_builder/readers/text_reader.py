@@ -18,8 +18,8 @@ import re
 from pathlib import Path
 
 from ..model import Article, Dateline
-from .common import (ReadOptions, detect_language, first_sentence, paragraphs_html,
-                     parse_date, slugify, source_name, title_from_text)
+from .common import (ReadOptions, date_from_name, detect_language, first_sentence,
+                     paragraphs_html, parse_date, slugify, source_name, title_from_text)
 from ..errors import InputError
 
 _DATE_HEADER = re.compile(r"\s*date[ \t]+(?P<value>\S+)[ \t]*\n?")
@@ -49,6 +49,8 @@ def read(text: str, path: Path, options: ReadOptions) -> Article:
         raise InputError(path, "the 'date' header is written in lower case: 'date YYYY-MM' or "
                                "'date YYYY-MM-DD'",
                          line=text.count("\n", 0, len(text) - len(text.lstrip())) + 1)
+    if date is None:
+        date = date_from_name(path)
     # Keep offsets equal to file offsets: blank the header, keep its newlines.
     blanked = re.sub(r"[^\n]", " ", text[:body_start]) + text[body_start:]
     if not blanked.strip():

@@ -22,7 +22,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-__all__ = ["QuoteMarks", "TypographyExtension", "DEFERRED", "marks_for", "resolve_deferred"]
+__all__ = ["QuoteMarks", "TypographyExtension", "DEFERRED", "marks_for", "resolve_deferred",
+           "typeset_paragraph"]
 
 
 class QuoteMarks(NamedTuple):
@@ -154,6 +155,12 @@ class _Run:
             self.inner_open -= 1
             return marks.inner_close
         return marks.apostrophe  # "the voters' choice", "Hans' Auto"
+
+
+def typeset_paragraph(text: str, marks: QuoteMarks) -> str:
+    """A paragraph of plain text as the typographer sets a ``<p>`` holding
+    only ``text`` (a block of its own: no text before or after it)."""
+    return _Run(marks, []).typeset(text, True, None)
 
 
 def _runs(root) -> list[list[tuple]]:

@@ -282,10 +282,11 @@ def holiday_date(spec, year: int) -> tuple[int, int]:
     if spec[0] == "easter":
         d = easter(max(year, 1583)) + dt.timedelta(days=spec[1])
         return d.month, d.day
-    _, month, weekday, n = spec  # ("nth", month, weekday, n); n = -1 means last
+    # ("nth", month, weekday, n[, days after]); n = -1 means last
+    _, month, weekday, n, *after = spec
     if n > 0:
         first = dt.date(year, month, 1)
-        day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1)
+        day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1) + sum(after)
         return month, day
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
     return month, nxt.day - (nxt.isoweekday() - weekday) % 7
@@ -881,6 +882,8 @@ class Interpreter:
         num = _number(m.parts, p)
         quant = m.parts.get("vaguequant")
         if quant and quant.lower() in self.lookup["article"] and not self._plural(m):
+            if unit == "D" and self.ctx.genre == "news" and not self.ctx.apposed:
+                return None  # "late in the day", "during the day": no day of its own
             return self._the_unit(m, unit)  # "the year", "the quarter"
         if quant and not self._plural(m) and quant.lower() in getattr(self.spec.data, "FIRST_QUANT", ()):
             # "the first day" of the war is the day last named; "the first year" lasts a year
@@ -895,6 +898,16 @@ class Interpreter:
             self.ctx.last_part = None
         value = iso_duration(num, unit) if self.ctx.genre == "news" else duration(num, unit)
         return "DURATION", value, self._w(m, "approx")
+
+    def _rate(self, m):
+        """The unit of a rate after an amount ("$2 million a year", "8% annually").
+
+        TimeML news mostly leaves it untagged; TIMEX2 narratives tag it as
+        the length or set it names ("30 a day", "10,000 per day").
+        """
+        if self.ctx.genre == "news":
+            return None
+        return self._set(m) if "every" in m.parts or "setword" in m.parts else self._duration(m)
 
     def _set(self, m):
         found = self._set_value(m)
@@ -998,6 +1011,11 @@ class Interpreter:
         word = " ".join(m.parts["vague"].split()).lower()
         if self.ctx.genre == "news" and word in getattr(self.spec.data, "VAGUE_NOT_IN_NEWS", ()):
             return None  # TimeML leaves these adjectives untagged; TIMEX2 tags them
+        if word in getattr(self.spec.data, "VAGUE_ONLY_AHEAD_IN_NEWS", ()):
+            # "will soon begin": the near future in news; "was soon released",
+            # and any "soon" in a narrative, only orders events
+            if self.ctx.genre != "news" or self.tense(m) == "past":
+                return None
         return "DATE", self._w(m, "vague"), None
 
 

@@ -126,6 +126,19 @@ def test_event_link_lands_on_highlighted_sentence_and_back(browser, base_url):
     assert console_errors(browser) == []
 
 
+def test_the_sentences_behind_events_are_marked_in_the_article(browser, base_url):
+    """Without following a link, a reader sees which sentences made events."""
+    browser.get(f"{base_url}articles/{SEED_SLUG}/")
+    def underline(element):
+        return browser.execute_script(
+            "return getComputedStyle(arguments[0]).textDecorationLine", element)
+    sentences = browser.find_elements(By.CSS_SELECTOR, ".event-sentence[id]")
+    assert len(sentences) >= 3
+    assert {underline(s) for s in sentences} == {"underline"}
+    body = browser.find_element(By.CSS_SELECTOR, ".article-body p")
+    assert underline(body) == "none"  # the rest of the text is not
+
+
 def test_filters_update_the_url_and_survive_a_reload(browser, base_url):
     browser.get(base_url)
     filters_ready(browser)

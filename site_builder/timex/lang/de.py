@@ -329,8 +329,8 @@ PATTERNS = [
     ("time", r"(?:{pos}\s+)?{daypart}\s+(?:des\s+)?{rel}\s+Tages"),
     ("time", r"{rel}\s+{daypart}(?!\s+(?:des|vom)\s+\d)"),
     ("time", r"{daypart}\s+{direction}"),
-    # "in der Nacht zum Sonntag", "Nacht auf Montag"
-    ("night_before", r"Nacht\s+(?:zum|auf\s+den|auf)\s+{weekday}"),
+    # "in der Nacht zum Sonntag", "Nacht zu Sonntag", "Nacht auf Montag"
+    ("night_before", r"Nacht\s+(?:zum|zu|auf\s+den|auf)\s+{weekday}"),
     # "am frühen Morgen", "am späten Abend"
     ("time", r"(?:frühen|späten)\s+{daypart}"),
     # Mid-sentence "Morgen" is the morning ("am Morgen"); "morgen" is tomorrow.

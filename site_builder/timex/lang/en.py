@@ -116,10 +116,15 @@ VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
          "the future": "FUTURE_REF", "future": "FUTURE_REF", "someday": "FUTURE_REF",
          "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
          "present-day": "PRESENT_REF", "modern day": "PRESENT_REF",
-         "modern-day": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF"}
-# Not listed on purpose: "soon", "later", "earlier", "once", "previously",
+         "modern-day": "PRESENT_REF", "then current": "PAST_REF", "then-current": "PAST_REF",
+         "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF"}
+# Not listed on purpose: "later", "earlier", "once", "previously",
 # "eventually", "shortly" -- adverbs of sequence that annotators (TIMEX2 and
-# TimeML alike) leave untagged when they stand alone.
+# TimeML alike) leave untagged when they stand alone.  "soon" looks ahead
+# from the document date in news ("it will soon begin selling"), but orders
+# events in a past clause ("was soon released") and in narratives; "as soon
+# as X", "soon after X" tie it to an event (the skip patterns below).
+VAGUE_ONLY_AHEAD_IN_NEWS = {"soon", "as soon as possible"}
 
 # TimeML news leaves "the" out before a bare plural unit ("in the weeks
 # before") and a decade ("the 1960s"), and mostly the approximators "about",
@@ -141,8 +146,12 @@ NAME_WORDS = (r"(?:(?:This|Next|Last|High|Early|Late)\s+)?(?:Today|Tonight|Tomor
               r"Evening|Night|Now)\b")
 
 # TimeML news leaves a following "later" out as a signal: "[three days] later"
-# is an amount anchored at an event, as "[two days] after the vote" is.
-NEWS_SPAN_DROP_END = r"\s+(?:later|afterwards?)\Z"
+# is an amount anchored at an event, as "[two days] after the vote" is; so is
+# "[a day] earlier" (but "a year earlier", "a month earlier" in a report name
+# the period compared with, a point: "up from $5 million a year earlier").
+NEWS_SPAN_DROP_END = (r"(?:\s+(?:later|afterwards?)"
+                      r"|(?:(?<=day)|(?<=days)|(?<=hour)|(?<=hours)|(?<=minute)|(?<=minutes))"
+                      r"\s+earlier)\Z")
 
 # After "two days" in "two days after the battle": the signal word and the
 # event, to the end of its clause (TIMEX2 narratives span all of it).
@@ -220,7 +229,12 @@ HOLIDAYS = {"Christmas": "12-25", "Christmas Day": "12-25", "Christmas Eve": "12
             "Halloween": "10-31", "Thanksgiving": ("nth", 11, 4, 4),
             "Thanksgiving Day": ("nth", 11, 4, 4), "Memorial Day": ("nth", 5, 1, -1),
             "Labor Day": ("nth", 9, 1, 1), "Veterans Day": "11-11",
-            "Valentine's Day": "02-14", "Boxing Day": "12-26"}
+            "Valentine's Day": "02-14", "Boxing Day": "12-26",
+            "Mother's Day": ("nth", 5, 7, 2), "Father's Day": ("nth", 6, 7, 3),
+            "Martin Luther King Day": ("nth", 1, 1, 3), "Presidents' Day": ("nth", 2, 1, 3),
+            "Columbus Day": ("nth", 10, 1, 2),
+            # the Tuesday after the first Monday in November
+            "Election Day": ("nth", 11, 1, 1, 1)}
 
 DIRECTIONS = {"later": "after", "after": "after", "afterward": "after",
               "afterwards": "after", "earlier": "before", "before": "before",
@@ -277,8 +291,17 @@ _IRREGULAR_PAST = ("brought|bought|thought|taught|caught|fought|sought|sold|told
 # expected") says nothing about whether its date is past or future: neither
 # "had" nor the planning word is a cue there.
 _PLAN_WORDS = "expected|planned|scheduled|due|slated|proposed|intended"
+# A planning word before the noun it qualifies ("the hastily planned trip",
+# "expected earnings") names a thing, and "as planned", "as previously
+# planned" compares with a plan: neither says the clause looks forward.
+_NOT_AS_PLANNED = r"(?<!\bas\s)(?<!\bpreviously\s)(?<!\boriginally\s)"
+_NOT_ATTRIBUTIVE = (r"(?!\s+(?!(?:to|for|on|in|at|by|until|as|and|or|through|next|this|later|soon|"
+                    r"early|late|within|before|after|around|about|from|between|that|then|back|out|"
+                    r"off|up|yesterday|today|tomorrow|tonight|a|an|the|its|his|her|their|our|"
+                    r"another)\b)[a-z]+\b)")
 FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|plans? to|planning|"
-               r"(?<!\bhad\sbeen\s)(?:" + _PLAN_WORDS + r"|set to)|is to|are to|would|"
+               r"(?<!\bhad\sbeen\s)" + _NOT_AS_PLANNED
+               + r"(?:(?:" + _PLAN_WORDS + r")" + _NOT_ATTRIBUTIVE + r"|set to)|is to|are to|would|"
                r"next(?!\s+to\b)|upcoming|coming|as soon as|as early as|effective|payable|"
                r"(?<!\bto\s)expires?|until|intends?|tomorrow)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
@@ -332,6 +355,15 @@ PATTERNS = [
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
+    # "as soon as the talks end", "soon after the vote": tied to an event, no time of its own
+    ("skip", r"(?:[Aa]s|[Tt]oo|[Ss]o|[Hh]ow)\s+soon(?!\s+as\s+possible\b)"),
+    ("skip", r"[Ss]oon(?=\s+(?:after|afterwards?|thereafter)\b)"),
+    # "today's world", "today's youth": the present era, not the document's day
+    ("skip", r"[Tt]oday's(?=\s+(?:world|youth|society|generation|young|children|kids)\b)"),
+    # a part of day that classifies a programme or a shift ("the morning talk
+    # show", "the evening newscast", "the night shift") is no time of its own
+    ("skip", r"(?:morning|afternoon|evening|night)(?=\s+(?:talk\s+)?(?:show|newscast|"
+             r"broadcast|programme|program|edition|shift|paper|newspaper)s?\b)"),
     # ages: "a 6-year-old", "the 8-month-old boy", "in his early 30s"
     ("skip", r"(?:(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=\bmy\s)|(?<=\byour\s)"
              r"|(?<=\bour\s))(?:(?:early|mid|late)[\s-])?'?[1-9]0'?s"),
@@ -341,6 +373,13 @@ PATTERNS = [
                 r"(?!\s+(?:of|after|before|later|earlier|ago|and)\b)"),
     # "52 years old", "26 years of age": an age (see resolve._age)
     ("age", _APPROX + r"{num}\s+{unit}\s+(?:old|of\s+age)"),
+    # the unit of a rate after an amount: "$2 million a year", "8.5% annually",
+    # "$55 a night", "32,000 per year" (see resolve._rate)
+    ("rate", r"(?:(?<=\d\s)|(?<=%\s)|(?<=million\s)|(?<=billion\s)|(?<=thousand\s)|"
+             r"(?<=percent\s)|(?<=cents\s))"
+             r"(?:(?:(?P<num>a|an)|{every})\s+(?=(?:day|week|month|year|hour)\b){unit}"
+             r"|an?\s+night|{setword})"
+             r"(?!\s+(?:ago|earlier|later|before|after|or|and)\b)"),
     # "the year 1950": one expression
     ("year", r"(?:the|The)\s+year\s+{year}(?![\d/–-])"),
     # years read out: "nineteen ninety-six", "the year two thousand"
