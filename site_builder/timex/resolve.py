@@ -748,8 +748,12 @@ class Interpreter:
                 return self._weekday(m, wd, off)
             if off == 0:
                 return "DATE", point_value(weekday_date(ref, wd, 0)), None
-            base = shift_point(ref, "D", -1 if off < 0 else 1)
-            return "DATE", point_value(weekday_date(base, wd, -1 if off < 0 else 1)), None
+            step = -1 if off < 0 else 1
+            base = shift_point(ref, "D", step)
+            p = weekday_date(base, wd, step)
+            if p is not None and abs(off) > 1:  # "the Monday after next": a week further
+                p = shift_point(p, "D", 7 * (off - step))
+            return "DATE", point_value(p), None
         if "month" in p:
             month = self._w(m, "month")
             if ref is None:

@@ -156,6 +156,7 @@ VAGUE = {"derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF", "jetzt": "PRESENT_R
 RELATIVE = {}
 for _stem, _meaning in {"letzt": (-1, "deictic"), "vergangen": (-1, "deictic"),
                         "vorig": (-1, "deictic"), "vorletzt": (-2, "deictic"),
+                        "vorvergangen": (-2, "deictic"), "übernächst": (2, "deictic"),
                         "nächst": (1, "deictic"), "kommend": (1, "deictic"),
                         "dies": (0, "deictic"), "laufend": (0, "deictic"), "neu": (1, "deictic"),
                         "diesjährig": (0, "deictic"),

@@ -1,0 +1,25 @@
+"""German sentences in agency-news and history styles the dev corpora do not hold.
+
+Each row is a form the tagger once missed or valued wrongly; the expected
+span and value follow TimeML (news, KRAUTS conventions) and TIMEX2
+(narrative, WikiWarsDE conventions), see docs/tagger-german.md.
+"""
+import pytest
+
+from site_builder.timex import tag
+
+
+def found(text, dct="2017-11-15", genre="news"):
+    """{surface text: (type, value, mod)} of the German tagger's output."""
+    return {t.text: (t.type, t.value, t.mod) for t in tag(text, dct, "de", genre)}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # two steps back or ahead
+    ("Vorvergangene Woche wurde er festgenommen.", "Vorvergangene Woche", "2017-W44"),
+    ("Übernächstes Jahr soll die Brücke fertig sein.", "Übernächstes Jahr", "2019"),
+    ("Der Termin wurde auf übernächsten Montag verschoben.", "übernächsten Montag", "2017-11-27"),
+    ("Er war am vorletzten Montag zurückgetreten.", "vorletzten Montag", "2017-11-06"),
+])
+def test_news_relative(text, span, value):
+    assert found(text)[span][1] == value
