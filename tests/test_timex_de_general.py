@@ -23,3 +23,18 @@ def found(text, dct="2017-11-15", genre="news"):
 ])
 def test_news_relative(text, span, value):
     assert found(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value,mod", [
+    ("Zu Wochenbeginn legten die Kurse zu.", "Wochenbeginn", "2017-W46", "START"),
+    ("Zur Monatsmitte steigen die Preise.", "Monatsmitte", "2017-11", "MID"),
+    ("Die Gespräche sollen Ende der Woche fortgesetzt werden.", "Ende der Woche", "2017-W46",
+     "END"),
+    ("Das Treffen war für Anfang der Woche geplant.", "Anfang der Woche", "2017-W46", "START"),
+])
+def test_news_part_of_current_unit(text, span, value, mod):
+    assert found(text)[span][1:] == (value, mod)
+
+
+def test_weekend_is_not_the_end_of_the_week():
+    assert found("Am Wochenende bleibt es trocken.")["Wochenende"][1] == "2017-W46-WE"

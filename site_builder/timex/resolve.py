@@ -634,6 +634,8 @@ class Interpreter:
         if ref is None:
             return "DATE", shift(None, unit, 0), None
         if unit == "W":
+            if ref.day and getattr(self.spec.data, "WEEK_OF_DAY_NAMED", False):
+                return "DATE", shift(ref, "W", 0), None  # "Mitte der Woche"
             return "DATE", f"{year_str(ref.year)}-WXX", None
         if unit == "WE":  # the weekend before the reference, after it in future tense
             saturday = weekday_date(ref, 6, 1 if self.tense(m) == "future" else -1)

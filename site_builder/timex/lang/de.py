@@ -118,6 +118,10 @@ WINTER_NAMED_BY_END = False
 PART_UNITS = {"Quartal": "Q", "Quartals": "Q", "Jahreshälfte": "H", "Halbjahr": "H",
               "Halbjahres": "H", "Trimester": "Q"}
 
+# "Ende der Woche", "zu Wochenbeginn": the week of the day last named (the
+# English corpora leave "the week" unresolved).
+WEEK_OF_DAY_NAMED = True
+
 # Words naming a day or year relative to the reference: (unit, offset).
 DEICTIC = {"heute": ("D", 0), "gestern": ("D", -1), "morgen": ("D", 1),
            "vorgestern": ("D", -2), "übermorgen": ("D", 2), "heuer": ("Y", 0),
@@ -174,7 +178,9 @@ CLOCK_WORDS = {"Mitternacht": "24:00"}
 
 POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START",
              "Mitte": "MID", "Ende": "END", "Endes": "END", "Ausgang": "END",
-             "frühen": "START", "frühe": "START", "späten": "END", "späte": "END"}
+             "frühen": "START", "frühe": "START", "späten": "END", "späte": "END",
+             # the second part of a compound: "Wochenbeginn", "Monatsende"
+             "beginn": "START", "anfang": "START", "mitte": "MID", "ende": "END"}
 APPROX = {"maximal": "EQUAL_OR_LESS", "etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX",
           "ca.": "APPROX", "circa": "APPROX", "knapp": "LESS_THAN", "fast": "LESS_THAN",
           "beinahe": "LESS_THAN", "nahezu": "LESS_THAN", "gut": "MORE_THAN",
@@ -307,6 +313,10 @@ PATTERNS = [
     ("date", r"Jahres(?:ende|beginn|anfang|mitte|wechsel)(?:\s+{year})?"),
     # "im Laufe des Jahres", "Ende des Monats", "am Ende des Tages": the reference's unit
     ("sameunit", r"(?:{pos}|Laufe|Verlauf)\s+(?:des|dieses)\s+(?=Jahres|Monats|Tages)(?:{unit})"),
+    ("sameunit", r"(?:{pos}|Laufe|Verlauf)\s+(?:der|dieser)\s+(?=Woche\b)(?:{unit})"),
+    # "zu Wochenbeginn", "zur Monatsmitte" ("Wochenende" is the weekend)
+    ("sameunit", r"(?=Wochen(?:beginn|anfang|mitte)\b|Monats(?:beginn|anfang|mitte|ende)\b)"
+                 r"(?:{unit})(?:{pos})"),
     ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:n|\s?-?\s?Jahre[n]?)?"),
     ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decadeword}\s?-?\s?[Jj]ahre[n]?"),
     ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
