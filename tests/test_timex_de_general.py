@@ -38,3 +38,13 @@ def test_news_part_of_current_unit(text, span, value, mod):
 
 def test_weekend_is_not_the_end_of_the_week():
     assert found("Am Wochenende bleibt es trocken.")["Wochenende"][1] == "2017-W46-WE"
+
+
+@pytest.mark.parametrize("text,span,value,genre", [
+    ("Die Sanierung dauerte ein halbes Jahr.", "ein halbes Jahr", "P6M", "news"),
+    ("Nach einer halben Stunde war alles vorbei.", "einer halben Stunde", "PT30M", "news"),
+    ("Am 22. Juni 1941 begann der Angriff. Ein halbes Jahr später stand die Armee vor Moskau.",
+     "Ein halbes Jahr später", "1941-12", "narrative"),
+])
+def test_half_amounts(text, span, value, genre):
+    assert found(text, None if genre == "narrative" else "2017-11-15", genre)[span][1] == value

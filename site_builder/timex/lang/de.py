@@ -49,7 +49,10 @@ def _numerals() -> dict:
              "einhundert": 100, "tausend": 1000,
              "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5,
              "viereinhalb": 4.5, "fünfeinhalb": 5.5, "halbe": 0.5, "halben": 0.5,
-             "einhalb": 0.5, "dutzend": 12, "Dutzend": 12}
+             "einhalb": 0.5, "dutzend": 12, "Dutzend": 12,
+             # "ein halbes Jahr", "einer halben Stunde": the article belongs to the half
+             "ein halbes": 0.5, "eine halbe": 0.5, "einem halben": 0.5, "einen halben": 0.5,
+             "einer halben": 0.5, "eines halben": 0.5}
     for tens, word in _TENS_WORDS.items():
         words[word] = tens
         for unit in range(1, 10):
