@@ -48,3 +48,12 @@ def test_weekend_is_not_the_end_of_the_week():
 ])
 def test_half_amounts(text, span, value, genre):
     assert found(text, None if genre == "narrative" else "2017-11-15", genre)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Das Museum ist montags geschlossen.", "montags", "XXXX-WXX-1"),
+    ("Sonntags fährt kein Bus.", "Sonntags", "XXXX-WXX-7"),
+    ("Der Laden öffnet werktags um 8 Uhr.", "werktags", "XXXX-WXX-WD"),
+])
+def test_weekday_adverbs_are_sets(text, span, value):
+    assert found(text)[span][:2] == ("SET", value)

@@ -199,7 +199,11 @@ SET_WORDS = {"täglich": "P1D", "tägliche": "P1D", "täglichen": "P1D", "alltä
              "wöchentlichen": "P1W", "monatlich": "P1M", "monatliche": "P1M",
              "monatlichen": "P1M", "jährlich": "P1Y", "jährliche": "P1Y", "jährlichen": "P1Y",
              "alljährlich": "P1Y", "alljährlichen": "P1Y", "stündlich": "PT1H",
-             "wochentags": "XXXX-WXX-WD"}
+             "wochentags": "XXXX-WXX-WD", "werktags": "XXXX-WXX-WD",
+             # adverbs of a weekday: "montags geschlossen" is every Monday
+             "montags": "XXXX-WXX-1", "dienstags": "XXXX-WXX-2", "mittwochs": "XXXX-WXX-3",
+             "donnerstags": "XXXX-WXX-4", "freitags": "XXXX-WXX-5", "samstags": "XXXX-WXX-6",
+             "sonnabends": "XXXX-WXX-6", "sonntags": "XXXX-WXX-7"}
 
 # WikiWarsDE writes sets as durations in narratives too ("täglich" P1D), not as
 # the repeated point (XXXX-XX-XX) of the English TIMEX2 corpus.
