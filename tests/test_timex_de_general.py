@@ -57,3 +57,13 @@ def test_half_amounts(text, span, value, genre):
 ])
 def test_weekday_adverbs_are_sets(text, span, value):
     assert found(text)[span][:2] == ("SET", value)
+
+
+@pytest.mark.parametrize("text,span,value,genre", [
+    ("Am Montag wurde er angezeigt. Tags darauf wurde er gefasst.", "Tags darauf", "2017-11-14",
+     "news"),
+    ("Am 3. Mai 1945 fiel die Stadt, tags zuvor war der General geflohen.", "tags zuvor",
+     "1945-05-02", "narrative"),
+])
+def test_tags_darauf_zuvor(text, span, value, genre):
+    assert found(text, None if genre == "narrative" else "2017-11-15", genre)[span][1] == value

@@ -79,6 +79,7 @@ UNITS = {
     "Jahr": "Y", "Jahre": "Y", "Jahren": "Y", "Jahres": "Y", "Jahrs": "Y",
     "Monat": "M", "Monate": "M", "Monaten": "M", "Monats": "M",
     "Woche": "W", "Wochen": "W", "Tag": "D", "Tage": "D", "Tagen": "D", "Tages": "D",
+    "tags": "D",  # "tags darauf", "tags zuvor"
     "Stunde": "H", "Stunden": "H", "Minute": "MIN", "Minuten": "MIN",
     "Sekunde": "S", "Sekunden": "S", "Jahrzehnt": "DE", "Jahrzehnte": "DE",
     "Jahrzehnten": "DE", "Jahrzehnts": "DE", "Jahrhundert": "CE", "Jahrhunderte": "CE",
