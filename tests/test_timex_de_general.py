@@ -67,3 +67,13 @@ def test_weekday_adverbs_are_sets(text, span, value):
 ])
 def test_tags_darauf_zuvor(text, span, value, genre):
     assert found(text, None if genre == "narrative" else "2017-11-15", genre)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Am Rosenmontag ziehen die Narren durch die Stadt.", "Rosenmontag", "2018-02-12"),
+    ("Am Aschermittwoch ist alles vorbei.", "Aschermittwoch", "2018-02-14"),
+    ("Am Muttertag 2018 blieben die Läden zu.", "Muttertag 2018", "2018-05-13"),
+    ("Am Stefanitag wird es wieder kalt.", "Stefanitag", "2017-12-26"),
+])
+def test_more_holidays(text, span, value):
+    assert found(text)[span][1] == value

@@ -221,7 +221,13 @@ HOLIDAYS = {"Weihnachten": "12-25", "Weihnachtstag": "12-25", "Ersten Weihnachts
             "Allerheiligen": "11-01", "Allerseelen": "11-02", "Nikolaustag": "12-06",
             "Tag der Deutschen Einheit": "10-03", "Maifeiertag": "05-01",
             "Tag der Arbeit": "05-01", "Valentinstag": "02-14", "Mariä Himmelfahrt": "08-15",
-            "Dreikönigstag": "01-06"}
+            "Dreikönigstag": "01-06", "Dreikönig": "01-06", "Mariä Empfängnis": "12-08",
+            "Stephanstag": "12-26", "Stefanitag": "12-26", "Reformationstag": "10-31",
+            "Martinstag": "11-11", "Josefitag": "03-19",
+            "Rosenmontag": ("easter", -48), "Faschingsdienstag": ("easter", -47),
+            "Aschermittwoch": ("easter", -46), "Gründonnerstag": ("easter", -3),
+            "Karsamstag": ("easter", -1), "Pfingstsonntag": ("easter", 49),
+            "Muttertag": ("nth", 5, 7, 2)}
 
 # Words after an amount of time that move from the last date ("drei Tage später").
 DIRECTIONS = {"später": "after", "danach": "after", "darauf": "after", "zuvor": "before",
