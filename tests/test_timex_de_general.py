@@ -77,3 +77,15 @@ def test_tags_darauf_zuvor(text, span, value, genre):
 ])
 def test_more_holidays(text, span, value):
     assert found(text)[span][1] == value
+
+
+@pytest.mark.parametrize("text,span,value,mod", [
+    ("Im 12. Jh. entstand die Kirche.", "12. Jh.", "11", None),
+    ("Im ausgehenden 17. Jahrhundert war die Stadt reich.", "ausgehenden 17. Jahrhundert", "16",
+     "END"),
+    ("Im beginnenden 19. Jahrhundert wuchs die Stadt.", "beginnenden 19. Jahrhundert", "18",
+     "START"),
+    ("Ende des 18. Jahrhunderts wuchs die Stadt.", "Ende des 18. Jahrhunderts", "17", "END"),
+])
+def test_narrative_centuries(text, span, value, mod):
+    assert found(text, None, "narrative")[span][1:] == (value, mod)

@@ -183,6 +183,7 @@ CLOCK_WORDS = {"Mitternacht": "24:00"}
 POSITIONS = {"Anfang": "START", "Anfangs": "START", "Beginn": "START",
              "Mitte": "MID", "Ende": "END", "Endes": "END", "Ausgang": "END",
              "frühen": "START", "frühe": "START", "späten": "END", "späte": "END",
+             "beginnenden": "START", "ausgehenden": "END", "ausgehende": "END",
              # the second part of a compound: "Wochenbeginn", "Monatsende"
              "beginn": "START", "anfang": "START", "mitte": "MID", "ende": "END"}
 APPROX = {"maximal": "EQUAL_OR_LESS", "etwa": "APPROX", "rund": "APPROX", "ungefähr": "APPROX",
@@ -333,8 +334,12 @@ PATTERNS = [
                  r"(?:{unit})(?:{pos})"),
     ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decade}er(?:n|\s?-?\s?Jahre[n]?)?"),
     ("decade", r"(?:{article}\s+)?(?:{pos}\s+der\s+)?{decadeword}\s?-?\s?[Jj]ahre[n]?"),
-    ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordnum}\.?\s+Jahrhunderts?(?:\s+{bc})?"),
-    ("century", r"(?:(?:{pos}|Laufe|Verlauf)\s+des\s+)?{ordword}\s+Jahrhunderts?(?:\s+{bc})?"),
+    # "Ende des 18. Jahrhunderts", "im ausgehenden 17. Jahrhundert", "im 12. Jh."
+    # (WikiWarsDE leaves "frühen"/"späten" outside a century: "des frühen [20. Jahrhunderts]")
+    ("century", r"(?:(?!früh|spät){pos}\s+(?:des\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{ordnum}\.?\s+"
+                r"(?:Jahrhunderts?|Jh\.|Jhdt\.)(?:\s+{bc})?"),
+    ("century", r"(?:(?!früh|spät){pos}\s+(?:des\s+)?|(?:Laufe|Verlauf)\s+des\s+)?{ordword}\s+Jahrhunderts?"
+                r"(?:\s+{bc})?"),
     ("time", r"(?:{weekday},?\s+)?{hour}[:.]{minute}\s*Uhr"),
     ("time", r"{hour}\s*Uhr\s+{minute}(?!\s*Min)"),
     # The first time of a range takes "Uhr" from its end: "von 10 bis 15 Uhr".
