@@ -89,3 +89,11 @@ def test_more_holidays(text, span, value):
 ])
 def test_narrative_centuries(text, span, value, mod):
     assert found(text, None, "narrative")[span][1:] == (value, mod)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Im Jahr 9 n. Chr. schlug Arminius die Römer.", "Jahr 9 n. Chr.", "0009"),
+    ("Die Stadt wurde 79 n. Chr. zerstört.", "79 n. Chr.", "0079"),
+])
+def test_common_era_years(text, span, value):
+    assert found(text, None, "narrative")[span][1] == value

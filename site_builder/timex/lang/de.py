@@ -321,6 +321,9 @@ PATTERNS = [
     ("date", r"(?:{article}\s+)?{pos}\s+des\s+Jahres(?:\s+{year})?"),
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{year}"),
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{bcyear}\s*{bc}"),
+    # years of the common era written as such: "im Jahr 9 n. Chr.", "79 n. Chr."
+    ("date", r"(?:(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+)?{bcyear}\s*"
+             r"(?:n\.\s?Chr\.|nach\s+Christ(?:us|i\s+Geburt))"),
     ("date", r"(?:{approx}\s+)?{pos}\s+{month}"),
     ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}\s+{year}"),
     ("date", r"(?:{article}\s+)?(?:{partord}|{ordnum}\.)\s+{partunit}(?:\s+{year})?"),
