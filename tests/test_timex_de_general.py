@@ -97,3 +97,8 @@ def test_narrative_centuries(text, span, value, mod):
 ])
 def test_common_era_years(text, span, value):
     assert found(text, None, "narrative")[span][1] == value
+
+
+def test_vague_amount_later_is_one_expression():
+    text = "Am 8. Mai 1945 endete der Krieg. Wenige Wochen später begann die Konferenz."
+    assert found(text, None, "narrative")["Wenige Wochen später"][:2] == ("DATE", "FUTURE_REF")

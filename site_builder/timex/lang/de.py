@@ -368,7 +368,7 @@ PATTERNS = [
     ("time", r"(?:frühen|späten)\s+{daypart}"),
     # Mid-sentence "Morgen" is the morning ("am Morgen"); "morgen" is tomorrow.
     ("time", r"(?<=[a-zäöüß,]\s)(?=Morgen\b)(?:{daypart})"),
-    ("offset", r"(?:{num}\s+)?{unit}\s+{direction}"),
+    ("offset", r"(?:(?:{num}|{vaguequant})\s+)?{unit}\s+{direction}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{season}"),
