@@ -102,3 +102,9 @@ def test_common_era_years(text, span, value):
 def test_vague_amount_later_is_one_expression():
     text = "Am 8. Mai 1945 endete der Krieg. Wenige Wochen später begann die Konferenz."
     assert found(text, None, "narrative")["Wenige Wochen später"][:2] == ("DATE", "FUTURE_REF")
+
+
+@pytest.mark.parametrize("text", ["Seit Jahren kämpft der Verein ums Überleben.",
+                                  "Vor Jahren war hier ein Kino."])
+def test_bare_plural_unit_at_sentence_start(text):
+    assert found(text)["Jahren"][:2] == ("DURATION", "PXY")

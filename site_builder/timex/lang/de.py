@@ -395,7 +395,8 @@ PATTERNS = [
     ("duration", r"{num}-?{unitadj}\w*"),
     ("duration", r"{vagueunitadj}\w*"),
     ("duration", r"(?:{article}\s+)?{vaguequant}\s+{unit}"),
-    ("duration", r"(?:(?<=seit )|(?<=über )|(?<=nach )|(?<=vor ))(?:{vaguequant}\s+)?{unit}"),
+    ("duration", r"(?:(?<=[Ss]eit )|(?<=[Üü]ber )|(?<=[Nn]ach )|(?<=[Vv]or ))"
+                 r"(?:{vaguequant}\s+)?{unit}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
     # "auch heute noch", "bis heute": the present, not the document's day
     ("present", r"heute(?=\s+noch\b)|(?<=\bnoch\s)heute|(?<=\bbis\s)heute"),
