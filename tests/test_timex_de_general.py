@@ -108,3 +108,11 @@ def test_vague_amount_later_is_one_expression():
                                   "Vor Jahren war hier ein Kino."])
 def test_bare_plural_unit_at_sentence_start(text):
     assert found(text)["Jahren"][:2] == ("DURATION", "PXY")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Zum Wochenende wird es wieder wärmer.", "2017-W46-WE"),
+    ("Übers Wochenende hatte es geschneit.", "2017-W46-WE"),  # as "am Wochenende"
+])
+def test_weekend_after_other_prepositions(text, value):
+    assert found(text)["Wochenende"][1] == value

@@ -406,8 +406,9 @@ PATTERNS = [
     ("date", r"(?:{article}\s+)?(?:{pos}\s+)?{season}(?!-\w)"),
     ("date", r"{month}(?!\s*\d|-\w)"),
     ("date", r"(?<!-){weekday}"),
-    # "am Wochenende": the weekend before or after the reference, by tense.
-    ("weekend", r"(?<=\b[Aa]m\s)Wochenende"),
+    # "am/zum/übers Wochenende": the weekend before or after the reference, by tense.
+    ("weekend", r"(?:(?<=\b[Aa]m\s)|(?<=\b[Zz]um\s)|(?<=\b[Vv]om\s)|(?<=\b[Üü]bers\s))"
+                r"Wochenende"),
     ("time", r"{daypart}"),
     ("time", r"{clockword}"),
     ("year", r"{year}"),
