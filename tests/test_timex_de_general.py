@@ -116,3 +116,7 @@ def test_bare_plural_unit_at_sentence_start(text):
 ])
 def test_weekend_after_other_prepositions(text, value):
     assert found(text)["Wochenende"][1] == value
+
+
+def test_age_is_not_a_duration():
+    assert found("Er starb im Alter von 84 Jahren in Wien.") == {}

@@ -279,10 +279,11 @@ YEAR_CUES_BEFORE = (r"(?:\b(?:im|in|seit|bis|von|vom|ab|um|vor|nach|zwischen|Jah
 # matches wins).  Kinds name the engine's interpreters.
 PATTERNS = [
     # Look-alikes dropped on the spot: ages ("der 25-Jährige", "16 Jahre alt",
-    # "ab 16 Jahren"), the conjunction "so bald", scores.
+    # "ab 16 Jahren", "im Alter von 84 Jahren"), the conjunction "so bald", scores.
     ("skip", r"\d+-[Jj]ährig\w*"),
     ("skip", r"{num}(?:\s*(?:und|bis|–|-)\s*\d+)?\s+Jahre[n]?\s+(?:alt|älter|jünger)\w*"),
     ("skip", r"(?<=\bab\s){num}\s+Jahren"),
+    ("skip", r"(?<=\bAlter\svon\s){num}\s+Jahren"),  # "im Alter von 84 Jahren"
     ("skip", r"so\s+bald(?!\s+wie)"),
     # Scores: "endete 3:1", "zum 70:71", "mit 24:17" (but "mit 14:30 Uhr" is a time).
     ("skip", r"(?:(?<=\bzum\s)|(?<=\bendete\s)|(?<=\bmit\s)|(?<=\bSieg\s))"
