@@ -120,3 +120,8 @@ def test_weekend_after_other_prepositions(text, value):
 
 def test_age_is_not_a_duration():
     assert found("Er starb im Alter von 84 Jahren in Wien.") == {}
+
+
+def test_in_the_course_of_a_named_year():
+    text = "Im Laufe des Jahres 1917 verschlechterte sich die Lage."
+    assert found(text, None, "narrative") == {"Laufe des Jahres 1917": ("DATE", "1917", None)}

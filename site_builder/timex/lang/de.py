@@ -320,6 +320,7 @@ PATTERNS = [
     ("date", r"(?:{pos}\s+(?:des\s+Jahres\s+)?)?{bcyear}\s*{bc}"),
     ("date", r"{pos}\s+(?:des\s+Jahres\s+)?{year}"),
     ("date", r"(?:{article}\s+)?{pos}\s+des\s+Jahres(?:\s+{year})?"),
+    ("date", r"(?:Laufe|Verlauf)\s+des\s+Jahres\s+{year}"),  # "im Laufe des Jahres 1917"
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{year}"),
     ("date", r"(?:{article}\s+)?(?:Jahr|Jahres|Jahre)\s+{bcyear}\s*{bc}"),
     # years of the common era written as such: "im Jahr 9 n. Chr.", "79 n. Chr."
