@@ -125,3 +125,13 @@ def test_age_is_not_a_duration():
 def test_in_the_course_of_a_named_year():
     text = "Im Laufe des Jahres 1917 verschlechterte sich die Lage."
     assert found(text, None, "narrative") == {"Laufe des Jahres 1917": ("DATE", "1917", None)}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Am Donnerstag vergangener Woche wurde er gesehen.", "Donnerstag vergangener Woche",
+     "2017-11-09"),
+    ("Die Entscheidung fällt am Montag nächster Woche.", "Montag nächster Woche", "2017-11-20"),
+    ("Am Freitag dieser Woche ist Schluss.", "Freitag dieser Woche", "2017-11-17"),
+])
+def test_weekday_of_a_relative_week(text, span, value):
+    assert found(text)[span][:2] == ("DATE", value)

@@ -744,6 +744,12 @@ class Interpreter:
         p, ctx = m.parts, self.ctx
         off, anchor = self._w(m, "rel")
         ref = ctx.anchor(anchor == "deictic")
+        if "weekday" in p and "unit" in p:  # "Thursday of last week"
+            wd = self._w(m, "weekday")
+            if ref is None or ref.day is None:
+                return self._weekday(m, wd, off)
+            day = shift_point(ref, "D", 7 * off + wd - ref.date.isoweekday())
+            return "DATE", point_value(day), None
         if "weekday" in p:
             wd = self._w(m, "weekday")
             if ref is None or ref.day is None:

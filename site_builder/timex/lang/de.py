@@ -371,6 +371,8 @@ PATTERNS = [
     # Mid-sentence "Morgen" is the morning ("am Morgen"); "morgen" is tomorrow.
     ("time", r"(?<=[a-zäöüß,]\s)(?=Morgen\b)(?:{daypart})"),
     ("offset", r"(?:(?:{num}|{vaguequant})\s+)?{unit}\s+{direction}"),
+    # "Donnerstag vergangener Woche", "am Montag nächster Woche"
+    ("relative", r"{weekday}\s+{rel}\s+(?=Woche\b)(?:{unit})"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{weekday}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{month}"),
     ("relative", r"(?:{article}\s+)?{rel}\s+{season}"),
