@@ -135,3 +135,12 @@ def test_in_the_course_of_a_named_year():
 ])
 def test_weekday_of_a_relative_week(text, span, value):
     assert found(text)[span][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Im Januar stieg die Zahl der Arbeitslosen.", "Januar", "2017-01"),
+    ("Im Zeitraum von Januar bis September stieg die Zahl.", "Januar", "2017-01"),
+    ("Am 2. Februar kamen die Minister zusammen.", "2. Februar", "2017-02-02"),
+])
+def test_strong_preterite_marks_the_past(text, span, value):
+    assert found(text)[span][1] == value

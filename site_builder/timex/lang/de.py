@@ -248,6 +248,9 @@ NEWS_SPAN_DROP = r"[Nn]ach\s+"
 FUTURE_CUES = (r"\b(?:wird|werden|werde|wirst|will|wollen|"
                r"plant|planen|geplant|beginnt|startet|findet)\b")
 PAST_CUES = (r"\b(?:war|waren|hatte|hatten|hat|haben|wurde|wurden|[Ss]eit|[Bb]isher|[Bb]islang|"
+             # the preterite of strong verbs frequent in reports, singular and plural
+             r"(?:stieg|sank|fiel|kam|ging|lag|gab|stand|fand|nahm|traf|starb|fuhr|brach|zog|"
+             r"hielt|blieb|begann|gewann|verlor|schloss|sprach|rief|lief|sah|erhielt|bekam)(?:en)?|"
              r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen)?"
              r"ge[a-zäöüß]{3,}(?:t|en))\b")
 
