@@ -352,6 +352,11 @@ PATTERNS = [
              r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
     # an undotted month abbreviation before a name is a first name ("Jan Kavan")
     ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
+    # "the second half of next year", "the first quarter of this year": one expression
+    # (before the fractions below: "the first quarter of this year" is no fraction)
+    ("part_of_year", r"(?:(?:the|The)\s+)?(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}\s+of\s+"
+                     r"(?=(?:last|this|next|the\s+(?:current|previous|following|next))\s+(?:fiscal\s+)?year\b)"
+                     r"{rel}\s+(?:fiscal\s+)?year(?!'s)"),
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),

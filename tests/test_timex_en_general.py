@@ -1,0 +1,16 @@
+"""English forms of agency news and encyclopedic history outside the dev corpora, one rule each."""
+from site_builder.timex import tag
+
+
+def en(text, dct="2017-11-15", genre="news"):
+    """{surface text: (type, value)} of the English tagger's output (2017-11-15 is a Wednesday)."""
+    return {t.text: (t.type, t.value) for t in tag(text, dct, "en", genre)}
+
+
+def test_a_quarter_or_half_of_a_year_named_relatively_is_one_expression():
+    assert en("Results are expected in the second half of next year.") == {
+        "the second half of next year": ("DATE", "2018-H2")}
+    assert en("Sales fell in the first quarter of this year.") == {
+        "the first quarter of this year": ("DATE", "2017-Q1")}
+    assert en("Profit rose in the fourth quarter of last year.") == {
+        "the fourth quarter of last year": ("DATE", "2016-Q4")}
