@@ -14,3 +14,11 @@ def test_a_quarter_or_half_of_a_year_named_relatively_is_one_expression():
         "the first quarter of this year": ("DATE", "2017-Q1")}
     assert en("Profit rose in the fourth quarter of last year.") == {
         "the fourth quarter of last year": ("DATE", "2016-Q4")}
+
+
+def test_four_digits_before_a_time_zone_are_a_clock_time_not_a_year():
+    assert en("The rocket lifted off at 2:30 p.m. local time (1830 GMT).") == {
+        "2:30 p.m.": ("TIME", "2017-11-15T14:30")}
+    assert "1830" not in en("Polls close at 1830 UTC on Sunday.")
+    # a year stays a year
+    assert en("In 1830 the revolution began.", None, "narrative") == {"1830": ("DATE", "1830")}

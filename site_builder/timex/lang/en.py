@@ -350,6 +350,9 @@ PATTERNS = [
     ("skip", r"(?<!\b[Ii]n\s)(?<!\b[Ss]ince\s)(?<!\b[Uu]ntil\s)(?<!\b[Bb]y\s)(?<!\b[Ll]ast\s)(?<!\b[Nn]ext\s)"
              r"(?<!\b[Tt]his\s)(?<!\b[Ee]arly\s)(?<!\b[Ll]ate\s)(?<!\b[Mm]id-)"
              r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
+    # four digits before a zone are a clock time, never a year: "(1830 GMT)" (TBAQ
+    # leaves such a time in another zone untagged: "[10:35 a.m.] (0735 GMT) [Friday]")
+    ("skip", r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*{tz}\b)"),
     # an undotted month abbreviation before a name is a first name ("Jan Kavan")
     ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
     # "the second half of next year", "the first quarter of this year": one expression
