@@ -22,3 +22,15 @@ def test_four_digits_before_a_time_zone_are_a_clock_time_not_a_year():
     assert "1830" not in en("Polls close at 1830 UTC on Sunday.")
     # a year stays a year
     assert en("In 1830 the revolution began.", None, "narrative") == {"1830": ("DATE", "1830")}
+
+
+def test_a_position_in_a_century_or_decade_named_with_the_is_one_expression():
+    assert en("By the end of the 19th century, the empire was in decline.", None, "narrative") == {
+        "the end of the 19th century": ("DATE", "18")}
+    assert en("In the middle of the 16th century, the city grew.", None, "narrative") == {
+        "the middle of the 16th century": ("DATE", "15")}
+    assert en("At the end of the 1930s, tensions rose.") == {
+        "the end of the 1930s": ("DATE", "193")}
+    mods = {t.text: t.mod for t in tag("At the beginning of the 20th century it grew.", None, "en",
+                                       "narrative")}
+    assert mods == {"the beginning of the 20th century": "START"}

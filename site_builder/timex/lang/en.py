@@ -339,6 +339,9 @@ _SAME_YEAR = r"(?:that|the\s+same)\s+year"
 # name ("the Seven Years' War"), a hyphenated adjective ("the 14-day
 # truce") or a noun phrase of its own ("over the weekend").
 _APPROX = r"(?:{approx}\s+(?!the\b|[A-Z]|\S+-\w))?"
+# "the end of the 1930s", "the middle of the 16th century": a position
+# phrase and the period it divides are one expression (TIMEX2 and TimeML alike)
+_OF_THE = r"(?:(?:(?<=\sof\s)|(?<=\sin\s))the\s+)?"
 # "a year and a half", "an hour and a half": half a unit more (resolve._number)
 _AND_A_HALF = r"(?P<andhalf>\s+and\s+a\s+half)?"
 
@@ -453,11 +456,11 @@ PATTERNS = [
     ("latest_period", r"(?:the|The)\s+latest\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)"),
     ("period", r"(?:the|The|that|That)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
     ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
-    ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
+    ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?'?{decade}'?s"),
     # "the nineties" (but "in his forties" is an age)
-    ("decade", r"(?:the|The)\s+(?:{pos}\s?)?{decadeword}"),
-    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
-    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
+    ("decade", r"(?:the|The)\s+(?:{pos}\s?" + _OF_THE + r")?{decadeword}"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?{ordword}\s+century(?:\s+{bc})?"),
     # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday",
     # "4 in the morning"; "around" is spelled out, not {approx}, so that the
     # prefilter tries the pattern only there (its meaning comes from APPROX);
