@@ -34,3 +34,12 @@ def test_a_position_in_a_century_or_decade_named_with_the_is_one_expression():
     mods = {t.text: t.mod for t in tag("At the beginning of the 20th century it grew.", None, "en",
                                        "narrative")}
     assert mods == {"the beginning of the 20th century": "START"}
+
+
+def test_years_of_the_common_era_marked_ad_or_ce_are_dates():
+    assert en("In AD 79, Vesuvius erupted.", None, "narrative") == {"AD 79": ("DATE", "0079")}
+    assert en("The dynasty ruled from 206 BC to AD 220.", None, "narrative") == {
+        "206 BC": ("DATE", "BC0206"), "AD 220": ("DATE", "0220")}
+    assert en("It was built around 200 CE.", None, "narrative") == {"200 CE": ("DATE", "0200")}
+    assert en("The empire fell in the 5th century AD.", None, "narrative") == {
+        "the 5th century AD": ("DATE", "04")}

@@ -423,6 +423,9 @@ PATTERNS = [
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
+    # years of the common era marked as such: "AD 79", "A.D. 1066", "79 AD", "200 CE"
+    ("date", r"(?:{pos}\s?)?(?:AD|A\.D\.)\s?{bcyear}(?![\d.,]?\d)"),
+    ("date", r"(?:{pos}\s?)?{bcyear}\s?(?:AD|A\.D\.|CE)"),
     ("date", r"{pos}[\s-]?{year}"),
     ("date", r"{pos}\s?(?:(?:the|The)\s+)?year"),
     ("date", r"{pos}[\s-]?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"  # "late-November"
@@ -459,8 +462,8 @@ PATTERNS = [
     ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?'?{decade}'?s"),
     # "the nineties" (but "in his forties" is an age)
     ("decade", r"(?:the|The)\s+(?:{pos}\s?" + _OF_THE + r")?{decadeword}"),
-    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
-    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?{ordword}\s+century(?:\s+{bc})?"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc}|\s+(?:AD|A\.D\.))?"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?{ordword}\s+century(?:\s+{bc}|\s+(?:AD|A\.D\.))?"),
     # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday",
     # "4 in the morning"; "around" is spelled out, not {approx}, so that the
     # prefilter tries the pattern only there (its meaning comes from APPROX);
