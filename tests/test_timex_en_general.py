@@ -43,3 +43,15 @@ def test_years_of_the_common_era_marked_ad_or_ce_are_dates():
     assert en("It was built around 200 CE.", None, "narrative") == {"200 CE": ("DATE", "0200")}
     assert en("The empire fell in the 5th century AD.", None, "narrative") == {
         "the 5th century AD": ("DATE", "04")}
+
+
+def test_quarters_halves_and_fiscal_years_written_as_codes():
+    assert en("The company reported Q3 2019 earnings on Monday.")["Q3 2019"] == ("DATE", "2019-Q3")
+    assert en("Sales fell in H1 2018.") == {"H1 2018": ("DATE", "2018-H1")}
+    assert en("Growth slowed in 2019 Q3.") == {"2019 Q3": ("DATE", "2019-Q3")}
+    assert en("Profit rose in Q3.") == {"Q3": ("DATE", "2017-Q3")}
+    assert en("FY2018 revenue rose 5%.") == {"FY2018": ("DATE", "2018")}
+    assert en("FY18 sales rose.") == {"FY18": ("DATE", "2018")}
+    # a code that names no period: a product, an impossible half
+    assert en("The model Q3 is popular.") == {}
+    assert en("the H3 2018 paper") == {"2018": ("DATE", "2018")}

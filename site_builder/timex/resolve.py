@@ -474,9 +474,10 @@ class Interpreter:
             self._note(Point(year, month, day), m)
         return "DATE", fmt(year, month, day), mod
 
-    def _part(self, m, year):
-        order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
-        code = self._w(m, "partunit")
+    def _part(self, m, year, code=None, order=None):
+        if code is None:
+            order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
+            code = self._w(m, "partunit")
         if order is None or order == 0:
             return None
         limit = 4 if code == "Q" else 2
@@ -494,6 +495,10 @@ class Interpreter:
             # "After a flat second quarter, ...": the period reported on stays
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _part_code(self, m):
+        """"Q3 2019", "H1 2018": a quarter or half written as a code."""
+        return self._part(m, _year(m.parts, self.ctx), m.parts["code"], int(m.parts["order"]))
 
     def _expected(self, m, year: int, code: str, n: int) -> bool:
         """Whether news speaks of a quarter or half still to come.

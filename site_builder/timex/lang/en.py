@@ -455,6 +455,12 @@ PATTERNS = [
     ("prior_period", r"(?:the|The)\s+(?:same\s+)?(?:{partunit}|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)"),
     ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
     ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
+    # quarters and halves written as codes, as business news does: "Q3 2019",
+    # "H1 2018", "2019 Q3"; a bare "Q3" only after a preposition of time
+    ("part_code", r"(?:(?:the|The)\s+)?(?P<code>Q|H(?=[12]))(?P<order>[1-4])\s+(?:of\s+)?(?:FY\s?|fiscal\s+)?{year}"),
+    ("part_code", r"{year}\s+(?P<code>Q|H(?=[12]))(?P<order>[1-4])"),
+    ("part_code", r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Ff]or\s)|(?<=\bthe\s)|(?<=\b[Ss]ince\s))"
+                  r"(?P<code>Q)(?P<order>[1-4])"),
     ("part_of_year", r"{rel}\s+year's\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
     ("latest_period", r"(?:the|The)\s+latest\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)"),
     ("period", r"(?:the|The|that|That)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
@@ -534,6 +540,8 @@ PATTERNS = [
     ("date", r"{weekday}(?=(?P<possessive>'s)\b)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
+    # "FY2018", "FY18": a fiscal year, whatever count noun follows ("FY18 sales")
+    ("date", r"FY\s?(?:{year}|'?{yy}(?![\d']))"),
     ("year", r"(?:fiscal\s+)?{year}"),
     ("year", r"'{yy}(?![\d']|\s*s\b)"),
     # a day of the month last named: "the enemy's onslaught on the 20th was repulsed"
