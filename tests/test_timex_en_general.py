@@ -55,3 +55,12 @@ def test_quarters_halves_and_fiscal_years_written_as_codes():
     # a code that names no period: a product, an impossible half
     assert en("The model Q3 is popular.") == {}
     assert en("the H3 2018 paper") == {"2018": ("DATE", "2018")}
+
+
+def test_early_or_late_before_a_weekday_is_part_of_the_expression():
+    tagged = {t.text: (t.value, t.mod) for t in tag("The storm hit late Sunday, officials said.",
+                                                    "2017-11-15", "en", "news")}
+    assert tagged == {"late Sunday": ("2017-11-12", "END")}
+    tagged = {t.text: (t.value, t.mod) for t in tag("It will arrive early Friday.", "2017-11-15",
+                                                    "en", "news")}
+    assert tagged == {"early Friday": ("2017-11-17", "START")}

@@ -449,7 +449,8 @@ class Interpreter:
                 self._note_explicit(m, Point(year))
             return "DATE", f"{'XXXX' if year is None else year_str(year)}-{season}", mod
         if month is None and year is None and "weekday" in p:
-            return self._weekday(m, self._w(m, "weekday"), None)
+            found = self._weekday(m, self._w(m, "weekday"), None)
+            return found[:2] + (mod,) if found else None  # "early Tuesday": mod START
         if month is None:  # "Ende des Jahres 1863" / "Ende des Jahres"
             if year is None:
                 ref = ctx.anchor(False)

@@ -537,6 +537,8 @@ PATTERNS = [
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
     # a possessive ("Wednesday's ruling") names an event reported: a day gone by
+    # "late Sunday", "early Monday": the day, mod END / START (TimeML spans the modifier)
+    ("date", r"(?=[Ee]arly\s|[Ll]ate\s){pos}\s+{weekday}(?!'s|\s+(?:{daypart}|the\b))"),
     ("date", r"{weekday}(?=(?P<possessive>'s)\b)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
