@@ -64,3 +64,11 @@ def test_early_or_late_before_a_weekday_is_part_of_the_expression():
     tagged = {t.text: (t.value, t.mod) for t in tag("It will arrive early Friday.", "2017-11-15",
                                                     "en", "news")}
     assert tagged == {"early Friday": ("2017-11-17", "START")}
+
+
+def test_a_clock_time_takes_the_day_named_right_after_it():
+    assert en("The armistice was signed at 11 a.m. on 11 November 1918.", None, "narrative") == {
+        "11 a.m.": ("TIME", "1918-11-11T11:00"), "11 November 1918": ("DATE", "1918-11-11")}
+    assert en("The offer expires at 5 p.m. on Dec. 1.")["5 p.m."] == ("TIME", "2017-12-01T17:00")
+    # without a day after it, the time stays on the document's day
+    assert en("The meeting ends at 5 p.m. on the day.")["5 p.m."] == ("TIME", "2017-11-15T17:00")

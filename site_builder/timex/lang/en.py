@@ -249,6 +249,10 @@ TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
 # cache keys it by) is the same in every process, whatever the set order.
 _ZONE = "(?:" + "|".join(sorted(TIME_ZONES, key=lambda z: (-len(z), z))) + ")"  # after the date
 
+# Between a clock time and the day it falls on: "[11 a.m.] on [11 November
+# 1918]" is 1918-11-11T11:00 (TIMEX2 and TimeML alike), "[noon] on [Saturday]"
+TIME_DATE_LINK = r",?\s+on\s+"
+
 ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
