@@ -72,3 +72,12 @@ def test_a_clock_time_takes_the_day_named_right_after_it():
     assert en("The offer expires at 5 p.m. on Dec. 1.")["5 p.m."] == ("TIME", "2017-12-01T17:00")
     # without a day after it, the time stays on the document's day
     assert en("The meeting ends at 5 p.m. on the day.")["5 p.m."] == ("TIME", "2017-11-15T17:00")
+
+
+def test_the_hundreds_of_a_year_before_2000_are_a_century():
+    assert en("Trade grew in the 1400s.", None, "narrative") == {"the 1400s": ("DATE", "14")}
+    assert en("In the early 1900s the town grew.", None, "narrative") == {
+        "the early 1900s": ("DATE", "19")}
+    # a decade stays a decade, and so do the 2000s
+    assert en("the 1910s and the 2000s", None, "narrative") == {
+        "the 1910s": ("DATE", "191"), "the 2000s": ("DATE", "200")}

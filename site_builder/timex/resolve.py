@@ -682,6 +682,10 @@ class Interpreter:
             if int(digits) > ref.year % 100:
                 century -= 1
             decade = century * 10 + int(digits) // 10
+        elif digits.endswith("00") and int(digits) < 2000:
+            # "the 1400s", "the early 1900s": the hundred years, a century (the
+            # 2000s are mostly the decade)
+            return "DATE", digits[:-2].zfill(2), self._w(m, "pos")
         else:
             decade = int(digits) // 10
         return "DATE", f"{decade:03d}", self._w(m, "pos")
