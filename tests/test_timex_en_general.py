@@ -81,3 +81,9 @@ def test_the_hundreds_of_a_year_before_2000_are_a_century():
     # a decade stays a decade, and so do the 2000s
     assert en("the 1910s and the 2000s", None, "narrative") == {
         "the 1910s": ("DATE", "191"), "the 2000s": ("DATE", "200")}
+
+
+def test_a_season_paired_with_a_later_one_takes_its_year():
+    assert en("In the summer and autumn of 1914, the armies clashed.", None, "narrative") == {
+        "the summer": ("DATE", "1914-SU"), "autumn of 1914": ("DATE", "1914-FA")}
+    assert en("Sales rose in the spring and summer of 2016.")["the spring"] == ("DATE", "2016-SP")

@@ -435,6 +435,8 @@ class Interpreter:
             ref = ctx.anchor(anchor == "deictic")
             if ref is not None:
                 year = ref.year + off
+        if season and year is None and ctx.range_year is not None:
+            year = ctx.range_year  # "the summer and autumn of 1914"
         if season:
             if year is None:
                 ref = ctx.anchor(True)
