@@ -87,3 +87,12 @@ def test_a_season_paired_with_a_later_one_takes_its_year():
     assert en("In the summer and autumn of 1914, the armies clashed.", None, "narrative") == {
         "the summer": ("DATE", "1914-SU"), "autumn of 1914": ("DATE", "1914-FA")}
     assert en("Sales rose in the spring and summer of 2016.")["the spring"] == ("DATE", "2016-SP")
+
+
+def test_a_scheduling_verb_in_the_present_looks_ahead():
+    # 2017-11-15 is a Wednesday: "begins Monday" is the coming Monday
+    assert en("The 10-day trip begins Monday.")["Monday"] == ("DATE", "2017-11-20")
+    assert en("The trial resumes Thursday.") == {"Thursday": ("DATE", "2017-11-16")}
+    assert en("The law takes effect Sunday.") == {"Sunday": ("DATE", "2017-11-19")}
+    # the past form stays past
+    assert en("Shares opened lower on Monday.") == {"Monday": ("DATE", "2017-11-13")}

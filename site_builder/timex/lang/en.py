@@ -307,7 +307,8 @@ FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|plans? to|planning|"
                r"(?<!\bhad\sbeen\s)" + _NOT_AS_PLANNED
                + r"(?:(?:" + _PLAN_WORDS + r")" + _NOT_ATTRIBUTIVE + r"|set to)|is to|are to|would|"
                r"next(?!\s+to\b)|upcoming|coming|as soon as|as early as|effective|payable|"
-               r"(?<!\bto\s)expires?|until|intends?|tomorrow)\b")
+               r"(?<!\bto\s)expires?|until|intends?|tomorrow|"
+               r"begins|starts|opens|resumes|reopens|kicks\s+off|takes\s+effect)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
              r"(?:was|were|had(?!\s+been\s+(?:" + _PLAN_WORDS + r")\b)|did|ago|last|since|said|"
              r"told|met|came|went|took|gave|made|began|"
