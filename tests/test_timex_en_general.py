@@ -96,3 +96,11 @@ def test_a_scheduling_verb_in_the_present_looks_ahead():
     assert en("The law takes effect Sunday.") == {"Sunday": ("DATE", "2017-11-19")}
     # the past form stays past
     assert en("Shares opened lower on Monday.") == {"Monday": ("DATE", "2017-11-13")}
+
+
+def test_an_approximate_year_spans_its_approximator():
+    tagged = {t.text: (t.value, t.mod) for t in tag("Around 1500, the kingdom expanded. The fort "
+                                                    "was built c. 1200.", None, "en", "narrative")}
+    assert tagged == {"Around 1500": ("1500", "APPROX"), "c. 1200": ("1200", "APPROX")}
+    # an approximate count stays a count
+    assert en("About 1500 soldiers died.", None, "narrative") == {}

@@ -419,7 +419,7 @@ class Interpreter:
     def _year(self, m):
         year = self._w(m, "yearword") if "yearword" in m.parts else _year(m.parts, self.ctx)
         self._note_explicit(m, Point(year))
-        return "DATE", year_str(year), None
+        return "DATE", year_str(year), self._w(m, "approx")
 
     def _date(self, m):
         p, ctx = m.parts, self.ctx

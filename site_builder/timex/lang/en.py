@@ -195,7 +195,7 @@ POSITIONS = {"early": "START", "the beginning of": "START", "the start of": "STA
              "the mid-": "MID", "the mid": "MID", "early in": "START", "late in": "END",
              "later in": None, "earlier in": None, "the end of": "END"}
 APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
-          "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+          "roughly": "APPROX", "circa": "APPROX", "c.": "APPROX", "ca.": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
           "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
           "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
           "at most": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN",
@@ -549,6 +549,8 @@ PATTERNS = [
     ("time", r"{daypart}"),
     # "FY2018", "FY18": a fiscal year, whatever count noun follows ("FY18 sales")
     ("date", r"FY\s?(?:{year}|'?{yy}(?![\d']))"),
+    # "around 1500", "c. 1200", "circa 1450": an approximate year, mod APPROX
+    ("year", r"(?P<approx>[Aa]round|[Aa]bout|[Cc]irca|c\.|ca\.)\s?(?=\d\d\d\d\b){year}"),
     ("year", r"(?:fiscal\s+)?{year}"),
     ("year", r"'{yy}(?![\d']|\s*s\b)"),
     # a day of the month last named: "the enemy's onslaught on the 20th was repulsed"
