@@ -104,3 +104,9 @@ def test_an_approximate_year_spans_its_approximator():
     assert tagged == {"Around 1500": ("1500", "APPROX"), "c. 1200": ("1200", "APPROX")}
     # an approximate count stays a count
     assert en("About 1500 soldiers died.", None, "narrative") == {}
+
+
+def test_a_frequency_is_a_set():
+    assert en("The magazine is published twice a year.") == {"twice a year": ("SET", "P1Y")}
+    assert en("He trains three times a week.") == {"three times a week": ("SET", "P1W")}
+    assert en("They meet once a month.") == {"once a month": ("SET", "P1M")}

@@ -529,6 +529,10 @@ PATTERNS = [
     # ... and so does the weekday paired with it: "on [Monday] and [Tuesday nights]"
     ("set", r"{weekday}(?=\s+(?:and|or)\s+[A-Z][a-z]+days?\s+(?=(?:mornings|afternoons|evenings|nights)\b){daypart}s)"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
+    # a frequency: "twice a year", "three times a week", "once a month" (SET P1Y)
+    ("set", r"(?:[Oo]nce|[Tt]wice|(?:three|four|five|six|several|many|\d{1,2})\s+times)\s+"
+            r"(?:a|an|per|each|every)\s+(?=(?:day|week|month|year|hour)\b){unit}"
+            r"(?!\s+(?:ago|earlier|later|before|after)\b)"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
     # "Easter week", "Christmas week": the calendar week holding the holiday
