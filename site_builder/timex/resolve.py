@@ -419,7 +419,9 @@ class Interpreter:
     def _year(self, m):
         year = self._w(m, "yearword") if "yearword" in m.parts else _year(m.parts, self.ctx)
         self._note_explicit(m, Point(year))
-        return "DATE", year_str(year), self._w(m, "approx")
+        # "around 1500", "c. 1200": every approximator a year pattern names is APPROX
+        mod = self._w(m, "approx") or ("APPROX" if "approx" in m.parts else None)
+        return "DATE", year_str(year), mod
 
     def _date(self, m):
         p, ctx = m.parts, self.ctx

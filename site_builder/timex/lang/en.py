@@ -195,7 +195,7 @@ POSITIONS = {"early": "START", "the beginning of": "START", "the start of": "STA
              "the mid-": "MID", "the mid": "MID", "early in": "START", "late in": "END",
              "later in": None, "earlier in": None, "the end of": "END"}
 APPROX = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
-          "roughly": "APPROX", "circa": "APPROX", "c.": "APPROX", "ca.": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+          "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
           "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
           "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
           "at most": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN",
