@@ -7,6 +7,9 @@ once per process (see ``engine.language``).
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..model import Timex
 from . import engine
 from .resolve import Context, Interpreter, Point
@@ -25,6 +28,20 @@ def warm(langs: tuple[str, ...] | None = None) -> None:
     for code in langs or supported():
         for rule in engine.language(code).rules:
             rule.regex  # noqa: B018 (compiles on first access)
+
+
+@lru_cache(maxsize=None)
+def _time_date_link(lang: str) -> re.Pattern | None:
+    """The words between a clock time and the day it falls on ("11 a.m. [on] 11
+    November 1918"), from the language's ``TIME_DATE_LINK``; None without one."""
+    link = getattr(engine.language(lang).data, "TIME_DATE_LINK", None)
+    return re.compile(link) if link else None
+
+
+def _on_day(time: Timex, day: Timex) -> Timex:
+    """``time`` moved to the day named right after it."""
+    clock = time.value[time.value.index("T"):]
+    return Timex(time.start, time.end, time.text, time.type, day.value + clock, time.mod)
 
 
 def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Timex]:
@@ -46,6 +63,9 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
     # an amount anchored at the date that follows its signal word ("the day
     # before [last Tuesday]"): its index in ``out`` and its mention
     pending = None
+    # a clock time whose day follows it ("[11 a.m.] on [11 November 1918]"):
+    # its index in ``out``, to take that day once it is resolved
+    link, timed = _time_date_link(lang), None
     found = list(engine.mentions(text, spec))
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
@@ -87,5 +107,11 @@ def tag(text: str, dct: str | None, lang: str, genre: str = "news") -> list[Time
                 end = engine.anchor_end(text, end, limit, spec)
         else:
             start = engine.news_start(text, start, end, spec)
+        if timed is not None and typ == "DATE" and len(value) == 10 and value[:4].isdigit():
+            out[timed] = _on_day(out[timed], Timex(start, end, "", typ, value, mod))
+        timed = None
+        if (link and typ == "TIME" and "T" in value and nxt is not None
+                and link.fullmatch(text, end, nxt.start)):
+            timed = len(out)
         out.append(Timex(start, end, text[start:end], typ, value, mod))
     return out

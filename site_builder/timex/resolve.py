@@ -419,7 +419,9 @@ class Interpreter:
     def _year(self, m):
         year = self._w(m, "yearword") if "yearword" in m.parts else _year(m.parts, self.ctx)
         self._note_explicit(m, Point(year))
-        return "DATE", year_str(year), None
+        # "around 1500", "c. 1200": every approximator a year pattern names is APPROX
+        mod = self._w(m, "approx") or ("APPROX" if "approx" in m.parts else None)
+        return "DATE", year_str(year), mod
 
     def _date(self, m):
         p, ctx = m.parts, self.ctx
@@ -435,6 +437,8 @@ class Interpreter:
             ref = ctx.anchor(anchor == "deictic")
             if ref is not None:
                 year = ref.year + off
+        if season and year is None and ctx.range_year is not None:
+            year = ctx.range_year  # "the summer and autumn of 1914"
         if season:
             if year is None:
                 ref = ctx.anchor(True)
@@ -449,7 +453,8 @@ class Interpreter:
                 self._note_explicit(m, Point(year))
             return "DATE", f"{'XXXX' if year is None else year_str(year)}-{season}", mod
         if month is None and year is None and "weekday" in p:
-            return self._weekday(m, self._w(m, "weekday"), None)
+            found = self._weekday(m, self._w(m, "weekday"), None)
+            return found[:2] + (mod,) if found else None  # "early Tuesday": mod START
         if month is None:  # "Ende des Jahres 1863" / "Ende des Jahres"
             if year is None:
                 ref = ctx.anchor(False)
@@ -474,9 +479,10 @@ class Interpreter:
             self._note(Point(year, month, day), m)
         return "DATE", fmt(year, month, day), mod
 
-    def _part(self, m, year):
-        order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
-        code = self._w(m, "partunit")
+    def _part(self, m, year, code=None, order=None):
+        if code is None:
+            order = self._w(m, "partord") or (int(m.parts["ordnum"]) if "ordnum" in m.parts else None)
+            code = self._w(m, "partunit")
         if order is None or order == 0:
             return None
         limit = 4 if code == "Q" else 2
@@ -494,6 +500,10 @@ class Interpreter:
             # "After a flat second quarter, ...": the period reported on stays
             self.ctx.last_part = (year, code, n)
         return "DATE", f"{'XXXX' if year is None else year_str(year)}-{code}{n}", None
+
+    def _part_code(self, m):
+        """"Q3 2019", "H1 2018": a quarter or half written as a code."""
+        return self._part(m, _year(m.parts, self.ctx), m.parts["code"], int(m.parts["order"]))
 
     def _expected(self, m, year: int, code: str, n: int) -> bool:
         """Whether news speaks of a quarter or half still to come.
@@ -678,6 +688,10 @@ class Interpreter:
             if int(digits) > ref.year % 100:
                 century -= 1
             decade = century * 10 + int(digits) // 10
+        elif digits.endswith("00") and int(digits) < 2000:
+            # "the 1400s", "the early 1900s": the hundred years, a century (the
+            # 2000s are mostly the decade)
+            return "DATE", digits[:-2].zfill(2), self._w(m, "pos")
         else:
             decade = int(digits) // 10
         return "DATE", f"{decade:03d}", self._w(m, "pos")

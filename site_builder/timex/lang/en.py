@@ -249,6 +249,10 @@ TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
 # cache keys it by) is the same in every process, whatever the set order.
 _ZONE = "(?:" + "|".join(sorted(TIME_ZONES, key=lambda z: (-len(z), z))) + ")"  # after the date
 
+# Between a clock time and the day it falls on: "[11 a.m.] on [11 November
+# 1918]" is 1918-11-11T11:00 (TIMEX2 and TimeML alike), "[noon] on [Saturday]"
+TIME_DATE_LINK = r",?\s+on\s+"
+
 ERA_BC = {"BC", "B.C.", "B.C", "BCE", "B.C.E."}
 ERA_AD = {"AD", "A.D.", "CE"}
 ARTICLES = {"the"}
@@ -303,7 +307,8 @@ FUTURE_CUES = (r"\b(?:will|shall|'ll|going to|expects?|plans? to|planning|"
                r"(?<!\bhad\sbeen\s)" + _NOT_AS_PLANNED
                + r"(?:(?:" + _PLAN_WORDS + r")" + _NOT_ATTRIBUTIVE + r"|set to)|is to|are to|would|"
                r"next(?!\s+to\b)|upcoming|coming|as soon as|as early as|effective|payable|"
-               r"(?<!\bto\s)expires?|until|intends?|tomorrow)\b")
+               r"(?<!\bto\s)expires?|until|intends?|tomorrow|"
+               r"begins|starts|opens|resumes|reopens|kicks\s+off|takes\s+effect)\b")
 PAST_CUES = (r"\b(?<!\bbe\s)(?<!\bbeen\s)"
              r"(?:was|were|had(?!\s+been\s+(?:" + _PLAN_WORDS + r")\b)|did|ago|last|since|said|"
              r"told|met|came|went|took|gave|made|began|"
@@ -339,6 +344,9 @@ _SAME_YEAR = r"(?:that|the\s+same)\s+year"
 # name ("the Seven Years' War"), a hyphenated adjective ("the 14-day
 # truce") or a noun phrase of its own ("over the weekend").
 _APPROX = r"(?:{approx}\s+(?!the\b|[A-Z]|\S+-\w))?"
+# "the end of the 1930s", "the middle of the 16th century": a position
+# phrase and the period it divides are one expression (TIMEX2 and TimeML alike)
+_OF_THE = r"(?:(?:(?<=\sof\s)|(?<=\sin\s))the\s+)?"
 # "a year and a half", "an hour and a half": half a unit more (resolve._number)
 _AND_A_HALF = r"(?P<andhalf>\s+and\s+a\s+half)?"
 
@@ -350,8 +358,16 @@ PATTERNS = [
     ("skip", r"(?<!\b[Ii]n\s)(?<!\b[Ss]ince\s)(?<!\b[Uu]ntil\s)(?<!\b[Bb]y\s)(?<!\b[Ll]ast\s)(?<!\b[Nn]ext\s)"
              r"(?<!\b[Tt]his\s)(?<!\b[Ee]arly\s)(?<!\b[Ll]ate\s)(?<!\b[Mm]id-)"
              r"March(?=\s+(?:on|to|of|for|from|through)\s+" + _NOT_A_YEAR_AFTER_OF + r"(?!{month}))"),
+    # four digits before a zone are a clock time, never a year: "(1830 GMT)" (TBAQ
+    # leaves such a time in another zone untagged: "[10:35 a.m.] (0735 GMT) [Friday]")
+    ("skip", r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*{tz}\b)"),
     # an undotted month abbreviation before a name is a first name ("Jan Kavan")
     ("skip", r"(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+[A-Z][a-z])"),
+    # "the second half of next year", "the first quarter of this year": one expression
+    # (before the fractions below: "the first quarter of this year" is no fraction)
+    ("part_of_year", r"(?:(?:the|The)\s+)?(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}\s+of\s+"
+                     r"(?=(?:last|this|next|the\s+(?:current|previous|following|next))\s+(?:fiscal\s+)?year\b)"
+                     r"{rel}\s+(?:fiscal\s+)?year(?!'s)"),
     # fractions and greetings: "three-quarters of its food", "good evening"
     ("skip", r"(?:(?:{approx})\s+)?(?:{num}[\s-])?quarters?(?=\s+of\s+(?!\d|'\d|the\s+(?:year|fiscal)|fiscal))"),
     ("skip", r"[Gg]ood\s+(?:morning|afternoon|evening|night)"),
@@ -412,6 +428,9 @@ PATTERNS = [
     ("date", r"(?:{pos}\s?)?{month},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season},?\s+(?:of\s+)?{bcyear}\s*{bc}"),
     ("date", r"(?:{pos}\s?)?{bcyear}\s*{bc}"),
+    # years of the common era marked as such: "AD 79", "A.D. 1066", "79 AD", "200 CE"
+    ("date", r"(?:{pos}\s?)?(?:AD|A\.D\.)\s?{bcyear}(?![\d.,]?\d)"),
+    ("date", r"(?:{pos}\s?)?{bcyear}\s?(?:AD|A\.D\.|CE)"),
     ("date", r"{pos}[\s-]?{year}"),
     ("date", r"{pos}\s?(?:(?:the|The)\s+)?year"),
     ("date", r"{pos}[\s-]?{month}(?:\s+of\s+" + _SAME_YEAR + r")?"  # "late-November"
@@ -441,15 +460,21 @@ PATTERNS = [
     ("prior_period", r"(?:the|The)\s+(?:same\s+)?(?:{partunit}|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)"),
     ("date", r"(?:(?:the|The)\s+)?(?:{rel}\s+)?(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}(?:\s+of\s+{year})?"),
     ("date", r"(?:(?:the|The)\s+)?{year}(?:'s)?\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
+    # quarters and halves written as codes, as business news does: "Q3 2019",
+    # "H1 2018", "2019 Q3"; a bare "Q3" only after a preposition of time
+    ("part_code", r"(?:(?:the|The)\s+)?(?P<code>Q|H(?=[12]))(?P<order>[1-4])\s+(?:of\s+)?(?:FY\s?|fiscal\s+)?{year}"),
+    ("part_code", r"{year}\s+(?P<code>Q|H(?=[12]))(?P<order>[1-4])"),
+    ("part_code", r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Ff]or\s)|(?<=\bthe\s)|(?<=\b[Ss]ince\s))"
+                  r"(?P<code>Q)(?P<order>[1-4])"),
     ("part_of_year", r"{rel}\s+year's\s+(?:fiscal[\s-]+)?{partord}[\s-]+{partunit}"),
     ("latest_period", r"(?:the|The)\s+latest\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)"),
     ("period", r"(?:the|The|that|That)\s+(?:same\s+)?(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile)\b)(?!-to-)"),
     ("period", r"(?:(?:the|The)\s+)?{year}\s+(?:{partunit}|period)(?![\s-]+(?:of|century|dozen|mile))"),
-    ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?'?{decade}'?s"),
+    ("decade", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?'?{decade}'?s"),
     # "the nineties" (but "in his forties" is an age)
-    ("decade", r"(?:the|The)\s+(?:{pos}\s?)?{decadeword}"),
-    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc})?"),
-    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{ordword}\s+century(?:\s+{bc})?"),
+    ("decade", r"(?:the|The)\s+(?:{pos}\s?" + _OF_THE + r")?{decadeword}"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?{ordnum}(?:{ordsuffix})\s+century(?:\s+{bc}|\s+(?:AD|A\.D\.))?"),
+    ("century", r"(?:(?:the|The)\s+)?(?:{pos}\s?" + _OF_THE + r")?{ordword}\s+century(?:\s+{bc}|\s+(?:AD|A\.D\.))?"),
     # a clock time with its zone and day: "5 p.m. EST, Nov. 9", "9 a.m. EDT Tuesday",
     # "4 in the morning"; "around" is spelled out, not {approx}, so that the
     # prefilter tries the pattern only there (its meaning comes from APPROX);
@@ -504,6 +529,10 @@ PATTERNS = [
     # ... and so does the weekday paired with it: "on [Monday] and [Tuesday nights]"
     ("set", r"{weekday}(?=\s+(?:and|or)\s+[A-Z][a-z]+days?\s+(?=(?:mornings|afternoons|evenings|nights)\b){daypart}s)"),
     ("set", r"{every}\s+(?:{num}\s+)?{unit}"),
+    # a frequency: "twice a year", "three times a week", "once a month" (SET P1Y)
+    ("set", r"(?:[Oo]nce|[Tt]wice|(?:three|four|five|six|several|many|\d{1,2})\s+times)\s+"
+            r"(?:a|an|per|each|every)\s+(?=(?:day|week|month|year|hour)\b){unit}"
+            r"(?!\s+(?:ago|earlier|later|before|after)\b)"),
     ("set", r"{setword}"),
     ("duration", r"{vagueunitadj}"),
     # "Easter week", "Christmas week": the calendar week holding the holiday
@@ -517,9 +546,15 @@ PATTERNS = [
     ("date", r"(?:(?:the|The)\s+)?(?:{pos}\s?)?{season}"),
     ("date", r"{month}(?!\s*\d)"),
     # a possessive ("Wednesday's ruling") names an event reported: a day gone by
+    # "late Sunday", "early Monday": the day, mod END / START (TimeML spans the modifier)
+    ("date", r"(?=[Ee]arly\s|[Ll]ate\s){pos}\s+{weekday}(?!'s|\s+(?:{daypart}|the\b))"),
     ("date", r"{weekday}(?=(?P<possessive>'s)\b)"),
     ("date", r"{weekday}"),
     ("time", r"{daypart}"),
+    # "FY2018", "FY18": a fiscal year, whatever count noun follows ("FY18 sales")
+    ("date", r"FY\s?(?:{year}|'?{yy}(?![\d']))"),
+    # "around 1500", "c. 1200", "circa 1450": an approximate year, mod APPROX
+    ("year", r"(?P<approx>[Aa]round|[Aa]bout|[Cc]irca|c\.|ca\.)\s?(?=\d\d\d\d\b){year}"),
     ("year", r"(?:fiscal\s+)?{year}"),
     ("year", r"'{yy}(?![\d']|\s*s\b)"),
     # a day of the month last named: "the enemy's onslaught on the 20th was repulsed"
