@@ -19,7 +19,9 @@ compile every module again in every run.
 
 Peak RSS is the largest process's (``wait4``'s ``ru_maxrss``, pool workers
 included) and, for ours, the peak of the whole process tree (main +
-workers, sampled from ``/proc``).  The corpora texts never leave the
+workers, sampled from ``/proc``): the sum of their resident sets, and of
+their proportional sets (PSS), which counts a page the forked workers
+share with the main process once rather than once per process.  The corpora texts never leave the
 temporary folder.
 
     python benchmarks/build_speed.py                      # 1,000 articles, the table
@@ -162,31 +164,37 @@ def write_hugo(site: Path, articles: list[dict]) -> None:
 
 # ---------------------------------------------------------------- measuring
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident set of ``pid`` and all its descendants, in KiB."""
-    total, todo = 0, [pid]
+def _tree_memory_kb(pid: int) -> tuple[int, int]:
+    """Resident set and proportional set (PSS: a page shared by n processes
+    counts 1/n in each, so forked workers' shared pages count once) of
+    ``pid`` and all its descendants, in KiB."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         try:
             with open(f"/proc/{p}/status") as fh:
-                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+                rss += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                pss += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     todo.extend(int(c) for c in fh.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 def run(cmd: list[str], cwd: Path) -> dict:
     """Run ``cmd``; wall seconds, largest process's peak RSS and the tree's sampled peak (MiB)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak, done = [0], threading.Event()
+    peak, done = [0, 0], threading.Event()
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            rss, pss = _tree_memory_kb(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -203,6 +211,7 @@ def run(cmd: list[str], cwd: Path) -> dict:
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode(errors='replace')[-2000:]}")
     return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024, "tree_rss": peak[0] / 1024,
+            "tree_pss": peak[1] / 1024,
             "stderr": err.decode(errors="replace")}
 
 
@@ -212,6 +221,7 @@ def best(runs: list[dict]) -> dict:
     mid = dict(ordered[len(ordered) // 2])
     mid["rss"] = max(r["rss"] for r in runs)
     mid["tree_rss"] = max(r["tree_rss"] for r in runs)
+    mid["tree_pss"] = max(r["tree_pss"] for r in runs)
     mid["all"] = [round(r["seconds"], 3) for r in runs]
     return mid
 
@@ -324,13 +334,13 @@ def main() -> None:
             print(f"\nwarm runs (s): no-change {ours['nochange']['all']}, edit {ours['edit']['all']}")
         print("\n## site-builder scaling (cold build with extraction)\n")
         print("| articles | MB | cold wall s | cold CPU s | CPU ms/article | peak RSS MiB (largest) "
-              "| peak RSS MiB (tree) | no-change s | edit s |")
-        print("|---|---|---|---|---|---|---|---|---|")
+              "| peak RSS MiB (tree) | peak PSS MiB (tree) | no-change s | edit s | edit peak RSS MiB |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for n, mb, o in scaling:
             print(f"| {n} | {mb:.1f} | {o['cold']['seconds']:.2f} | {o['cold']['cpu']:.2f} "
                   f"| {1000 * o['cold']['cpu'] / n:.2f} "
-                  f"| {o['cold']['rss']:.0f} | {o['cold']['tree_rss']:.0f} "
-                  f"| {o['nochange']['seconds']:.3f} | {o['edit']['seconds']:.3f} |")
+                  f"| {o['cold']['rss']:.0f} | {o['cold']['tree_rss']:.0f} | {o['cold']['tree_pss']:.0f} "
+                  f"| {o['nochange']['seconds']:.3f} | {o['edit']['seconds']:.3f} | {o['edit']['rss']:.0f} |")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
