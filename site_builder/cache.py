@@ -349,17 +349,13 @@ def load_pieces_index(path: Path) -> dict:
     build wrote (see :class:`memo.StoredPieces`): path → (repr of the
     pieces' parameters, SHA-256 of the file, {token: (start, length)}); {}
     when the index is missing, of another version or damaged."""
-    try:
-        index, _header = _read_checked(path)
-    except (OSError, _Unsound, *_UNREADABLE):
-        return {}
-    return index if isinstance(index, dict) else {}
+    return load_record(path) or {}
 
 
 def save_pieces_index(path: Path, index: dict) -> None:
     """Store ``index`` (see :func:`load_pieces_index`); the files earlier
     versions kept the exports' text in are removed."""
-    _write_atomic(path, _pickle_writer(index))
+    save_record(path, index)
     for old in (*path.parent.glob("text-*.bin"), path.with_name("text.pickle")):
         try:
             old.unlink()

@@ -99,7 +99,7 @@ def _bisect_right(values: list[int], x: int) -> int:
 
 def _lead_index(article: Article, spans: list[tuple[int, int]]) -> int | None:
     """Index of a dated news article's lead sentence; None for narratives."""
-    if article.genre != "news" or article.date is None or not article.date.is_calendar:
+    if _reference_date(article) is None:
         return None
     for i, (s, e) in enumerate(spans):
         if len(article.text[s:e].split()) >= _LEAD_MIN_WORDS:
@@ -185,7 +185,8 @@ def _best_anchor(text: str, timexes: list[Timex], data,
 
 
 def _reference_date(article: Article) -> PartialDate | None:
-    """The date durations are counted back from: a news article's own date."""
+    """A news article's own calendar date, which dates its lead and which
+    durations are counted back from; None for narratives and undated articles."""
     if article.genre != "news" or article.date is None or not article.date.is_calendar:
         return None
     return article.date

@@ -35,13 +35,7 @@ class Memo:
         self._current: dict = {}
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
-        value = self._current.get(key, _MISSING)
-        if value is _MISSING:
-            value = self._previous.get(key, _MISSING)
-            if value is _MISSING:
-                value = make()
-            self._current[key] = value
-        return value
+        return _kept(self._current, self._previous, key, make)
 
     def get_for(self, objects: tuple, key: Hashable, make: Callable[[], T]) -> T:
         """:meth:`get` for a value that depends on ``objects`` themselves,
@@ -154,12 +148,7 @@ class StoredMemo(Memo):
                 return make()
             tokens.append(hit[1])
         full = (text, tuple(tokens))
-        value = self.fresh.get(full, _MISSING)
-        if value is _MISSING:
-            value = self.stored.get(full, _MISSING)
-            if value is _MISSING:
-                value = make()
-            self.fresh[full] = value
+        value = _kept(self.fresh, self.stored, full, make)
         if derived and self.token(value) is None:
             digest = hashlib.sha256(f"{text}|{'|'.join(full[1])}".encode()).hexdigest()
             self.name(value, digest)
@@ -263,3 +252,13 @@ class _StoredPieces(Pieces):
         self._made = {}
         return b"".join(out)
 
+
+def _kept(current: dict, earlier: dict, key: Hashable, make: Callable[[], T]) -> T:
+    """``current[key]``, else ``earlier[key]`` or ``make()``, kept in ``current``."""
+    value = current.get(key, _MISSING)
+    if value is _MISSING:
+        value = earlier.get(key, _MISSING)
+        if value is _MISSING:
+            value = make()
+        current[key] = value
+    return value
